@@ -1,0 +1,1 @@
+"""Klaipėda heritage archive: the Django/Wagtail project and its catalogue apps."""

@@ -1,0 +1,21 @@
+"""The catalogue's answer to media/: an image is public when a published, unrestricted page shows it."""
+
+from django.http import HttpRequest
+
+from .models import CollectionPage, ItemPage
+
+
+class CatalogueImageAccess:
+    def can_view(self, request: HttpRequest, image) -> bool:
+        if image.is_public:
+            return True
+        user = getattr(request, "user", None)
+        if user is not None and user.is_active and user.has_perm("wagtailadmin.access_admin"):
+            return True
+        return is_shown_on_public_page(image)
+
+
+def is_shown_on_public_page(image) -> bool:
+    if ItemPage.objects.live().public().filter(images__image=image).exists():
+        return True
+    return CollectionPage.objects.live().public().filter(hero_image=image).exists()

@@ -1,0 +1,260 @@
+"""Wagtail pages of the catalogue: the home page, one page per collection and one per heritage object."""
+
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from archive.vocabularies.rights import RIGHTS_CHOICES, rights_label
+
+IMAGE_MODEL = "media.DigitizedImage"
+
+
+class HomePage(Page):
+    intro = RichTextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    subpage_types = ["catalogue.CollectionPage"]
+    parent_page_types = ["wagtailcore.Page"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["collections"] = (
+            CollectionPage.objects.child_of(self).live().public().select_related("hero_image")
+        )
+        return context
+
+
+class CollectionPage(Page):
+    SORTS = {
+        "title": ("title",),
+        "-title": ("-title",),
+        "date": ("year_earliest", "title"),
+        "-date": ("-year_latest", "title"),
+        "inventory": ("inventory_number",),
+    }
+    ITEMS_PER_PAGE = 24
+
+    intro = RichTextField(_("introduction"), blank=True)
+    curator_note = RichTextField(_("curator's note"), blank=True)
+    hero_image = models.ForeignKey(
+        IMAGE_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("hero image"),
+    )
+    default_rights = models.CharField(
+        _("default rights"), max_length=200, choices=RIGHTS_CHOICES, blank=True,
+        help_text=_("Given to new items of this collection unless they say otherwise."),
+    )
+    is_sample = models.BooleanField(_("sample data"), default=False)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("curator_note"),
+        FieldPanel("hero_image"),
+        FieldPanel("default_rights"),
+        FieldPanel("is_sample"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    parent_page_types = ["catalogue.HomePage"]
+    subpage_types = ["catalogue.ItemPage"]
+
+    class Meta:
+        verbose_name = _("collection")
+        verbose_name_plural = _("collections")
+
+    def items(self):
+        return ItemPage.objects.child_of(self).live().public()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        sort = request.GET.get("sort", "title")
+        if sort not in self.SORTS:
+            sort = "title"
+        items = self.items().order_by(*self.SORTS[sort]).prefetch_related("images__image")
+        page = Paginator(items, self.ITEMS_PER_PAGE).get_page(request.GET.get("page"))
+        context.update(items_page=page, sort=sort, sort_choices=sort_choices())
+        return context
+
+
+def sort_choices() -> list[tuple[str, str]]:
+    return [
+        ("title", _("Title A-Z")),
+        ("-title", _("Title Z-A")),
+        ("date", _("Oldest first")),
+        ("-date", _("Newest first")),
+        ("inventory", _("Inventory number")),
+    ]
+
+
+class ItemTag(TaggedItemBase):
+    content_object = ParentalKey("catalogue.ItemPage", on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class ItemPage(Page):
+    inventory_number = models.CharField(
+        _("inventory number"), max_length=64, db_index=True,
+        help_text=_("The library's accession number. It forms the item's permanent URL."),
+    )
+    date_text = models.CharField(
+        _("date as written"), max_length=200, blank=True,
+        help_text=_('As the source gives it, e.g. "apie 1935 m." or "XX a. 4-asis dešimtmetis".'),
+    )
+    year_earliest = models.SmallIntegerField(_("earliest year"), null=True, blank=True)
+    year_latest = models.SmallIntegerField(_("latest year"), null=True, blank=True)
+    place = models.ForeignKey(
+        "vocabularies.Place", null=True, blank=True, on_delete=models.SET_NULL, related_name="items",
+        verbose_name=_("place"),
+    )
+    techniques = ParentalManyToManyField("vocabularies.Technique", blank=True, verbose_name=_("techniques"))
+    materials = ParentalManyToManyField("vocabularies.Material", blank=True, verbose_name=_("materials"))
+    dimensions = models.CharField(_("dimensions"), max_length=200, blank=True)
+    description = RichTextField(_("description"), blank=True)
+    inscriptions = models.TextField(_("inscriptions"), blank=True)
+    provenance = models.TextField(_("provenance"), blank=True)
+    condition = models.TextField(_("condition"), blank=True)
+    subjects = ClusterTaggableManager(through=ItemTag, blank=True, verbose_name=_("subjects"))
+    rights = models.CharField(_("rights"), max_length=200, choices=RIGHTS_CHOICES)
+    credit_line = models.CharField(_("credit line"), max_length=300, blank=True)
+    related_items = ParentalManyToManyField("self", blank=True, symmetrical=False, verbose_name=_("related items"))
+    is_sample = models.BooleanField(_("sample data"), default=False)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("inventory_number"),
+        InlinePanel("alternative_titles", label=_("Alternative titles")),
+        InlinePanel("creators", label=_("Creators")),
+        MultiFieldPanel(
+            [FieldPanel("date_text"), FieldRowPanel([FieldPanel("year_earliest"), FieldPanel("year_latest")])],
+            heading=_("Date"),
+        ),
+        FieldPanel("place"),
+        FieldPanel("techniques"),
+        FieldPanel("materials"),
+        FieldPanel("dimensions"),
+        FieldPanel("description"),
+        FieldPanel("inscriptions"),
+        FieldPanel("provenance"),
+        FieldPanel("condition"),
+        FieldPanel("subjects"),
+        MultiFieldPanel([FieldPanel("rights"), FieldPanel("credit_line")], heading=_("Rights")),
+        InlinePanel("images", label=_("Digitized images")),
+        FieldPanel("related_items"),
+        FieldPanel("is_sample"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("inventory_number", boost=5),
+        index.AutocompleteField("inventory_number"),
+        index.SearchField("date_text"),
+        index.SearchField("description"),
+        index.SearchField("inscriptions"),
+        index.RelatedFields("alternative_titles", [index.SearchField("text", boost=2)]),
+        index.RelatedFields("place", [index.SearchField("name"), index.SearchField("name_en")]),
+        index.RelatedFields("subjects", [index.SearchField("name")]),
+        index.FilterField("year_earliest"),
+        index.FilterField("year_latest"),
+    ]
+    parent_page_types = ["catalogue.CollectionPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("item")
+        verbose_name_plural = _("items")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(year_earliest__isnull=True)
+                | models.Q(year_latest__isnull=True)
+                | models.Q(year_earliest__lte=models.F("year_latest")),
+                name="item_year_range_ordered",
+            ),
+        ]
+
+    def clean(self):
+        super().clean()
+        if (self.year_earliest is None) != (self.year_latest is None):
+            raise ValidationError(_("Give both the earliest and the latest year, or neither (undated)."))
+        if self.year_earliest is not None and self.year_earliest > self.year_latest:
+            raise ValidationError({"year_latest": _("The latest year cannot be before the earliest year.")})
+        clash = ItemPage.objects.filter(inventory_number=self.inventory_number, locale_id=self.locale_id)
+        if self.pk:
+            clash = clash.exclude(pk=self.pk)
+        if self.inventory_number and clash.exists():
+            raise ValidationError({"inventory_number": _("Another item already has this inventory number.")})
+
+    @property
+    def permanent_url(self) -> str:
+        return reverse("item-permalink", args=[self.inventory_number])
+
+    @property
+    def rights_label(self) -> str:
+        return rights_label(self.rights)
+
+    def ordered_images(self):
+        return [link for link in self.images.all() if link.image_id]
+
+    def then_now_pair(self):
+        """The (then, now) image links of a (Not)forgotten city item, or None when it has no pair."""
+        by_view = {link.view: link for link in self.ordered_images() if link.view}
+        if "then" in by_view and "now" in by_view:
+            return by_view["then"], by_view["now"]
+        return None
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related"] = self.related_items.live().public()
+        return context
+
+
+class ItemAlternativeTitle(Orderable):
+    item = ParentalKey(ItemPage, on_delete=models.CASCADE, related_name="alternative_titles")
+    text = models.CharField(_("alternative title"), max_length=300)
+
+    panels = [FieldPanel("text")]
+
+
+class ItemCreator(Orderable):
+    class Role(models.TextChoices):
+        ARTIST = "artist", _("artist")
+        WORKSHOP = "workshop", _("workshop")
+        DESIGNER = "designer", _("designer")
+        PHOTOGRAPHER = "photographer", _("photographer")
+        AUTHOR = "author", _("author")
+        RESTORER = "restorer", _("restorer")
+
+    item = ParentalKey(ItemPage, on_delete=models.CASCADE, related_name="creators")
+    creator = models.ForeignKey("vocabularies.Creator", on_delete=models.PROTECT, related_name="+",
+                                verbose_name=_("creator"))
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.ARTIST)
+
+    panels = [FieldPanel("creator"), FieldPanel("role")]
+
+
+class ItemImage(Orderable):
+    class View(models.TextChoices):
+        THEN = "then", _("then (historic view)")
+        NOW = "now", _("now (present-day view)")
+
+    item = ParentalKey(ItemPage, on_delete=models.CASCADE, related_name="images")
+    image = models.ForeignKey(IMAGE_MODEL, on_delete=models.PROTECT, related_name="item_links",
+                              verbose_name=_("image"))
+    caption = models.CharField(_("caption"), max_length=500, blank=True)
+    alt_text = models.CharField(
+        _("alternative text"), max_length=500,
+        help_text=_("What the image shows, for people who cannot see it."),
+    )
+    view = models.CharField(
+        _("then/now"), max_length=10, choices=View.choices, blank=True,
+        help_text=_("Mark the two halves of a then/now pair of the same view."),
+    )
+
+    panels = [FieldPanel("image"), FieldPanel("caption"), FieldPanel("alt_text"), FieldPanel("view")]

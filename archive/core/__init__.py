@@ -1,0 +1,1 @@
+"""Site-wide pieces: health check, permanent links, language switching, context for templates."""

@@ -1,0 +1,54 @@
+"""Template helpers: language links for the current page and query strings that keep the other filters."""
+
+from django import template
+from django.conf import settings
+from django.utils.translation import get_language
+from django.utils.translation import override as override_language
+from wagtail.models import Page
+
+register = template.Library()
+
+
+@register.filter
+def language_links(page: Page | None, request) -> list[tuple[str, str, str]]:
+    """(code, name in its own language, URL) for each site language; the page's translation where it exists."""
+    current = get_language() or settings.LANGUAGE_CODE
+    links = []
+    for code, _name in settings.LANGUAGES:
+        with override_language(code):
+            url = translated_url(page, request, code, current)
+        links.append((code, NATIVE_NAMES.get(code, code), url))
+    return links
+
+
+NATIVE_NAMES = {"lt": "Lietuvių", "en": "English"}
+
+
+def translated_url(page: Page | None, request, code: str, current: str) -> str:
+    if page is not None and getattr(page, "pk", None):
+        translation = page.get_translation_or_none(locale=locale_for(code))
+        if translation is not None and translation.live:
+            return translation.get_url(request) or "/"
+    path = request.path if request is not None else "/"
+    return swap_language_prefix(path, code, current)
+
+
+def locale_for(code: str):
+    from wagtail.models import Locale
+
+    return Locale.objects.filter(language_code=code).first()
+
+
+def swap_language_prefix(path: str, code: str, current: str) -> str:
+    if current != settings.LANGUAGE_CODE and path.startswith(f"/{current}/"):
+        path = path[len(current) + 1:]
+    return path if code == settings.LANGUAGE_CODE else f"/{code}{path}"
+
+
+@register.simple_tag
+def query_with(request, **changes) -> str:
+    """The current query string with some parameters replaced, so pagination keeps sort and filters."""
+    query = request.GET.copy()
+    for key, value in changes.items():
+        query[key] = value
+    return query.urlencode()

@@ -1,0 +1,1 @@
+"""Settings: base.py reads the environment; dev, test and production adjust it."""

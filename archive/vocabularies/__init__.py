@@ -1,0 +1,1 @@
+"""Controlled vocabularies shared by the catalogue: creators, places, techniques, materials, rights."""

@@ -1,0 +1,110 @@
+"""Snippets that items point to, each edited once and reused: creators, places, techniques, materials."""
+
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+
+class BilingualLabelMixin(models.Model):
+    """A term with a Lithuanian label and an English one; `label` follows the active language."""
+
+    name = models.CharField(_("name (Lithuanian)"), max_length=200)
+    name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def label(self) -> str:
+        if (get_language() or "lt").startswith("en") and self.name_en:
+            return self.name_en
+        return self.name
+
+    def __str__(self) -> str:
+        return self.label
+
+
+@register_snippet
+class Creator(index.Indexed, BilingualLabelMixin):
+    class Kind(models.TextChoices):
+        PERSON = "person", _("person")
+        WORKSHOP = "workshop", _("workshop or firm")
+        UNKNOWN = "unknown", _("unknown maker")
+
+    key = models.SlugField(_("key"), max_length=100, unique=True, help_text=_("Stable key used by imports."))
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.PERSON)
+    life_dates = models.CharField(_("life or activity dates"), max_length=100, blank=True)
+    note = models.TextField(_("note"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("name_en"), FieldPanel("key"), FieldPanel("kind"),
+              FieldPanel("life_dates"), FieldPanel("note")]
+    search_fields = [index.SearchField("name"), index.SearchField("name_en"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("creator")
+        verbose_name_plural = _("creators")
+
+
+@register_snippet
+class Place(index.Indexed, BilingualLabelMixin):
+    class Status(models.TextChoices):
+        EXISTING = "existing", _("existing")
+        ALTERED = "altered", _("altered")
+        LOST = "lost", _("lost")
+
+    key = models.SlugField(_("key"), max_length=100, unique=True, help_text=_("Stable key used by imports."))
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    building = models.CharField(_("building"), max_length=300, blank=True)
+    latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True)
+    longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.EXISTING)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("name_en"),
+        FieldPanel("key"),
+        FieldPanel("address"),
+        FieldPanel("building"),
+        MultiFieldPanel([FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")])],
+                        heading=_("Coordinates")),
+        FieldPanel("status"),
+    ]
+    search_fields = [index.SearchField("name"), index.SearchField("name_en"), index.SearchField("address"),
+                     index.SearchField("building")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("place")
+        verbose_name_plural = _("places")
+
+    @property
+    def has_coordinates(self) -> bool:
+        return self.latitude is not None and self.longitude is not None
+
+
+class VocabularyTerm(BilingualLabelMixin):
+    key = models.SlugField(_("key"), max_length=100, unique=True, help_text=_("Stable key used by imports."))
+
+    panels = [FieldPanel("name"), FieldPanel("name_en"), FieldPanel("key")]
+
+    class Meta:
+        abstract = True
+        ordering = ["name"]
+
+
+@register_snippet
+class Technique(VocabularyTerm):
+    class Meta(VocabularyTerm.Meta):
+        verbose_name = _("technique")
+        verbose_name_plural = _("techniques")
+
+
+@register_snippet
+class Material(VocabularyTerm):
+    class Meta(VocabularyTerm.Meta):
+        verbose_name = _("material")
+        verbose_name_plural = _("materials")

@@ -1,0 +1,49 @@
+"""The digitized image record: Wagtail's image plus what a heritage archive needs to know of a scan."""
+
+import uuid
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.images.models import AbstractImage, AbstractRendition, Image
+
+
+def new_iiif_identifier() -> str:
+    return str(uuid.uuid4())
+
+
+class DigitizedImage(AbstractImage):
+    iiif_identifier = models.CharField(
+        _("IIIF identifier"),
+        max_length=200,
+        unique=True,
+        default=new_iiif_identifier,
+        help_text=_("Identifier of this image in the IIIF Image API URLs. Never change it once published."),
+    )
+    checksum = models.CharField(
+        _("SHA-256 checksum"), max_length=64, blank=True, editable=False, db_index=True
+    )
+    capture_notes = models.TextField(
+        _("capture notes"), blank=True, help_text=_("Camera, lighting, scanner, operator, date of capture.")
+    )
+    is_public = models.BooleanField(
+        _("public on its own"),
+        default=False,
+        help_text=_("Serve this image to everyone even when no published page uses it."),
+    )
+
+    admin_form_fields = Image.admin_form_fields + ("iiif_identifier", "capture_notes", "is_public")
+
+    class Meta(AbstractImage.Meta):
+        verbose_name = _("digitized image")
+        verbose_name_plural = _("digitized images")
+
+    @property
+    def pixel_count(self) -> int:
+        return (self.width or 0) * (self.height or 0)
+
+
+class DigitizedRendition(AbstractRendition):
+    image = models.ForeignKey(DigitizedImage, on_delete=models.CASCADE, related_name="renditions")
+
+    class Meta:
+        unique_together = (("image", "filter_spec", "focal_point_key"),)

@@ -1,0 +1,3 @@
+"""IIIF Image API routes."""
+
+urlpatterns: list = []

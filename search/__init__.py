@@ -1,0 +1,1 @@
+"""Search: indexing, facets, the search page and the search JSON API."""

@@ -1,0 +1,52 @@
+"""Small builders for test data: a site tree, images, collections and items."""
+
+import io
+import itertools
+
+import pyvips
+from django.core.files.images import ImageFile
+from wagtail.models import Locale, Page, Site
+
+from archive.catalogue.models import CollectionPage, HomePage, ItemImage, ItemPage
+from media.models import DigitizedImage
+
+_numbers = itertools.count(1)
+
+
+def jpeg_bytes(width: int = 64, height: int = 48, colour: tuple[int, int, int] = (180, 40, 40)) -> bytes:
+    image = (pyvips.Image.black(width, height) + list(colour)).cast("uchar")
+    return image.jpegsave_buffer(Q=85)
+
+
+def make_image(title: str = "Scan", width: int = 64, height: int = 48, **fields) -> DigitizedImage:
+    data = jpeg_bytes(width, height)
+    image = DigitizedImage(title=title, **fields)
+    image.file = ImageFile(io.BytesIO(data), name=f"{title.lower().replace(' ', '-')}.jpg")
+    image.save()
+    return image
+
+
+def make_home(locale_code: str = "lt") -> HomePage:
+    root = Page.get_first_root_node()
+    locale = Locale.objects.get_or_create(language_code=locale_code)[0]
+    home = root.add_child(instance=HomePage(title="Archyvas", slug=f"home-{locale_code}", locale=locale))
+    Site.objects.update_or_create(is_default_site=True, defaults={"root_page": home, "hostname": "localhost"})
+    return home
+
+
+def make_collection(home: HomePage, title: str = "Vitražai", **fields) -> CollectionPage:
+    slug = fields.pop("slug", f"collection-{next(_numbers)}")
+    return home.add_child(instance=CollectionPage(title=title, slug=slug, **fields))
+
+
+def make_item(collection: CollectionPage, title: str = "Langas", live: bool = True, images=(), **fields) -> ItemPage:
+    number = next(_numbers)
+    fields.setdefault("inventory_number", f"TEST-{number:04d}")
+    fields.setdefault("rights", "http://rightsstatements.org/vocab/InC/1.0/")
+    item = ItemPage(title=title, slug=f"item-{number}", live=live, **fields)
+    for image in images:
+        item.images.add(ItemImage(image=image, alt_text=f"Alt text of {image.title}"))
+    collection.add_child(instance=item)
+    if not live:
+        item.unpublish()
+    return item
