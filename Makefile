@@ -1,0 +1,43 @@
+# Developer entry points. `make run` and `make test` are the two set-up commands of the README.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+export DJANGO_SETTINGS_MODULE ?= archive.settings.dev
+
+.PHONY: run test install samples migrate load editor services services-stop lint bench
+
+run: install samples migrate load editor
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+	$(VENV)/bin/pip install --quiet --editable ".[test]"
+	touch $@
+
+samples: install
+	$(PY) collections/make_sample_images.py
+
+migrate: install
+	$(PY) manage.py migrate --noinput
+
+# Loading is idempotent; the stamp only saves time when nothing under collections/ changed.
+load: install
+	@test -f var/archive.sqlite3 || rm -f var/.loaded
+	@$(MAKE) --no-print-directory var/.loaded
+
+var/.loaded: $(wildcard collections/*.yaml collections/*/*.yaml)
+	$(PY) manage.py load_collections collections/
+	touch $@
+
+editor: install
+	$(PY) manage.py ensure_editor --port $(PORT)
+
+test: install
+	$(PY) -m pytest
+
+lint: install
+	$(VENV)/bin/ruff check .
