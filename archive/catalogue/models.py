@@ -58,6 +58,7 @@ class CollectionPage(Page):
         help_text=_("Given to new items of this collection unless they say otherwise."),
     )
     is_sample = models.BooleanField(_("sample data"), default=False)
+    seed_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
@@ -129,6 +130,8 @@ class ItemPage(Page):
     credit_line = models.CharField(_("credit line"), max_length=300, blank=True)
     related_items = ParentalManyToManyField("self", blank=True, symmetrical=False, verbose_name=_("related items"))
     is_sample = models.BooleanField(_("sample data"), default=False)
+    # What the seed loader last wrote; an unchanged seed record leaves the page (and editors' work) alone.
+    seed_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
 
     content_panels = Page.content_panels + [
         FieldPanel("inventory_number"),

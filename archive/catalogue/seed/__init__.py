@@ -1,0 +1,1 @@
+"""Loading the curated seed collections from collections/: read, validate everything, then write."""

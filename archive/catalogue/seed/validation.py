@@ -1,0 +1,258 @@
+"""Checking every seed record before anything is written, so a bad file loads nothing."""
+
+import datetime
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from archive.catalogue.models import ItemCreator, ItemImage
+from archive.vocabularies.models import Creator, Place
+from archive.vocabularies.rights import RIGHTS_URIS
+from media.ingest import IngestError, verify_image
+
+from .source import CollectionSource, SeedSource
+
+INVENTORY_PATTERN = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
+SLUG_PATTERN = re.compile(r"^[a-z0-9-]{1,80}$")
+EARLIEST_PLAUSIBLE_YEAR = 1000
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: Path
+    record: str
+    field: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.record}: {self.field}: {self.reason}"
+
+
+class Checker:
+    """Collects the problems of one file's records."""
+
+    def __init__(self, file: Path, record: str, problems: list[Problem]):
+        self.file, self.record, self.problems = file, record, problems
+
+    def fail(self, field: str, reason: str) -> None:
+        self.problems.append(Problem(self.file, self.record, field, reason))
+
+    def text(self, data: dict, key: str, required: bool = False) -> None:
+        value = data.get(key)
+        if value is None or value == "":
+            if required:
+                self.fail(key, "is required")
+        elif not isinstance(value, str):
+            self.fail(key, "must be text")
+
+    def bilingual(self, data: dict, key: str, required: bool = False) -> None:
+        value = data.get(key)
+        if value is None:
+            if required:
+                self.fail(key, "is required (a mapping with 'lt' and 'en')")
+            return
+        if not isinstance(value, dict) or set(value) - {"lt", "en"}:
+            self.fail(key, "must be a mapping with 'lt' and optionally 'en'")
+            return
+        if required and not value.get("lt"):
+            self.fail(f"{key}.lt", "is required")
+        for language, text in value.items():
+            if text is not None and not isinstance(text, str):
+                self.fail(f"{key}.{language}", "must be text")
+
+    def keys(self, data: dict, key: str, known: set[str]) -> None:
+        value = data.get(key) or []
+        if not isinstance(value, list):
+            self.fail(key, "must be a list")
+            return
+        for entry in value:
+            if entry not in known:
+                self.fail(key, f"unknown key '{entry}' (not defined in the shared vocabulary files)")
+
+
+def validate(source: SeedSource) -> list[Problem]:
+    problems: list[Problem] = []
+    vocabulary_keys = validate_vocabularies(source, problems)
+    inventory_numbers = collect_inventory_numbers(source, problems)
+    slugs: set[str] = set()
+    for collection in source.collections:
+        validate_collection(collection, slugs, problems)
+    for collection, position, record in source.all_items():
+        label = record_label(record, position)
+        check = Checker(collection.items_file, label, problems)
+        validate_item(record, collection, check, vocabulary_keys, inventory_numbers)
+    return problems
+
+
+def record_label(record: Any, position: int) -> str:
+    number = record.get("inventory_number") if isinstance(record, dict) else None
+    return f"record {position} ({number})" if number else f"record {position}"
+
+
+def validate_vocabularies(source: SeedSource, problems: list[Problem]) -> dict[str, set[str]]:
+    kinds = {
+        "techniques": (source.techniques, source.root / "vocabularies.yaml", ("lt",)),
+        "materials": (source.materials, source.root / "vocabularies.yaml", ("lt",)),
+        "creators": (source.creators, source.root / "creators.yaml", ("name",)),
+        "places": (source.places, source.root / "places.yaml", ("name",)),
+    }
+    found: dict[str, set[str]] = {}
+    for kind, (entries, path, required) in kinds.items():
+        keys: set[str] = set()
+        for position, entry in enumerate(entries, start=1):
+            check = Checker(path, f"{kind} {position}", problems)
+            if not isinstance(entry, dict):
+                check.fail("-", "must be a mapping of fields")
+                continue
+            key = entry.get("key")
+            if not isinstance(key, str) or not SLUG_PATTERN.match(key):
+                check.fail("key", "is required: lower-case letters, digits and hyphens")
+            elif key in keys:
+                check.fail("key", f"duplicate key '{key}'")
+            keys.add(key)
+            for name in required:
+                check.text(entry, name, required=True)
+            if kind == "creators" and entry.get("kind", "person") not in Creator.Kind.values:
+                check.fail("kind", f"must be one of {', '.join(Creator.Kind.values)}")
+            if kind == "places":
+                validate_place(entry, check)
+        found[kind] = keys
+    return found
+
+
+def validate_place(entry: dict, check: Checker) -> None:
+    if entry.get("status", "existing") not in Place.Status.values:
+        check.fail("status", f"must be one of {', '.join(Place.Status.values)}")
+    for name, limit in (("latitude", 90), ("longitude", 180)):
+        value = entry.get(name)
+        if value is not None and (not isinstance(value, int | float) or abs(value) > limit):
+            check.fail(name, f"must be a number between -{limit} and {limit}")
+    if (entry.get("latitude") is None) != (entry.get("longitude") is None):
+        check.fail("latitude", "give both latitude and longitude, or neither")
+
+
+def collect_inventory_numbers(source: SeedSource, problems: list[Problem]) -> set[str]:
+    seen: dict[str, Path] = {}
+    for collection, position, record in source.all_items():
+        number = record.get("inventory_number") if isinstance(record, dict) else None
+        if not isinstance(number, str):
+            continue
+        if number in seen:
+            where = "earlier in this file" if seen[number] == collection.items_file else f"in {seen[number]}"
+            problems.append(Problem(collection.items_file, record_label(record, position), "inventory_number",
+                                    f"duplicate inventory number '{number}' (also {where})"))
+        seen.setdefault(number, collection.items_file)
+    return set(seen)
+
+
+def validate_collection(collection: CollectionSource, slugs: set[str], problems: list[Problem]) -> None:
+    meta = collection.meta
+    check = Checker(collection.meta_file, "collection", problems)
+    slug = meta.get("slug")
+    if not isinstance(slug, str) or not SLUG_PATTERN.match(slug):
+        check.fail("slug", "is required: lower-case letters, digits and hyphens")
+    elif slug in slugs:
+        check.fail("slug", f"duplicate collection slug '{slug}'")
+    slugs.add(slug)
+    check.bilingual(meta, "title", required=True)
+    check.bilingual(meta, "intro")
+    check.bilingual(meta, "curator_note")
+    rights = meta.get("default_rights")
+    if rights is not None and rights not in RIGHTS_URIS:
+        check.fail("default_rights", f"unknown rights URI '{rights}' (see archive/vocabularies/rights.py)")
+    hero = meta.get("hero_image")
+    if hero is not None and not (collection.folder / str(hero)).is_file():
+        check.fail("hero_image", f"file {collection.folder / str(hero)} does not exist")
+
+
+def validate_item(record: Any, collection: CollectionSource, check: Checker,
+                  vocabulary_keys: dict[str, set[str]], inventory_numbers: set[str]) -> None:
+    if not isinstance(record, dict):
+        check.fail("-", "must be a mapping of fields")
+        return
+    number = record.get("inventory_number")
+    if not isinstance(number, str) or not INVENTORY_PATTERN.match(number):
+        check.fail("inventory_number", "is required: up to 64 letters, digits, '.', '_' or '-'")
+    check.bilingual(record, "title", required=True)
+    for key in ("description", "provenance", "condition", "credit_line"):
+        check.bilingual(record, key)
+    for key in ("dimensions", "inscriptions"):
+        check.text(record, key)
+    validate_rights(record, collection, check)
+    validate_date(record.get("date"), check)
+    validate_creators(record.get("creators") or [], check, vocabulary_keys["creators"])
+    place = record.get("place")
+    if place is not None and place not in vocabulary_keys["places"]:
+        check.fail("place", f"unknown place key '{place}' (not in places.yaml)")
+    check.keys(record, "techniques", vocabulary_keys["techniques"])
+    check.keys(record, "materials", vocabulary_keys["materials"])
+    check.keys(record, "related", inventory_numbers)
+    validate_images(record.get("images") or [], collection.folder, check)
+
+
+def validate_rights(record: dict, collection: CollectionSource, check: Checker) -> None:
+    rights = record.get("rights", collection.meta.get("default_rights"))
+    if rights is None:
+        check.fail("rights", "is required (or set default_rights in collection.yaml)")
+    elif rights not in RIGHTS_URIS:
+        check.fail("rights", f"unknown rights URI '{rights}' (see archive/vocabularies/rights.py)")
+
+
+def validate_date(date: Any, check: Checker) -> None:
+    if date is None:
+        return
+    if not isinstance(date, dict):
+        check.fail("date", "must be a mapping with text, earliest and latest")
+        return
+    check.text(date, "text", required=True)
+    earliest, latest = date.get("earliest"), date.get("latest")
+    if (earliest is None) != (latest is None):
+        check.fail("date", "give both earliest and latest years, or neither (undated)")
+        return
+    if earliest is None:
+        return
+    this_year = datetime.date.today().year
+    for name, year in (("earliest", earliest), ("latest", latest)):
+        if not isinstance(year, int) or isinstance(year, bool):
+            check.fail(f"date.{name}", f"must be a whole year, got {year!r}")
+            return
+        if not EARLIEST_PLAUSIBLE_YEAR <= year <= this_year:
+            check.fail(f"date.{name}", f"year {year} is outside {EARLIEST_PLAUSIBLE_YEAR}-{this_year}")
+    if earliest > latest:
+        check.fail("date", f"bad year range: earliest {earliest} is after latest {latest}")
+
+
+def validate_creators(creators: Any, check: Checker, known: set[str]) -> None:
+    if not isinstance(creators, list):
+        check.fail("creators", "must be a list")
+        return
+    for entry in creators:
+        if not isinstance(entry, dict) or entry.get("creator") not in known:
+            key = entry.get("creator") if isinstance(entry, dict) else entry
+            check.fail("creators", f"unknown creator key '{key}' (not in creators.yaml)")
+        elif entry.get("role", "artist") not in ItemCreator.Role.values:
+            check.fail("creators.role", f"must be one of {', '.join(ItemCreator.Role.values)}")
+
+
+def validate_images(images: Any, folder: Path, check: Checker) -> None:
+    if not isinstance(images, list):
+        check.fail("images", "must be a list")
+        return
+    for position, entry in enumerate(images, start=1):
+        field = f"images[{position}]"
+        if not isinstance(entry, dict) or not isinstance(entry.get("file"), str):
+            check.fail(f"{field}.file", "is required")
+            continue
+        check.bilingual(entry, "caption")
+        check.bilingual(entry, "alt", required=True)
+        if entry.get("view") not in (None, *ItemImage.View.values):
+            check.fail(f"{field}.view", "must be 'then' or 'now'")
+        path = folder / entry["file"]
+        if not path.is_file():
+            check.fail(f"{field}.file", f"file {path} does not exist (run collections/make_sample_images.py?)")
+            continue
+        try:
+            verify_image(path)
+        except IngestError as error:
+            check.fail(f"{field}.file", f"broken image {path}: {error}")

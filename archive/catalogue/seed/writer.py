@@ -1,0 +1,227 @@
+"""Writing validated seed records: vocabularies, the home page, collections and items, in lt and en."""
+
+import hashlib
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from django.utils.html import escape
+from wagtail.models import Locale, Page, Site
+
+from archive.catalogue.models import (
+    CollectionPage,
+    HomePage,
+    ItemAlternativeTitle,
+    ItemCreator,
+    ItemImage,
+    ItemPage,
+)
+from archive.vocabularies.models import Creator, Material, Place, Technique
+from media.ingest import ingest_image
+from media.models import DigitizedImage
+
+from .source import CollectionSource, SeedSource
+
+LANGUAGES = ("lt", "en")
+Report = Callable[[str], None]
+
+
+def pick(value: Any, language: str) -> str:
+    """The text of a bilingual {lt, en} value in one language, falling back to Lithuanian."""
+    if isinstance(value, dict):
+        return value.get(language) or value.get("lt") or ""
+    return value or ""
+
+
+def paragraphs(text: str) -> str:
+    return "".join(f"<p>{escape(part.strip())}</p>" for part in text.split("\n\n") if part.strip())
+
+
+def fingerprint(*parts: Any) -> str:
+    return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
+
+
+class SeedWriter:
+    def __init__(self, source: SeedSource, report: Report):
+        self.source, self.report = source, report
+        self.locales = {code: Locale.objects.get_or_create(language_code=code)[0] for code in LANGUAGES}
+        self.counts = {"created": 0, "updated": 0, "unchanged": 0}
+
+    def write(self) -> None:
+        self.write_vocabularies()
+        home = self.ensure_home()
+        total = sum(len(collection.items) for collection in self.source.collections)
+        done = 0
+        for order, collection_source in enumerate(self.sorted_collections(), start=1):
+            collection = self.write_collection(home, collection_source, order)
+            for record in collection_source.items:
+                done += 1
+                outcome = self.write_item(collection, collection_source, record)
+                self.counts[outcome] += 1
+                self.report(f"[{done:>3}/{total}] {record['inventory_number']} {pick(record['title'], 'lt')}: {outcome}")
+        self.write_related_items()
+
+    def sorted_collections(self) -> list[CollectionSource]:
+        return sorted(self.source.collections, key=lambda c: (c.meta.get("order", 999), c.meta["slug"]))
+
+    def write_vocabularies(self) -> None:
+        for model, entries in ((Technique, self.source.techniques), (Material, self.source.materials)):
+            for entry in entries:
+                model.objects.update_or_create(
+                    key=entry["key"], defaults={"name": entry["lt"], "name_en": entry.get("en", "")}
+                )
+        for entry in self.source.creators:
+            Creator.objects.update_or_create(key=entry["key"], defaults={
+                "name": entry["name"], "name_en": entry.get("name_en", ""),
+                "kind": entry.get("kind", Creator.Kind.PERSON), "life_dates": entry.get("life_dates", ""),
+                "note": entry.get("note", ""),
+            })
+        for entry in self.source.places:
+            Place.objects.update_or_create(key=entry["key"], defaults={
+                "name": entry["name"], "name_en": entry.get("name_en", ""),
+                "address": entry.get("address", ""), "building": entry.get("building", ""),
+                "latitude": entry.get("latitude"), "longitude": entry.get("longitude"),
+                "status": entry.get("status", Place.Status.EXISTING),
+            })
+
+    def ensure_home(self) -> HomePage:
+        home = HomePage.objects.filter(locale=self.locales["lt"]).first()
+        if home is None:
+            root = Page.get_first_root_node()
+            home = root.add_child(instance=HomePage(
+                title="Klaipėdos paveldo archyvas", slug="pradzia", locale=self.locales["lt"],
+                intro="<p>Vitražai, monumentalioji dailė ir (ne)pamirštas miestas.</p>",
+            ))
+            self.report("Created the home page")
+        site = Site.objects.filter(is_default_site=True).first()
+        if site is None:
+            Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True,
+                                site_name="Klaipėdos paveldo archyvas")
+        elif site.root_page_id != home.pk:
+            site.root_page = home
+            site.save()
+        self.remove_wagtail_welcome_page(home)
+        english = home.get_translation_or_none(self.locales["en"])
+        if english is None:
+            english = home.copy_for_translation(self.locales["en"])
+            english.title = "Klaipėda heritage archive"
+            english.intro = "<p>Stained glass, monumental painting and the (not)forgotten city.</p>"
+            english.save_revision().publish()
+        return home
+
+    def remove_wagtail_welcome_page(self, home: HomePage) -> None:
+        """Wagtail's first migration leaves a placeholder 'Welcome' page; an empty one is ours to remove."""
+        for page in Page.objects.filter(depth=2, content_type__model="page", content_type__app_label="wagtailcore"):
+            if page.pk != home.pk and not page.get_children().exists():
+                page.delete()
+
+    def write_collection(self, home: HomePage, source: CollectionSource, order: int) -> CollectionPage:
+        meta = source.meta
+        hero = self.image_for(source.folder / meta["hero_image"]) if meta.get("hero_image") else None
+        collection = CollectionPage.objects.filter(locale=self.locales["lt"], slug=meta["slug"]).first()
+
+        def fill(page: CollectionPage, language: str) -> None:
+            page.title = pick(meta["title"], language)
+            page.intro = paragraphs(pick(meta.get("intro"), language))
+            page.curator_note = paragraphs(pick(meta.get("curator_note"), language))
+            page.hero_image = hero
+            page.default_rights = meta.get("default_rights", "")
+            page.is_sample = bool(meta.get("sample", False))
+
+        stamp = fingerprint(meta, hero.pk if hero else None)
+        return self.upsert(home, collection, CollectionPage(slug=meta["slug"]), fill, stamp)[0]
+
+    def write_item(self, collection: CollectionPage, source: CollectionSource, record: dict) -> str:
+        images = [(self.image_for(source.folder / entry["file"]), entry) for entry in record.get("images") or []]
+        rights = record.get("rights", source.meta.get("default_rights"))
+        item = ItemPage.objects.filter(locale=self.locales["lt"], inventory_number=record["inventory_number"]).first()
+
+        def fill(page: ItemPage, language: str) -> None:
+            fill_item(page, record, language, rights, images, bool(source.meta.get("sample", False)))
+
+        stamp = fingerprint(record, rights, [image.pk for image, _entry in images], collection.pk)
+        slug = record["inventory_number"].lower().replace(".", "-").replace("_", "-")
+        return self.upsert(collection, item, ItemPage(slug=slug), fill, stamp)[1]
+
+    def upsert(self, parent: Page, page: Page | None, blank: Page, fill, stamp: str) -> tuple[Page, str]:
+        """Create or update a page in Lithuanian and its English translation; skip when nothing changed."""
+        if page is not None and page.seed_fingerprint == stamp and page.live:
+            return page, "unchanged"
+        outcome = "updated" if page is not None else "created"
+        if page is None:
+            page = blank
+            page.locale = self.locales["lt"]
+            fill(page, "lt")
+            page.seed_fingerprint = stamp
+            parent.add_child(instance=page)
+        else:
+            if page.get_parent().pk != parent.pk:
+                page.move(parent, pos="last-child")
+                page.refresh_from_db()
+            fill(page, "lt")
+            page.seed_fingerprint = stamp
+        page.save_revision().publish()
+        translation = page.get_translation_or_none(self.locales["en"])
+        if translation is None:
+            translation = page.copy_for_translation(self.locales["en"])
+        translation = translation.specific
+        fill(translation, "en")
+        translation.seed_fingerprint = stamp
+        translation.save_revision().publish()
+        return page, outcome
+
+    def image_for(self, path: Path) -> DigitizedImage:
+        identifier = image_identifier(path)
+        return ingest_image(path, identifier=identifier, title=identifier)
+
+    def write_related_items(self) -> None:
+        for _collection, _position, record in self.source.all_items():
+            wanted = record.get("related") or []
+            for language in LANGUAGES:
+                item = ItemPage.objects.get(locale=self.locales[language],
+                                            inventory_number=record["inventory_number"])
+                related = list(ItemPage.objects.filter(locale=self.locales[language], inventory_number__in=wanted))
+                if {page.pk for page in related} != set(item.related_items.values_list("pk", flat=True)):
+                    item.related_items.set(related)
+                    item.save_revision().publish()
+
+
+def image_identifier(path: Path) -> str:
+    """A stable IIIF identifier from the file name: 'KVB-VIT-001-1.jpg' becomes 'kvb-vit-001-1'."""
+    return path.stem.lower()
+
+
+def fill_item(page: ItemPage, record: dict, language: str, rights: str,
+              images: list[tuple[DigitizedImage, dict]], is_sample: bool) -> None:
+    date = record.get("date") or {}
+    page.title = pick(record["title"], language)
+    page.inventory_number = record["inventory_number"]
+    page.date_text = (date.get("text_en") or date.get("text", "")) if language == "en" else date.get("text", "")
+    page.year_earliest, page.year_latest = date.get("earliest"), date.get("latest")
+    page.place = Place.objects.get(key=record["place"]) if record.get("place") else None
+    page.dimensions = record.get("dimensions", "")
+    page.description = paragraphs(pick(record.get("description"), language))
+    page.inscriptions = record.get("inscriptions", "")
+    page.provenance = pick(record.get("provenance"), language)
+    page.condition = pick(record.get("condition"), language)
+    page.rights = rights
+    page.credit_line = pick(record.get("credit_line"), language)
+    page.is_sample = is_sample
+    page.techniques = list(Technique.objects.filter(key__in=record.get("techniques") or []))
+    page.materials = list(Material.objects.filter(key__in=record.get("materials") or []))
+    page.subjects.set(record.get("subjects") or [])
+    page.alternative_titles = [
+        ItemAlternativeTitle(text=text, sort_order=order)
+        for order, text in enumerate(record.get("alternative_titles") or [])
+    ]
+    page.creators = [
+        ItemCreator(creator=Creator.objects.get(key=entry["creator"]), role=entry.get("role", "artist"),
+                    sort_order=order)
+        for order, entry in enumerate(record.get("creators") or [])
+    ]
+    page.images = [
+        ItemImage(image=image, caption=pick(entry.get("caption"), language), alt_text=pick(entry["alt"], language),
+                  view=entry.get("view", ""), sort_order=order)
+        for order, (image, entry) in enumerate(images)
+    ]

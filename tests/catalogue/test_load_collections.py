@@ -1,0 +1,107 @@
+import io
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from archive.catalogue.models import CollectionPage, ItemPage
+from media.models import DigitizedImage
+from tests.catalogue.seed_tree import item, write_seed_tree
+
+
+def load(folder) -> str:
+    out = io.StringIO()
+    call_command("load_collections", str(folder), stdout=out, stderr=io.StringIO())
+    return out.getvalue()
+
+
+def failed_load(folder) -> str:
+    err = io.StringIO()
+    with pytest.raises(CommandError) as raised:
+        call_command("load_collections", str(folder), stdout=io.StringIO(), stderr=err)
+    return f"{err.getvalue()}\n{raised.value}"
+
+
+def snapshot() -> tuple:
+    return (
+        ItemPage.objects.count(),
+        CollectionPage.objects.count(),
+        DigitizedImage.objects.count(),
+        sorted(ItemPage.objects.values_list("title", flat=True)),
+    )
+
+
+@pytest.mark.django_db
+def test_loads_items_in_lithuanian_and_english(tmp_path):
+    load(write_seed_tree(tmp_path))
+    lithuanian = ItemPage.objects.get(inventory_number="T-001", locale__language_code="lt")
+    english = ItemPage.objects.get(inventory_number="T-001", locale__language_code="en")
+    assert (lithuanian.title, english.title) == ("Vitražas T-001", "Stained glass T-001")
+    assert lithuanian.live and english.live
+    assert (lithuanian.year_earliest, lithuanian.year_latest, english.date_text) == (1933, 1937, "c. 1935")
+    assert lithuanian.rights == "http://rightsstatements.org/vocab/InC-EDU/1.0/"
+    assert lithuanian.images.get().image.width == 80
+
+
+@pytest.mark.django_db
+def test_related_items_point_within_the_same_language(tmp_path):
+    load(write_seed_tree(tmp_path))
+    english = ItemPage.objects.get(inventory_number="T-002", locale__language_code="en")
+    assert [page.inventory_number for page in english.related_items.all()] == ["T-001"]
+    assert english.related_items.get().locale.language_code == "en"
+
+
+@pytest.mark.django_db
+def test_second_run_updates_and_never_duplicates(tmp_path):
+    folder = write_seed_tree(tmp_path)
+    load(folder)
+    before = snapshot()
+    assert "2 unchanged" in load(folder)
+    assert snapshot() == before
+    write_seed_tree(tmp_path, items=[item("T-001", title={"lt": "Naujas pavadinimas"}), item("T-002")])
+    load(folder)
+    assert ItemPage.objects.filter(inventory_number="T-001").count() == 2
+    assert ItemPage.objects.get(inventory_number="T-001", locale__language_code="lt").title == "Naujas pavadinimas"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("bad_record", "expected"),
+    [
+        (item("T-003", title=None), "record 3 (T-003): title: is required"),
+        (item("T-003", date={"text": "1950-1940", "earliest": 1950, "latest": 1940}),
+         "record 3 (T-003): date: bad year range: earliest 1950 is after latest 1940"),
+        (item("T-003", rights="http://example.org/my-licence"),
+         "record 3 (T-003): rights: unknown rights URI 'http://example.org/my-licence'"),
+        (item("T-001"), "record 3 (T-001): inventory_number: duplicate inventory number 'T-001'"),
+        (item("T-003", place="nowhere"), "record 3 (T-003): place: unknown place key 'nowhere'"),
+    ],
+    ids=["missing-field", "bad-year-range", "unknown-rights", "duplicate-inventory", "unknown-place"],
+)
+def test_bad_record_is_reported_precisely_and_nothing_is_loaded(tmp_path, bad_record, expected):
+    good = write_seed_tree(tmp_path / "good")
+    load(good)
+    before = snapshot()
+    bad = write_seed_tree(tmp_path / "bad", items=[item("T-001", title={"lt": "Pakeista"}), item("T-002"), bad_record])
+    message = failed_load(bad)
+    assert f"{bad / 'vitrazai' / 'items.yaml'}: {expected}" in message
+    assert "nothing was loaded" in message
+    assert snapshot() == before
+
+
+@pytest.mark.django_db
+def test_broken_image_file_is_refused_with_its_path(tmp_path):
+    folder = write_seed_tree(tmp_path)
+    broken = folder / "vitrazai" / "images" / "T-002-1.jpg"
+    broken.write_bytes(broken.read_bytes()[:200])
+    message = failed_load(folder)
+    assert "record 2 (T-002): images[1].file: broken image" in message
+    assert str(broken) in message
+    assert snapshot() == (0, 0, 0, [])
+
+
+@pytest.mark.django_db
+def test_unreadable_yaml_names_the_file_and_line(tmp_path):
+    folder = write_seed_tree(tmp_path)
+    (folder / "places.yaml").write_text("places:\n  - key: [unclosed\n", encoding="utf-8")
+    message = failed_load(folder)
+    assert f"{folder / 'places.yaml'}: not valid YAML at line" in message
