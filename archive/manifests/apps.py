@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ManifestsConfig(AppConfig):
+    name = "archive.manifests"
+    label = "manifests"

@@ -1,0 +1,216 @@
+"""Building IIIF Presentation 3.0 documents from catalogue pages with iiif-prezi3.
+
+Identifiers are absolute URIs from settings.PUBLIC_BASE_URL; image services point at our Image API.
+"""
+
+from django.conf import settings
+from django.utils.html import strip_tags
+from iiif_prezi3 import (
+    AnnotationBody,
+    Collection,
+    CollectionRef,
+    Homepage,
+    KeyValueString,
+    LinkedResource,
+    Manifest,
+    ManifestRef,
+    Provider,
+    ServiceV3,
+)
+
+from archive.catalogue.models import CollectionPage, ItemImage, ItemPage
+
+from .languages import fixed, language_map, translations
+
+PRESENTATION_CONTEXT = "http://iiif.io/api/presentation/3/context.json"
+NAVPLACE_CONTEXT = "http://iiif.io/api/extension/navplace/context.json"
+THUMBNAIL_WIDTH = 400
+METADATA_LABELS = {
+    "inventory": ("Inventorinis numeris", "Inventory number"),
+    "creators": ("Kūrėjai", "Creators"),
+    "date": ("Data", "Date"),
+    "place": ("Vieta", "Place"),
+    "techniques": ("Technikos", "Techniques"),
+    "materials": ("Medžiagos", "Materials"),
+    "dimensions": ("Matmenys", "Dimensions"),
+    "sample": ("Pastaba", "Note"),
+}
+VIEW_LABELS = {ItemImage.View.THEN: ("Tada", "Then"), ItemImage.View.NOW: ("Dabar", "Now")}
+
+
+def base_url() -> str:
+    return settings.PUBLIC_BASE_URL
+
+
+def manifest_url(inventory_number: str) -> str:
+    return f"{base_url()}/iiif/manifest/{inventory_number}"
+
+
+def collection_url(slug: str) -> str:
+    return f"{base_url()}/iiif/collection/{slug}"
+
+
+def image_service_url(identifier: str) -> str:
+    return f"{settings.IIIF_BASE_URL}/3/{identifier}"
+
+
+def image_service(identifier: str) -> list[ServiceV3]:
+    return [ServiceV3(id=image_service_url(identifier), type="ImageService3", profile="level2")]
+
+
+def provider() -> Provider:
+    return Provider(
+        id=f"{base_url()}/#provider",
+        label={"lt": [settings.ARCHIVE_PROVIDER_NAME], "en": ["Klaipėda Municipal Public Library"]},
+        homepage=[Homepage(id=settings.ARCHIVE_PROVIDER_HOMEPAGE, type="Text", format="text/html",
+                           label=fixed("Bibliotekos svetainė", "Library website"))],
+    )
+
+
+def item_manifest(item: ItemPage) -> Manifest:
+    pages = translations(item)
+    manifest_id = manifest_url(item.inventory_number)
+    manifest = Manifest(
+        id=manifest_id,
+        label=language_map(pages, lambda page: page.title),
+        summary=language_map(pages, lambda page: strip_tags(page.description).strip()),
+        metadata=item_metadata(item, pages),
+        rights=item.rights,
+        provider=[provider()],
+        homepage=[
+            Homepage(id=page.full_url, type="Text", format="text/html", language=[code],
+                     label={code: [page.title]})
+            for code, page in pages.items() if page.full_url
+        ],
+        partOf=[{"id": collection_url(item.get_parent().slug), "type": "Collection"}],
+    )
+    credit = language_map(pages, lambda page: page.credit_line)
+    if credit != {"none": [""]}:
+        manifest.requiredStatement = KeyValueString(label=fixed("Priskyrimas", "Attribution"), value=credit)
+    add_canvases(manifest, manifest_id, pages)
+    add_place(manifest, item)
+    return manifest
+
+
+def item_metadata(item: ItemPage, pages: dict) -> list[KeyValueString]:
+    def pair(key: str, value) -> KeyValueString | None:
+        texts = language_map(pages, value)
+        if texts == {"none": [""]}:
+            return None
+        return KeyValueString(label=fixed(*METADATA_LABELS[key]), value=texts)
+
+    pairs = [
+        pair("inventory", lambda page: page.inventory_number),
+        pair("creators", lambda page: [f"{link.creator.label} ({link.get_role_display()})"
+                                       for link in page.creators.all()]),
+        pair("date", lambda page: page.date_text),
+        pair("place", lambda page: page.place.label if page.place else ""),
+        pair("techniques", lambda page: ", ".join(term.label for term in page.techniques.all())),
+        pair("materials", lambda page: ", ".join(term.label for term in page.materials.all())),
+        pair("dimensions", lambda page: page.dimensions),
+    ]
+    if item.is_sample:
+        pairs.append(KeyValueString(label=fixed(*METADATA_LABELS["sample"]),
+                                    value=fixed("Pavyzdiniai duomenys", "Sample data")))
+    return [entry for entry in pairs if entry is not None]
+
+
+def add_canvases(manifest: Manifest, manifest_id: str, pages: dict) -> None:
+    links_by_language = {code: page.ordered_images() for code, page in pages.items()}
+    original = links_by_language["lt"] if "lt" in links_by_language else next(iter(links_by_language.values()))
+    for position, link in enumerate(original, start=1):
+        image = link.image
+        canvas_id = f"{manifest_id}/canvas/{position}"
+        labels = {code: caption_of(links[position - 1]) if position <= len(links) else caption_of(link)
+                  for code, links in links_by_language.items()}
+        canvas = manifest.make_canvas(id=canvas_id, label=canvas_label(link, labels),
+                                      width=image.width, height=image.height)
+        canvas.add_image(
+            image_url=f"{image_service_url(image.iiif_identifier)}/full/max/0/default.jpg",
+            anno_id=f"{canvas_id}/page/painting",
+            anno_page_id=f"{canvas_id}/page",
+            format="image/jpeg",
+            width=image.width,
+            height=image.height,
+            service=image_service(image.iiif_identifier),
+        )
+        if position == 1:
+            manifest.thumbnail = [thumbnail(image)]
+            manifest.rendering = [download(image)]
+
+
+def caption_of(link: ItemImage) -> str:
+    return link.caption or link.alt_text
+
+
+def canvas_label(link: ItemImage, captions: dict[str, str]) -> dict[str, list[str]]:
+    label = {}
+    for code, caption in captions.items():
+        prefix = ""
+        if link.view in VIEW_LABELS:
+            prefix = VIEW_LABELS[link.view][0 if code == "lt" else 1] + ": "
+        label[code] = [f"{prefix}{caption}".strip() or "-"]
+    return label
+
+
+def thumbnail(image) -> AnnotationBody:
+    height = max(1, round(image.height * THUMBNAIL_WIDTH / image.width))
+    return AnnotationBody(
+        id=f"{image_service_url(image.iiif_identifier)}/full/{THUMBNAIL_WIDTH},/0/default.jpg",
+        type="Image", format="image/jpeg", width=THUMBNAIL_WIDTH, height=height,
+        service=image_service(image.iiif_identifier),
+    )
+
+
+def download(image) -> LinkedResource:
+    return LinkedResource(
+        id=f"{image_service_url(image.iiif_identifier)}/full/max/0/default.jpg",
+        type="Image", format="image/jpeg", label=fixed("Atsisiųsti didžiausią vaizdą", "Download the largest image"),
+    )
+
+
+def add_place(manifest: Manifest, item: ItemPage) -> None:
+    place = item.place
+    if place is None or not place.has_coordinates:
+        return
+    manifest.add_context(NAVPLACE_CONTEXT)
+    manifest.add_navplace_feature(
+        id=f"{manifest.id}/feature/1",
+        feature_collection_id=f"{manifest.id}/feature-collection",
+        label=fixed(place.name, place.name_en or place.name),
+        geometry={"type": "Point", "coordinates": [float(place.longitude), float(place.latitude)]},
+    )
+
+
+def collection_document(collection: CollectionPage) -> Collection:
+    pages = translations(collection)
+    document = Collection(
+        id=collection_url(collection.slug),
+        label=language_map(pages, lambda page: page.title),
+        summary=language_map(pages, lambda page: strip_tags(page.intro).strip()),
+        provider=[provider()],
+        partOf=[{"id": collection_url("top"), "type": "Collection"}],
+        items=[manifest_reference(item) for item in collection.items().order_by("inventory_number")],
+    )
+    return document
+
+
+def manifest_reference(item: ItemPage) -> ManifestRef:
+    reference = ManifestRef(id=manifest_url(item.inventory_number), type="Manifest",
+                            label=language_map(translations(item), lambda page: page.title))
+    first = next(iter(item.ordered_images()), None)
+    if first is not None:
+        reference.thumbnail = [thumbnail(first.image)]
+    return reference
+
+
+def top_collection(collections) -> Collection:
+    return Collection(
+        id=collection_url("top"),
+        label=fixed("Klaipėdos paveldo archyvas", "Klaipėda heritage archive"),
+        summary=fixed("Vitražai, monumentalioji dailė ir (ne)pamirštas miestas.",
+                      "Stained glass, monumental painting and the (not)forgotten city."),
+        provider=[provider()],
+        items=[CollectionRef(id=collection_url(page.slug), type="Collection",
+                             label=language_map(translations(page), lambda p: p.title)) for page in collections],
+    )

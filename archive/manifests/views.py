@@ -1,0 +1,66 @@
+"""HTTP for IIIF Presentation documents: JSON-LD with the Presentation 3 profile, open CORS, ETags."""
+
+import hashlib
+
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotModified
+from django.views.decorators.http import require_http_methods
+from wagtail.models import Locale
+
+from archive.catalogue.models import CollectionPage, HomePage, ItemPage
+
+from . import builder
+
+CONTENT_TYPE = 'application/ld+json;profile="http://iiif.io/api/presentation/3/context.json"'
+PUBLIC_MAX_AGE = 3600
+METHODS = ["GET", "HEAD", "OPTIONS"]
+
+
+def can_see_drafts(request: HttpRequest) -> bool:
+    user = getattr(request, "user", None)
+    return bool(user and user.is_active and user.has_perm("wagtailadmin.access_admin"))
+
+
+def original_locale() -> Locale:
+    return Locale.get_default()
+
+
+@require_http_methods(METHODS)
+def item_manifest(request: HttpRequest, inventory_number: str) -> HttpResponse:
+    items = ItemPage.objects.filter(inventory_number=inventory_number, locale=original_locale())
+    drafts = can_see_drafts(request)
+    item = (items if drafts else items.live().public()).first()
+    if item is None:
+        raise Http404(f"No published item has the inventory number {inventory_number}.")
+    return document_response(request, builder.item_manifest(item), public=item.live and not drafts)
+
+
+@require_http_methods(METHODS)
+def collection(request: HttpRequest, slug: str) -> HttpResponse:
+    if slug == "top":
+        home = HomePage.objects.filter(locale=original_locale()).first()
+        pages = CollectionPage.objects.child_of(home).live().public() if home else CollectionPage.objects.none()
+        return document_response(request, builder.top_collection(pages), public=True)
+    page = CollectionPage.objects.live().public().filter(slug=slug, locale=original_locale()).first()
+    if page is None:
+        raise Http404(f"No published collection is called {slug}.")
+    return document_response(request, builder.collection_document(page), public=True)
+
+
+def document_response(request: HttpRequest, document, public: bool) -> HttpResponse:
+    if request.method == "OPTIONS":
+        response = HttpResponse(status=204)
+    else:
+        body = document.jsonld().encode()
+        etag = f'"{hashlib.sha256(body).hexdigest()[:32]}"'
+        if etag in request.headers.get("If-None-Match", ""):
+            response = HttpResponseNotModified()
+        else:
+            response = HttpResponse(body, content_type=CONTENT_TYPE)
+        response["ETag"] = etag
+    response["Access-Control-Allow-Origin"] = "*"
+    response["Access-Control-Allow-Methods"] = ", ".join(METHODS)
+    response["Access-Control-Allow-Headers"] = "Accept, If-None-Match"
+    response["Access-Control-Expose-Headers"] = "ETag"
+    response["Cache-Control"] = f"public, max-age={PUBLIC_MAX_AGE}" if public else "private, no-store"
+    response["Vary"] = "Cookie" if not public else "Accept-Encoding"
+    return response
