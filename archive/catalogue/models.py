@@ -13,6 +13,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from archive.dating.lookup import DateParseError, parse
 from archive.vocabularies.rights import RIGHTS_CHOICES, rights_label
 
 IMAGE_MODEL = "media.DigitizedImage"
@@ -110,7 +111,8 @@ class ItemPage(Page):
     )
     date_text = models.CharField(
         _("date as written"), max_length=200, blank=True,
-        help_text=_('As the source gives it, e.g. "apie 1935 m." or "XX a. 4-asis dešimtmetis".'),
+        help_text=_('As the source gives it, e.g. "apie 1935 m." or "XX a. 4-asis dešimtmetis". Leave the years '
+                    'empty to have them read from this text.'),
     )
     year_earliest = models.SmallIntegerField(_("earliest year"), null=True, blank=True)
     year_latest = models.SmallIntegerField(_("latest year"), null=True, blank=True)
@@ -184,6 +186,7 @@ class ItemPage(Page):
 
     def clean(self):
         super().clean()
+        self.fill_years_from_date_text()
         if (self.year_earliest is None) != (self.year_latest is None):
             raise ValidationError(_("Give both the earliest and the latest year, or neither (undated)."))
         if self.year_earliest is not None and self.year_earliest > self.year_latest:
@@ -193,6 +196,16 @@ class ItemPage(Page):
             clash = clash.exclude(pk=self.pk)
         if self.inventory_number and clash.exists():
             raise ValidationError({"inventory_number": _("Another item already has this inventory number.")})
+
+    def fill_years_from_date_text(self) -> None:
+        """Editors may type only the date text; the years then come from the parser, or the text is refused."""
+        if not self.date_text or self.year_earliest is not None or self.year_latest is not None:
+            return
+        try:
+            parsed = parse(self.date_text)
+        except DateParseError as error:
+            raise ValidationError({"date_text": str(error)}) from error
+        self.year_earliest, self.year_latest = parsed.earliest, parsed.latest
 
     @property
     def permanent_url(self) -> str:

@@ -105,3 +105,21 @@ def test_unreadable_yaml_names_the_file_and_line(tmp_path):
     (folder / "places.yaml").write_text("places:\n  - key: [unclosed\n", encoding="utf-8")
     message = failed_load(folder)
     assert f"{folder / 'places.yaml'}: not valid YAML at line" in message
+
+
+@pytest.mark.django_db
+def test_years_are_read_from_date_text_when_not_given(tmp_path):
+    load(write_seed_tree(tmp_path, items=[
+        item("T-001", date={"text": "XX a. 4-asis dešimtmetis"}),
+        item("T-002", date={"text": "nedatuota", "text_en": "undated"}),
+    ]))
+    decade = ItemPage.objects.get(inventory_number="T-001", locale__language_code="lt")
+    undated = ItemPage.objects.get(inventory_number="T-002", locale__language_code="lt")
+    assert (decade.year_earliest, decade.year_latest) == (1930, 1939)
+    assert (undated.year_earliest, undated.year_latest) == (None, None)
+
+
+@pytest.mark.django_db
+def test_date_text_the_parser_does_not_know_is_a_problem(tmp_path):
+    message = failed_load(write_seed_tree(tmp_path, items=[item("T-001", date={"text": "kažkada seniai"})]))
+    assert "record 1 (T-001): date.text: 'kažkada seniai' is not a date phrase" in message

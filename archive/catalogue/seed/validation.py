@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from archive.catalogue.models import ItemCreator, ItemImage
+from archive.dating.models import known_periods
+from archive.dating.parser import DateParseError, parse_date
 from archive.vocabularies.models import Creator, Place
 from archive.vocabularies.rights import RIGHTS_URIS
 from media.ingest import IngestError, verify_image
@@ -73,6 +75,7 @@ class Checker:
 
 def validate(source: SeedSource) -> list[Problem]:
     problems: list[Problem] = []
+    periods = known_periods()
     vocabulary_keys = validate_vocabularies(source, problems)
     inventory_numbers = collect_inventory_numbers(source, problems)
     slugs: set[str] = set()
@@ -81,7 +84,7 @@ def validate(source: SeedSource) -> list[Problem]:
     for collection, position, record in source.all_items():
         label = record_label(record, position)
         check = Checker(collection.items_file, label, problems)
-        validate_item(record, collection, check, vocabulary_keys, inventory_numbers)
+        validate_item(record, collection, check, vocabulary_keys, inventory_numbers, periods)
     return problems
 
 
@@ -167,7 +170,7 @@ def validate_collection(collection: CollectionSource, slugs: set[str], problems:
 
 
 def validate_item(record: Any, collection: CollectionSource, check: Checker,
-                  vocabulary_keys: dict[str, set[str]], inventory_numbers: set[str]) -> None:
+                  vocabulary_keys: dict[str, set[str]], inventory_numbers: set[str], periods: dict) -> None:
     if not isinstance(record, dict):
         check.fail("-", "must be a mapping of fields")
         return
@@ -180,7 +183,7 @@ def validate_item(record: Any, collection: CollectionSource, check: Checker,
     for key in ("dimensions", "inscriptions"):
         check.text(record, key)
     validate_rights(record, collection, check)
-    validate_date(record.get("date"), check)
+    validate_date(record.get("date"), check, periods)
     validate_creators(record.get("creators") or [], check, vocabulary_keys["creators"])
     place = record.get("place")
     if place is not None and place not in vocabulary_keys["places"]:
@@ -199,18 +202,32 @@ def validate_rights(record: dict, collection: CollectionSource, check: Checker) 
         check.fail("rights", f"unknown rights URI '{rights}' (see archive/vocabularies/rights.py)")
 
 
-def validate_date(date: Any, check: Checker) -> None:
+def record_years(date: dict | None, periods: dict) -> tuple[int | None, int | None]:
+    """The record's years: as given, or else read from its date text (raises DateParseError)."""
+    if not date:
+        return None, None
+    if date.get("earliest") is not None or date.get("latest") is not None:
+        return date.get("earliest"), date.get("latest")
+    parsed = parse_date(date.get("text", ""), periods)
+    return parsed.earliest, parsed.latest
+
+
+def validate_date(date: Any, check: Checker, periods: dict) -> None:
     if date is None:
         return
     if not isinstance(date, dict):
-        check.fail("date", "must be a mapping with text, earliest and latest")
+        check.fail("date", "must be a mapping with text and optionally earliest and latest")
         return
     check.text(date, "text", required=True)
     earliest, latest = date.get("earliest"), date.get("latest")
     if (earliest is None) != (latest is None):
-        check.fail("date", "give both earliest and latest years, or neither (undated)")
+        check.fail("date", "give both earliest and latest years, or neither (they are then read from the text)")
         return
     if earliest is None:
+        try:
+            record_years(date, periods)
+        except DateParseError as error:
+            check.fail("date.text", str(error))
         return
     this_year = datetime.date.today().year
     for name, year in (("earliest", earliest), ("latest", latest)):

@@ -17,11 +17,13 @@ from archive.catalogue.models import (
     ItemImage,
     ItemPage,
 )
+from archive.dating.models import known_periods
 from archive.vocabularies.models import Creator, Material, Place, Technique
 from media.ingest import ingest_image
 from media.models import DigitizedImage
 
 from .source import CollectionSource, SeedSource
+from .validation import record_years
 
 LANGUAGES = ("lt", "en")
 Report = Callable[[str], None]
@@ -46,6 +48,7 @@ class SeedWriter:
     def __init__(self, source: SeedSource, report: Report):
         self.source, self.report = source, report
         self.locales = {code: Locale.objects.get_or_create(language_code=code)[0] for code in LANGUAGES}
+        self.periods = known_periods()
         self.counts = {"created": 0, "updated": 0, "unchanged": 0}
 
     def write(self) -> None:
@@ -137,8 +140,10 @@ class SeedWriter:
         rights = record.get("rights", source.meta.get("default_rights"))
         item = ItemPage.objects.filter(locale=self.locales["lt"], inventory_number=record["inventory_number"]).first()
 
+        years = record_years(record.get("date"), self.periods)
+
         def fill(page: ItemPage, language: str) -> None:
-            fill_item(page, record, language, rights, images, bool(source.meta.get("sample", False)))
+            fill_item(page, record, language, rights, years, images, bool(source.meta.get("sample", False)))
 
         stamp = fingerprint(record, rights, [image.pk for image, _entry in images], collection.pk)
         slug = record["inventory_number"].lower().replace(".", "-").replace("_", "-")
@@ -192,13 +197,13 @@ def image_identifier(path: Path) -> str:
     return path.stem.lower()
 
 
-def fill_item(page: ItemPage, record: dict, language: str, rights: str,
+def fill_item(page: ItemPage, record: dict, language: str, rights: str, years: tuple[int | None, int | None],
               images: list[tuple[DigitizedImage, dict]], is_sample: bool) -> None:
     date = record.get("date") or {}
     page.title = pick(record["title"], language)
     page.inventory_number = record["inventory_number"]
     page.date_text = (date.get("text_en") or date.get("text", "")) if language == "en" else date.get("text", "")
-    page.year_earliest, page.year_latest = date.get("earliest"), date.get("latest")
+    page.year_earliest, page.year_latest = years
     page.place = Place.objects.get(key=record["place"]) if record.get("place") else None
     page.dimensions = record.get("dimensions", "")
     page.description = paragraphs(pick(record.get("description"), language))
