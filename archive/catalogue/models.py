@@ -100,6 +100,14 @@ def sort_choices() -> list[tuple[str, str]]:
     ]
 
 
+class WorkStatus(models.TextChoices):
+    SURVIVES = "survives", _("survives")
+    ALTERED = "altered", _("altered")
+    HIDDEN = "hidden", _("painted over or hidden")
+    MOVED = "moved", _("moved")
+    LOST = "lost", _("lost")
+
+
 class ItemTag(TaggedItemBase):
     content_object = ParentalKey("catalogue.ItemPage", on_delete=models.CASCADE, related_name="tagged_items")
 
@@ -131,6 +139,10 @@ class ItemPage(Page):
     rights = models.CharField(_("rights"), max_length=200, choices=RIGHTS_CHOICES)
     credit_line = models.CharField(_("credit line"), max_length=300, blank=True)
     related_items = ParentalManyToManyField("self", blank=True, symmetrical=False, verbose_name=_("related items"))
+    work_status = models.CharField(
+        _("current state of the work"), max_length=20, choices=WorkStatus.choices, blank=True, editable=False,
+        help_text=_("Follows the latest event in the life of the work."),
+    )
     is_sample = models.BooleanField(_("sample data"), default=False)
     # What the seed loader last wrote; an unchanged seed record leaves the page (and editors' work) alone.
     seed_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
@@ -154,6 +166,7 @@ class ItemPage(Page):
         FieldPanel("subjects"),
         MultiFieldPanel([FieldPanel("rights"), FieldPanel("credit_line")], heading=_("Rights")),
         InlinePanel("images", label=_("Digitized images")),
+        InlinePanel("life_events", label=_("Life of the work")),
         FieldPanel("related_items"),
         FieldPanel("is_sample"),
     ]
@@ -164,7 +177,11 @@ class ItemPage(Page):
         index.SearchField("description"),
         index.SearchField("inscriptions"),
         index.RelatedFields("alternative_titles", [index.SearchField("text", boost=2)]),
-        index.RelatedFields("place", [index.SearchField("name"), index.SearchField("name_en")]),
+        index.RelatedFields("place", [
+            index.SearchField("name"),
+            index.SearchField("name_en"),
+            index.RelatedFields("historic_names", [index.SearchField("name")]),
+        ]),
         index.RelatedFields("subjects", [index.SearchField("name")]),
         index.FilterField("year_earliest"),
         index.FilterField("year_latest"),
@@ -196,6 +213,16 @@ class ItemPage(Page):
             clash = clash.exclude(pk=self.pk)
         if self.inventory_number and clash.exists():
             raise ValidationError({"inventory_number": _("Another item already has this inventory number.")})
+
+    def save(self, *args, **kwargs):
+        self.work_status = status_after(self.life_events.all())
+        super().save(*args, **kwargs)
+
+    def place_name_of_its_time(self):
+        return self.place.name_in(self.year_earliest, self.year_latest) if self.place else None
+
+    def timeline(self) -> list["WorkEvent"]:
+        return sorted(self.life_events.all(), key=WorkEvent.chronological_key)
 
     def fill_years_from_date_text(self) -> None:
         """Editors may type only the date text; the years then come from the parser, or the text is refused."""
@@ -274,3 +301,60 @@ class ItemImage(Orderable):
     )
 
     panels = [FieldPanel("image"), FieldPanel("caption"), FieldPanel("alt_text"), FieldPanel("view")]
+
+
+class WorkEvent(Orderable):
+    """One event in the life of a work in a building: made, restored, painted over, moved, destroyed..."""
+
+    class Kind(models.TextChoices):
+        CREATED = "created", _("created")
+        RESTORED = "restored", _("restored")
+        ALTERED = "altered", _("altered")
+        PAINTED_OVER = "painted_over", _("painted over")
+        MOVED = "moved", _("moved")
+        DESTROYED = "destroyed", _("destroyed")
+        REDISCOVERED = "rediscovered", _("rediscovered")
+
+    STATUS_AFTER = {
+        Kind.CREATED: WorkStatus.SURVIVES,
+        Kind.RESTORED: WorkStatus.SURVIVES,
+        Kind.REDISCOVERED: WorkStatus.SURVIVES,
+        Kind.ALTERED: WorkStatus.ALTERED,
+        Kind.PAINTED_OVER: WorkStatus.HIDDEN,
+        Kind.MOVED: WorkStatus.MOVED,
+        Kind.DESTROYED: WorkStatus.LOST,
+    }
+
+    item = ParentalKey(ItemPage, on_delete=models.CASCADE, related_name="life_events")
+    kind = models.CharField(_("event"), max_length=20, choices=Kind.choices)
+    date_text = models.CharField(_("date as written"), max_length=200, blank=True)
+    year_earliest = models.SmallIntegerField(_("earliest year"), null=True, blank=True)
+    year_latest = models.SmallIntegerField(_("latest year"), null=True, blank=True)
+    source = models.CharField(_("source"), max_length=500, blank=True)
+    note = models.TextField(_("note"), blank=True)
+
+    panels = [FieldPanel("kind"), FieldPanel("date_text"), FieldPanel("source"), FieldPanel("note")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("event in the life of the work")
+
+    def clean(self):
+        super().clean()
+        if not self.date_text:
+            self.year_earliest = self.year_latest = None
+            return
+        try:
+            parsed = parse(self.date_text)
+        except DateParseError as error:
+            raise ValidationError({"date_text": str(error)}) from error
+        self.year_earliest, self.year_latest = parsed.earliest, parsed.latest
+
+    def chronological_key(self) -> tuple:
+        """Dated events by year, undated ones where the editor placed them."""
+        return (self.year_earliest if self.year_earliest is not None else -10**4, self.sort_order or 0)
+
+
+def status_after(events) -> str:
+    """The state a work is in after its latest event; no events means nothing is recorded."""
+    ordered = sorted(events, key=WorkEvent.chronological_key)
+    return WorkEvent.STATUS_AFTER[ordered[-1].kind] if ordered else ""

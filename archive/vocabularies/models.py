@@ -3,7 +3,10 @@
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
@@ -50,7 +53,7 @@ class Creator(index.Indexed, BilingualLabelMixin):
 
 
 @register_snippet
-class Place(index.Indexed, BilingualLabelMixin):
+class Place(index.Indexed, ClusterableModel, BilingualLabelMixin):
     class Status(models.TextChoices):
         EXISTING = "existing", _("existing")
         ALTERED = "altered", _("altered")
@@ -72,9 +75,11 @@ class Place(index.Indexed, BilingualLabelMixin):
         MultiFieldPanel([FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")])],
                         heading=_("Coordinates")),
         FieldPanel("status"),
+        InlinePanel("historic_names", label=_("Names in other eras")),
     ]
     search_fields = [index.SearchField("name"), index.SearchField("name_en"), index.SearchField("address"),
-                     index.SearchField("building")]
+                     index.SearchField("building"),
+                     index.RelatedFields("historic_names", [index.SearchField("name")])]
 
     class Meta:
         ordering = ["name"]
@@ -84,6 +89,49 @@ class Place(index.Indexed, BilingualLabelMixin):
     @property
     def has_coordinates(self) -> bool:
         return self.latitude is not None and self.longitude is not None
+
+    def name_in(self, earliest: int | None, latest: int | None) -> "PlaceName | None":
+        """The historic name in use during a year range (the one covering most of it), if it differs from today's."""
+        if earliest is None or latest is None:
+            return None
+        best, best_overlap = None, 0
+        for historic in self.historic_names.all():
+            start = historic.from_year if historic.from_year is not None else earliest
+            end = historic.to_year if historic.to_year is not None else latest
+            overlap = min(end, latest) - max(start, earliest) + 1
+            if overlap > best_overlap and historic.name != self.name:
+                best, best_overlap = historic, overlap
+        return best
+
+
+class PlaceName(Orderable):
+    """A name the place carried in an era: a street's German, Soviet-era or earlier Lithuanian name."""
+
+    class Language(models.TextChoices):
+        LITHUANIAN = "lt", _("Lithuanian")
+        GERMAN = "de", _("German")
+        RUSSIAN = "ru", _("Russian")
+        ENGLISH = "en", _("English")
+
+    place = ParentalKey(Place, on_delete=models.CASCADE, related_name="historic_names")
+    name = models.CharField(_("name"), max_length=200)
+    language = models.CharField(_("language"), max_length=5, choices=Language.choices)
+    from_year = models.SmallIntegerField(_("from year"), null=True, blank=True)
+    to_year = models.SmallIntegerField(_("to year"), null=True, blank=True)
+    era = models.CharField(_("era"), max_length=100, blank=True, help_text=_('e.g. "Memel", "sovietmetis"'))
+
+    panels = [FieldPanel("name"), FieldPanel("language"),
+              FieldRowPanel([FieldPanel("from_year"), FieldPanel("to_year")]), FieldPanel("era")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("historic name")
+
+    @property
+    def years(self) -> str:
+        return f"{self.from_year or '…'}–{self.to_year or '…'}"
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.years})"
 
 
 class VocabularyTerm(BilingualLabelMixin):

@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from archive.catalogue.models import ItemCreator, ItemImage
+from archive.catalogue.models import ItemCreator, ItemImage, WorkEvent
 from archive.dating.models import known_periods
 from archive.dating.parser import DateParseError, parse_date
-from archive.vocabularies.models import Creator, Place
+from archive.vocabularies.models import Creator, Place, PlaceName
 from archive.vocabularies.rights import RIGHTS_URIS
 from media.ingest import IngestError, verify_image
 
@@ -120,6 +120,7 @@ def validate_vocabularies(source: SeedSource, problems: list[Problem]) -> dict[s
                 check.fail("kind", f"must be one of {', '.join(Creator.Kind.values)}")
             if kind == "places":
                 validate_place(entry, check)
+                validate_place_names(entry.get("names") or [], check)
         found[kind] = keys
     return found
 
@@ -133,6 +134,24 @@ def validate_place(entry: dict, check: Checker) -> None:
             check.fail(name, f"must be a number between -{limit} and {limit}")
     if (entry.get("latitude") is None) != (entry.get("longitude") is None):
         check.fail("latitude", "give both latitude and longitude, or neither")
+
+
+def validate_place_names(names: Any, check: Checker) -> None:
+    if not isinstance(names, list):
+        check.fail("names", "must be a list")
+        return
+    for position, entry in enumerate(names, start=1):
+        field = f"names[{position}]"
+        if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
+            check.fail(f"{field}.name", "is required")
+            continue
+        if entry.get("language") not in PlaceName.Language.values:
+            check.fail(f"{field}.language", f"must be one of {', '.join(PlaceName.Language.values)}")
+        years = [entry.get(key) for key in ("from", "to") if entry.get(key) is not None]
+        if any(not isinstance(year, int) for year in years):
+            check.fail(f"{field}.from", "years must be whole numbers")
+        elif len(years) == 2 and years[0] > years[1]:
+            check.fail(f"{field}.from", f"bad year range: {years[0]} is after {years[1]}")
 
 
 def collect_inventory_numbers(source: SeedSource, problems: list[Problem]) -> set[str]:
@@ -192,6 +211,7 @@ def validate_item(record: Any, collection: CollectionSource, check: Checker,
     check.keys(record, "materials", vocabulary_keys["materials"])
     check.keys(record, "related", inventory_numbers)
     validate_images(record.get("images") or [], collection.folder, check)
+    validate_life(record.get("life") or [], check, periods)
 
 
 def validate_rights(record: dict, collection: CollectionSource, check: Checker) -> None:
@@ -273,3 +293,19 @@ def validate_images(images: Any, folder: Path, check: Checker) -> None:
             verify_image(path)
         except IngestError as error:
             check.fail(f"{field}.file", f"broken image {path}: {error}")
+
+
+def validate_life(events: Any, check: Checker, periods: dict) -> None:
+    if not isinstance(events, list):
+        check.fail("life", "must be a list of events")
+        return
+    for position, entry in enumerate(events, start=1):
+        field = f"life[{position}]"
+        if not isinstance(entry, dict) or entry.get("event") not in WorkEvent.Kind.values:
+            check.fail(f"{field}.event", f"must be one of {', '.join(WorkEvent.Kind.values)}")
+            continue
+        if entry.get("date"):
+            try:
+                parse_date(str(entry["date"]), periods)
+            except DateParseError as error:
+                check.fail(f"{field}.date", str(error))

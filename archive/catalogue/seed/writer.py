@@ -16,9 +16,11 @@ from archive.catalogue.models import (
     ItemCreator,
     ItemImage,
     ItemPage,
+    WorkEvent,
 )
 from archive.dating.models import known_periods
-from archive.vocabularies.models import Creator, Material, Place, Technique
+from archive.dating.parser import parse_date
+from archive.vocabularies.models import Creator, Material, Place, PlaceName, Technique
 from media.ingest import ingest_image
 from media.models import DigitizedImage
 
@@ -81,12 +83,20 @@ class SeedWriter:
                 "note": entry.get("note", ""),
             })
         for entry in self.source.places:
-            Place.objects.update_or_create(key=entry["key"], defaults={
-                "name": entry["name"], "name_en": entry.get("name_en", ""),
-                "address": entry.get("address", ""), "building": entry.get("building", ""),
-                "latitude": entry.get("latitude"), "longitude": entry.get("longitude"),
-                "status": entry.get("status", Place.Status.EXISTING),
-            })
+            self.write_place(entry)
+
+    def write_place(self, entry: dict) -> None:
+        place = Place.objects.filter(key=entry["key"]).first() or Place(key=entry["key"])
+        place.name, place.name_en = entry["name"], entry.get("name_en", "")
+        place.address, place.building = entry.get("address", ""), entry.get("building", "")
+        place.latitude, place.longitude = entry.get("latitude"), entry.get("longitude")
+        place.status = entry.get("status", Place.Status.EXISTING)
+        place.historic_names = [
+            PlaceName(name=name["name"], language=name["language"], from_year=name.get("from"),
+                      to_year=name.get("to"), era=name.get("era", ""), sort_order=order)
+            for order, name in enumerate(entry.get("names") or [])
+        ]
+        place.save()
 
     def ensure_home(self) -> HomePage:
         home = HomePage.objects.filter(locale=self.locales["lt"]).first()
@@ -144,6 +154,7 @@ class SeedWriter:
 
         def fill(page: ItemPage, language: str) -> None:
             fill_item(page, record, language, rights, years, images, bool(source.meta.get("sample", False)))
+            page.life_events = life_events(record.get("life") or [], self.periods)
 
         stamp = fingerprint(record, rights, [image.pk for image, _entry in images], collection.pk)
         slug = record["inventory_number"].lower().replace(".", "-").replace("_", "-")
@@ -230,3 +241,15 @@ def fill_item(page: ItemPage, record: dict, language: str, rights: str, years: t
                   view=entry.get("view", ""), sort_order=order)
         for order, (image, entry) in enumerate(images)
     ]
+
+
+def life_events(entries: list[dict], periods: dict) -> list[WorkEvent]:
+    events = []
+    for order, entry in enumerate(entries):
+        parsed = parse_date(str(entry["date"]), periods) if entry.get("date") else None
+        events.append(WorkEvent(
+            kind=entry["event"], date_text=str(entry.get("date", "")), source=entry.get("source", ""),
+            note=entry.get("note", ""), sort_order=order,
+            year_earliest=parsed.earliest if parsed else None, year_latest=parsed.latest if parsed else None,
+        ))
+    return events
