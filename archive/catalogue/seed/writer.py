@@ -6,40 +6,25 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from django.utils.html import escape
 from wagtail.models import Locale, Page, Site
 
 from archive.catalogue.models import (
     CollectionPage,
     HomePage,
-    ItemAlternativeTitle,
-    ItemCreator,
-    ItemImage,
     ItemPage,
-    WorkEvent,
 )
 from archive.dating.models import known_periods
-from archive.dating.parser import parse_date
 from archive.vocabularies.models import Creator, Material, Place, PlaceName, Technique
 from media.ingest import ingest_image
 from media.models import DigitizedImage
 
+from .item_fields import ItemContext, apply_record, complete
 from .source import CollectionSource, SeedSource
+from .text import paragraphs, pick
 from .validation import record_years
 
 LANGUAGES = ("lt", "en")
 Report = Callable[[str], None]
-
-
-def pick(value: Any, language: str) -> str:
-    """The text of a bilingual {lt, en} value in one language, falling back to Lithuanian."""
-    if isinstance(value, dict):
-        return value.get(language) or value.get("lt") or ""
-    return value or ""
-
-
-def paragraphs(text: str) -> str:
-    return "".join(f"<p>{escape(part.strip())}</p>" for part in text.split("\n\n") if part.strip())
 
 
 def fingerprint(*parts: Any) -> str:
@@ -62,6 +47,7 @@ class SeedWriter:
             collection = self.write_collection(home, collection_source, order)
             for record in collection_source.items:
                 done += 1
+                record = complete(record, collection_source.meta.get("default_rights", ""))
                 outcome = self.write_item(collection, collection_source, record)
                 self.counts[outcome] += 1
                 self.report(f"[{done:>3}/{total}] {record['inventory_number']} {pick(record['title'], 'lt')}: {outcome}")
@@ -146,19 +132,26 @@ class SeedWriter:
         return self.upsert(home, collection, CollectionPage(slug=meta["slug"]), fill, stamp)[0]
 
     def write_item(self, collection: CollectionPage, source: CollectionSource, record: dict) -> str:
-        images = [(self.image_for(source.folder / entry["file"]), entry) for entry in record.get("images") or []]
-        rights = record.get("rights", source.meta.get("default_rights"))
-        item = ItemPage.objects.filter(locale=self.locales["lt"], inventory_number=record["inventory_number"]).first()
-
-        years = record_years(record.get("date"), self.periods)
+        """Create or update one item from a record; a key the record lacks leaves that field as it is."""
+        context = ItemContext(
+            periods=self.periods,
+            years=record_years(record.get("date"), self.periods),
+            images=[(self.image_for(source.folder / entry["file"]), entry) for entry in record.get("images") or []],
+            is_sample=bool(source.meta.get("sample", False)),
+        )
+        if "rights" not in record and not self.existing_item(record["inventory_number"]):
+            record = {**record, "rights": source.meta.get("default_rights", "")}
+        item = self.existing_item(record["inventory_number"])
 
         def fill(page: ItemPage, language: str) -> None:
-            fill_item(page, record, language, rights, years, images, bool(source.meta.get("sample", False)))
-            page.life_events = life_events(record.get("life") or [], self.periods)
+            apply_record(page, record, language, context)
 
-        stamp = fingerprint(record, rights, [image.pk for image, _entry in images], collection.pk)
+        stamp = fingerprint(record, [image.pk for image, _entry in context.images], collection.pk)
         slug = record["inventory_number"].lower().replace(".", "-").replace("_", "-")
         return self.upsert(collection, item, ItemPage(slug=slug), fill, stamp)[1]
+
+    def existing_item(self, inventory_number: str) -> ItemPage | None:
+        return ItemPage.objects.filter(locale=self.locales["lt"], inventory_number=inventory_number).first()
 
     def upsert(self, parent: Page, page: Page | None, blank: Page, fill, stamp: str) -> tuple[Page, str]:
         """Create or update a page in Lithuanian and its English translation; skip when nothing changed."""
@@ -206,50 +199,3 @@ class SeedWriter:
 def image_identifier(path: Path) -> str:
     """A stable IIIF identifier from the file name: 'KVB-VIT-001-1.jpg' becomes 'kvb-vit-001-1'."""
     return path.stem.lower()
-
-
-def fill_item(page: ItemPage, record: dict, language: str, rights: str, years: tuple[int | None, int | None],
-              images: list[tuple[DigitizedImage, dict]], is_sample: bool) -> None:
-    date = record.get("date") or {}
-    page.title = pick(record["title"], language)
-    page.inventory_number = record["inventory_number"]
-    page.date_text = (date.get("text_en") or date.get("text", "")) if language == "en" else date.get("text", "")
-    page.year_earliest, page.year_latest = years
-    page.place = Place.objects.get(key=record["place"]) if record.get("place") else None
-    page.dimensions = record.get("dimensions", "")
-    page.description = paragraphs(pick(record.get("description"), language))
-    page.inscriptions = record.get("inscriptions", "")
-    page.provenance = pick(record.get("provenance"), language)
-    page.condition = pick(record.get("condition"), language)
-    page.rights = rights
-    page.credit_line = pick(record.get("credit_line"), language)
-    page.is_sample = is_sample
-    page.techniques = list(Technique.objects.filter(key__in=record.get("techniques") or []))
-    page.materials = list(Material.objects.filter(key__in=record.get("materials") or []))
-    page.subjects.set(record.get("subjects") or [])
-    page.alternative_titles = [
-        ItemAlternativeTitle(text=text, sort_order=order)
-        for order, text in enumerate(record.get("alternative_titles") or [])
-    ]
-    page.creators = [
-        ItemCreator(creator=Creator.objects.get(key=entry["creator"]), role=entry.get("role", "artist"),
-                    sort_order=order)
-        for order, entry in enumerate(record.get("creators") or [])
-    ]
-    page.images = [
-        ItemImage(image=image, caption=pick(entry.get("caption"), language), alt_text=pick(entry["alt"], language),
-                  view=entry.get("view", ""), sort_order=order)
-        for order, (image, entry) in enumerate(images)
-    ]
-
-
-def life_events(entries: list[dict], periods: dict) -> list[WorkEvent]:
-    events = []
-    for order, entry in enumerate(entries):
-        parsed = parse_date(str(entry["date"]), periods) if entry.get("date") else None
-        events.append(WorkEvent(
-            kind=entry["event"], date_text=str(entry.get("date", "")), source=entry.get("source", ""),
-            note=entry.get("note", ""), sort_order=order,
-            year_earliest=parsed.earliest if parsed else None, year_latest=parsed.latest if parsed else None,
-        ))
-    return events
