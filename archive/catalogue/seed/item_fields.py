@@ -16,7 +16,7 @@ from .text import paragraphs, pick
 OPTIONAL_DEFAULTS = {
     "alternative_titles": [], "creators": [], "date": None, "place": None, "techniques": [], "materials": [],
     "dimensions": "", "description": None, "inscriptions": "", "provenance": None, "condition": None,
-    "subjects": [], "credit_line": None, "images": [], "life": [],
+    "subjects": [], "credit_line": None, "images": [], "life": [], "related": [],
 }
 
 

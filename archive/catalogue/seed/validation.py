@@ -188,20 +188,23 @@ def validate_collection(collection: CollectionSource, slugs: set[str], problems:
         check.fail("hero_image", f"file {collection.folder / str(hero)} does not exist")
 
 
-def validate_item(record: Any, collection: CollectionSource, check: Checker,
-                  vocabulary_keys: dict[str, set[str]], inventory_numbers: set[str], periods: dict) -> None:
+def validate_item(record: Any, collection: CollectionSource, check: Checker, vocabulary_keys: dict[str, set[str]],
+                  inventory_numbers: set[str], periods: dict, partial: bool = False) -> None:
+    """Check one record; `partial` (an update from a spreadsheet) checks only the keys the record has."""
     if not isinstance(record, dict):
         check.fail("-", "must be a mapping of fields")
         return
     number = record.get("inventory_number")
     if not isinstance(number, str) or not INVENTORY_PATTERN.match(number):
         check.fail("inventory_number", "is required: up to 64 letters, digits, '.', '_' or '-'")
-    check.bilingual(record, "title", required=True)
+    if not partial or "title" in record:
+        check.bilingual(record, "title", required=True)
     for key in ("description", "provenance", "condition", "credit_line"):
         check.bilingual(record, key)
     for key in ("dimensions", "inscriptions"):
         check.text(record, key)
-    validate_rights(record, collection, check)
+    if not partial or "rights" in record:
+        validate_rights(record, collection, check)
     validate_date(record.get("date"), check, periods)
     validate_creators(record.get("creators") or [], check, vocabulary_keys["creators"])
     place = record.get("place")
@@ -215,8 +218,8 @@ def validate_item(record: Any, collection: CollectionSource, check: Checker,
 
 
 def validate_rights(record: dict, collection: CollectionSource, check: Checker) -> None:
-    rights = record.get("rights", collection.meta.get("default_rights"))
-    if rights is None:
+    rights = record.get("rights") or collection.meta.get("default_rights")
+    if not rights:
         check.fail("rights", "is required (or set default_rights in collection.yaml)")
     elif rights not in RIGHTS_URIS:
         check.fail("rights", f"unknown rights URI '{rights}' (see archive/vocabularies/rights.py)")

@@ -42,16 +42,17 @@ class SeedWriter:
         self.write_vocabularies()
         home = self.ensure_home()
         total = sum(len(collection.items) for collection in self.source.collections)
-        done = 0
+        written = []
         for order, collection_source in enumerate(self.sorted_collections(), start=1):
             collection = self.write_collection(home, collection_source, order)
             for record in collection_source.items:
-                done += 1
                 record = complete(record, collection_source.meta.get("default_rights", ""))
                 outcome = self.write_item(collection, collection_source, record)
                 self.counts[outcome] += 1
-                self.report(f"[{done:>3}/{total}] {record['inventory_number']} {pick(record['title'], 'lt')}: {outcome}")
-        self.write_related_items()
+                written.append(record)
+                number, title = record["inventory_number"], pick(record["title"], "lt")
+                self.report(f"[{len(written):>3}/{total}] {number} {title}: {outcome}")
+        self.write_related_items(written)
 
     def sorted_collections(self) -> list[CollectionSource]:
         return sorted(self.source.collections, key=lambda c: (c.meta.get("order", 999), c.meta["slug"]))
@@ -184,13 +185,17 @@ class SeedWriter:
         identifier = image_identifier(path)
         return ingest_image(path, identifier=identifier, title=identifier)
 
-    def write_related_items(self) -> None:
-        for _collection, _position, record in self.source.all_items():
-            wanted = record.get("related") or []
+    def write_related_items(self, records: list[dict]) -> None:
+        """Link related items once all exist; a record without a 'related' key keeps its links."""
+        for record in records:
+            if "related" not in record:
+                continue
             for language in LANGUAGES:
-                item = ItemPage.objects.get(locale=self.locales[language],
-                                            inventory_number=record["inventory_number"])
-                related = list(ItemPage.objects.filter(locale=self.locales[language], inventory_number__in=wanted))
+                locale = self.locales[language]
+                item = ItemPage.objects.filter(locale=locale, inventory_number=record["inventory_number"]).first()
+                if item is None:
+                    continue
+                related = list(ItemPage.objects.filter(locale=locale, inventory_number__in=record["related"]))
                 if {page.pk for page in related} != set(item.related_items.values_list("pk", flat=True)):
                     item.related_items.set(related)
                     item.save_revision().publish()
