@@ -4,10 +4,10 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from archive.catalogue.imports.apply import apply_plan
-from archive.catalogue.imports.plan import ImportPlan, plan_import
-from archive.catalogue.imports.table import TableError, read_table
-from archive.catalogue.imports.template import template_csv
+from archive.imports.apply import apply_plan
+from archive.imports.plan import ImportPlan, plan_import
+from archive.imports.table import TableError, read_table
+from archive.imports.template import template_csv
 
 
 class Command(BaseCommand):

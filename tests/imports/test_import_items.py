@@ -5,7 +5,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from openpyxl import Workbook
 
-from archive.catalogue.imports.columns import COLUMNS
+from archive.imports.columns import COLUMNS
 from archive.catalogue.models import ItemPage
 from tests.catalogue.seed_tree import write_seed_tree
 from tests.catalogue.test_load_collections import load

@@ -1,0 +1,78 @@
+"""Admin pages for importing items: upload, preview of every row, confirmation, progress."""
+
+from django import forms
+from django.contrib.auth.decorators import permission_required
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
+
+from .models import ImportJob
+from .plan import plan_import
+from .table import TableError, read_table
+from .tasks import run_import
+from .template import template_csv
+
+PERMISSION = "imports.add_importjob"
+MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(label=_("Spreadsheet (.csv or .xlsx)"))
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if not upload.name.lower().endswith((".csv", ".xlsx")):
+            raise forms.ValidationError(_("Only .csv and .xlsx files can be imported."))
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(_("The file is larger than 20 MB; split it into smaller files."))
+        return upload
+
+
+@permission_required(PERMISSION, raise_exception=True)
+def upload(request: HttpRequest) -> HttpResponse:
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data["file"].read()
+        try:
+            plan = plan_import(read_table(data, form.cleaned_data["file"].name), form.cleaned_data["file"].name)
+        except TableError as error:
+            form.add_error("file", str(error))
+        else:
+            job = ImportJob(filename=form.cleaned_data["file"].name, created_by=request.user, total=len(plan.rows))
+            form.cleaned_data["file"].seek(0)
+            job.file.save(form.cleaned_data["file"].name, form.cleaned_data["file"], save=True)
+            return render(request, "imports/preview.html", {"job": job, "plan": plan, "counts": plan.counts()})
+    recent = ImportJob.objects.all()[:10]
+    return render(request, "imports/upload.html", {"form": form, "recent": recent})
+
+
+@permission_required(PERMISSION, raise_exception=True)
+@require_POST
+def confirm(request: HttpRequest, job_id) -> HttpResponse:
+    job = get_object_or_404(ImportJob, pk=job_id, status=ImportJob.Status.CHECKED)
+    job.valid_only = request.POST.get("valid_only") == "on"
+    job.status = ImportJob.Status.QUEUED
+    job.save(update_fields=["valid_only", "status"])
+    run_import.enqueue(str(job.pk))
+    return redirect("imports:progress", job_id=job.pk)
+
+
+@permission_required(PERMISSION, raise_exception=True)
+def progress(request: HttpRequest, job_id) -> HttpResponse:
+    return render(request, "imports/progress.html", {"job": get_object_or_404(ImportJob, pk=job_id)})
+
+
+@permission_required(PERMISSION, raise_exception=True)
+def status(request: HttpRequest, job_id) -> JsonResponse:
+    job = get_object_or_404(ImportJob, pk=job_id)
+    return JsonResponse({"status": job.status, "label": job.get_status_display(), "done": job.done,
+                         "total": job.total, "summary": job.summary, "error": job.error,
+                         "finished": job.finished})
+
+
+@permission_required(PERMISSION, raise_exception=True)
+def template(request: HttpRequest) -> HttpResponse:
+    response = HttpResponse("\ufeff" + template_csv(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="items-template.csv"'
+    return response
