@@ -1,5 +1,6 @@
 """Wagtail pages of the catalogue: the home page, one page per collection and one per heritage object."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
@@ -23,7 +24,7 @@ class HomePage(Page):
     intro = RichTextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    subpage_types = ["catalogue.CollectionPage"]
+    subpage_types = ["catalogue.CollectionPage", "exhibitions.ExhibitionPage"]
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
 
@@ -35,6 +36,9 @@ class HomePage(Page):
         context["collections"] = (
             CollectionPage.objects.child_of(self).live().public().select_related("hero_image")
         )
+        context["exhibitions"] = Page.objects.child_of(self).live().public().exclude(
+            content_type=ContentType.objects.get_for_model(CollectionPage)
+        ).specific()
         return context
 
 

@@ -8,7 +8,9 @@ from wagtail.models import Locale
 
 from archive.catalogue.models import CollectionPage, HomePage, ItemPage
 
-from . import builder
+from archive.exhibitions.models import ExhibitionPage
+
+from . import builder, exhibitions
 
 CONTENT_TYPE = 'application/ld+json;profile="http://iiif.io/api/presentation/3/context.json"'
 PUBLIC_MAX_AGE = 3600
@@ -36,6 +38,9 @@ def item_manifest(request: HttpRequest, inventory_number: str) -> HttpResponse:
 
 @require_http_methods(METHODS)
 def collection(request: HttpRequest, slug: str) -> HttpResponse:
+    if slug == "exhibitions":
+        pages = ExhibitionPage.objects.live().public().filter(locale=original_locale()).order_by("title")
+        return document_response(request, exhibitions.exhibitions_collection(pages), public=True)
     if slug == "top":
         home = HomePage.objects.filter(locale=original_locale()).first()
         pages = CollectionPage.objects.child_of(home).live().public() if home else CollectionPage.objects.none()
@@ -44,6 +49,16 @@ def collection(request: HttpRequest, slug: str) -> HttpResponse:
     if page is None:
         raise Http404(f"No published collection is called {slug}.")
     return document_response(request, builder.collection_document(page), public=True)
+
+
+@require_http_methods(METHODS)
+def exhibition_manifest(request: HttpRequest, slug: str) -> HttpResponse:
+    pages = ExhibitionPage.objects.filter(slug=slug, locale=original_locale())
+    drafts = can_see_drafts(request)
+    page = (pages if drafts else pages.live().public()).first()
+    if page is None:
+        raise Http404(f"No published exhibition is called {slug}.")
+    return document_response(request, exhibitions.exhibition_manifest(page), public=page.live and not drafts)
 
 
 def document_response(request: HttpRequest, document, public: bool) -> HttpResponse:

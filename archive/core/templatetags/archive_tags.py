@@ -52,3 +52,15 @@ def query_with(request, **changes) -> str:
     for key, value in changes.items():
         query[key] = value
     return query.urlencode()
+
+
+@register.simple_tag
+def iiif_url(image, region: str = "full", size: str = "max", quality: str = "default", fmt: str = "jpg") -> str:
+    """A path on our IIIF Image API 3.0 for a digitized image, e.g. a detail: region "x,y,w,h", size "!800,800"."""
+    return f"/iiif/3/{image.iiif_identifier}/{region or 'full'}/{size}/0/{quality}.{fmt}"
+
+
+@register.filter
+def is_public_page(page) -> bool:
+    """True for a published page without view restrictions: what anonymous visitors may be shown."""
+    return bool(page) and page.live and not page.get_view_restrictions().exists()

@@ -1,0 +1,1 @@
+"""Exhibitions: curated stories told with the collections' items, regions of images and places."""
