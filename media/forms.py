@@ -1,0 +1,60 @@
+"""The admin's image form: the same verification as the loader, shown as a form error."""
+
+import tempfile
+from pathlib import Path
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail.images.fields import WagtailImageField
+from wagtail.images.forms import BaseImageForm
+
+from media.signals import discard_pyramid
+from media.verification import IngestError, VerifiedImage, verify_image
+
+
+class VerifiedImageField(WagtailImageField):
+    """Our verification runs before Wagtail's own checks, which let some damaged files raise."""
+
+    def to_python(self, data):
+        if not data:
+            return super().to_python(data)
+        try:
+            verified = verify_upload(data)
+        except IngestError as error:
+            raise forms.ValidationError(error.reason, code="unverified_image") from None
+        upload = super().to_python(data)
+        upload.verified = verified
+        return upload
+
+
+class DigitizedImageForm(BaseImageForm):
+    file = VerifiedImageField(label=_("File"), widget=BaseImageForm.Meta.widgets["file"])
+
+    @property
+    def verified(self) -> VerifiedImage | None:
+        upload = self.cleaned_data.get("file")
+        return getattr(upload, "verified", None) if "file" in self.changed_data else None
+
+    def save(self, commit=True):
+        previous_checksum = self.instance.checksum
+        if self.verified is not None:
+            self.instance.checksum = self.verified.checksum
+            self.instance.width, self.instance.height = self.verified.width, self.verified.height
+        image = super().save(commit=commit)
+        if commit and self.verified is not None and previous_checksum != image.checksum:
+            discard_pyramid(previous_checksum)
+        return image
+
+
+def verify_upload(upload) -> VerifiedImage:
+    """Large uploads already sit in a temporary file; small ones are in memory and get written out."""
+    if hasattr(upload, "temporary_file_path"):
+        return verify_image(Path(upload.temporary_file_path()), name=upload.name)
+    suffix = Path(upload.name or "").suffix
+    with tempfile.NamedTemporaryFile(suffix=suffix) as copy:
+        upload.seek(0)
+        for chunk in upload.chunks():
+            copy.write(chunk)
+        copy.flush()
+        upload.seek(0)
+        return verify_image(Path(copy.name), name=upload.name)

@@ -1,0 +1,176 @@
+"""Parse the path after /iiif/{version}/ into a request value. No image, database or settings here.
+
+Image API 3.0 and 2.1 share the request value; they differ in the size grammar (3.0 needs `^` to
+upscale and has no `full`) and in what a bare number means.
+"""
+
+import re
+from dataclasses import dataclass
+
+from media.iiif.errors import BadRequest, NotFound
+
+QUALITIES = ("default", "color", "gray", "bitonal")
+FORMATS = ("jpg", "png", "webp", "tif", "gif")
+VERSIONS = ("2", "3")
+
+_INT = r"\d{1,9}"
+_NUMBER = r"\d{1,9}(?:\.\d{1,12})?|\.\d{1,12}"
+_PIXELS_RE = re.compile(rf"({_INT}),({_INT}),({_INT}),({_INT})")
+_PERCENT_RE = re.compile(rf"pct:({_NUMBER}),({_NUMBER}),({_NUMBER}),({_NUMBER})")
+_SIZE_RE = re.compile(rf"(?P<bang>!)?(?P<w>{_INT})?,(?P<h>{_INT})?")
+_SIZE_PCT_RE = re.compile(rf"pct:({_NUMBER})")
+_ROTATION_RE = re.compile(rf"(!)?({_NUMBER})")
+_IDENTIFIER_FORBIDDEN = re.compile(r"[\x00-\x20\x7f\\]")
+
+
+@dataclass(frozen=True)
+class Region:
+    kind: str  # "full", "square", "pixels" or "percent"
+    x: float = 0
+    y: float = 0
+    width: float = 0
+    height: float = 0
+
+
+@dataclass(frozen=True)
+class Size:
+    kind: str  # "max", "full" (2.1), "width", "height", "percent", "exact" or "confined"
+    width: int | None = None
+    height: int | None = None
+    percent: float | None = None
+    upscale: bool = False
+
+
+@dataclass(frozen=True)
+class ImageRequest:
+    version: str
+    identifier: str
+    region: Region
+    size: Size
+    mirror: bool
+    rotation: float
+    quality: str
+    format: str
+
+
+@dataclass(frozen=True)
+class InfoRequest:
+    version: str
+    identifier: str
+
+
+@dataclass(frozen=True)
+class BaseRedirect:
+    version: str
+    identifier: str
+
+
+def parse(version: str, path: str) -> ImageRequest | InfoRequest | BaseRedirect:
+    """`path` is the decoded remainder after /iiif/{version}/, e.g. `abc/full/max/0/default.jpg`."""
+    if version not in VERSIONS:
+        raise NotFound("unknown IIIF version")
+    segments = path.split("/")
+    if segments[-1] == "info.json":
+        return InfoRequest(version, parse_identifier(segments[:-1]))
+    if len(segments) == 1 or (len(segments) == 2 and segments[1] == ""):
+        return BaseRedirect(version, parse_identifier(segments[:1]))
+    if len(segments) < 5:
+        raise BadRequest("an image request needs identifier/region/size/rotation/quality.format")
+    identifier = parse_identifier(segments[:-4])
+    region, size, rotation, last = segments[-4:]
+    quality, dot, image_format = last.rpartition(".")
+    if not dot:
+        raise BadRequest("missing format: end the request with quality.format")
+    mirror, degrees = parse_rotation(rotation)
+    return ImageRequest(
+        version=version,
+        identifier=identifier,
+        region=parse_region(region),
+        size=parse_size(size, version),
+        mirror=mirror,
+        rotation=degrees,
+        quality=parse_quality(quality),
+        format=parse_format(image_format),
+    )
+
+
+def parse_identifier(segments: list[str]) -> str:
+    identifier = "/".join(segments)
+    if not identifier or any(segment in ("", ".", "..") for segment in segments):
+        raise BadRequest("malformed identifier")
+    if _IDENTIFIER_FORBIDDEN.search(identifier):
+        raise BadRequest("identifier contains forbidden characters")
+    if len(segments) > 1:
+        # A slash must be sent as %2F, which the server decodes before routing; no stored
+        # identifier contains one, so this can only be an image we do not have.
+        raise NotFound("unknown identifier")
+    return identifier
+
+
+def parse_region(text: str) -> Region:
+    if text in ("full", "square"):
+        return Region(text)
+    if match := _PIXELS_RE.fullmatch(text):
+        x, y, w, h = (int(value) for value in match.groups())
+        kind = "pixels"
+    elif match := _PERCENT_RE.fullmatch(text):
+        x, y, w, h = (float(value) for value in match.groups())
+        kind = "percent"
+    else:
+        raise BadRequest(f"bad region {text[:40]!r}")
+    if w <= 0 or h <= 0:
+        raise BadRequest("region width and height must be greater than zero")
+    return Region(kind, x, y, w, h)
+
+
+def parse_size(text: str, version: str) -> Size:
+    upscale = text.startswith("^")
+    if upscale:
+        if version == "2":
+            raise BadRequest("'^' sizes are Image API 3.0")
+        text = text[1:]
+    if text == "max" or (text == "full" and version == "2"):
+        return Size(text, upscale=upscale)
+    if match := _SIZE_PCT_RE.fullmatch(text):
+        percent = float(match.group(1))
+        if percent <= 0:
+            raise BadRequest("size percentage must be greater than zero")
+        return Size("percent", percent=percent, upscale=upscale)
+    match = _SIZE_RE.fullmatch(text)
+    if not match or (match["w"] is None and match["h"] is None):
+        raise BadRequest(f"bad size {text[:40]!r}")
+    width = int(match["w"]) if match["w"] is not None else None
+    height = int(match["h"]) if match["h"] is not None else None
+    if width == 0 or height == 0:
+        raise BadRequest("size width and height must be greater than zero")
+    if match["bang"]:
+        if width is None or height is None:
+            raise BadRequest("'!w,h' needs both width and height")
+        return Size("confined", width, height, upscale=upscale)
+    if width is None:
+        return Size("height", height=height, upscale=upscale)
+    if height is None:
+        return Size("width", width=width, upscale=upscale)
+    return Size("exact", width, height, upscale=upscale)
+
+
+def parse_rotation(text: str) -> tuple[bool, float]:
+    match = _ROTATION_RE.fullmatch(text)
+    if not match:
+        raise BadRequest(f"bad rotation {text[:40]!r}")
+    degrees = float(match.group(2))
+    if degrees > 360:
+        raise BadRequest("rotation must be between 0 and 360")
+    return bool(match.group(1)), degrees % 360
+
+
+def parse_quality(text: str) -> str:
+    if text not in QUALITIES:
+        raise BadRequest(f"unknown quality {text[:40]!r}")
+    return text
+
+
+def parse_format(text: str) -> str:
+    if text not in FORMATS:
+        raise BadRequest(f"unsupported format {text[:40]!r}")
+    return text

@@ -1,0 +1,70 @@
+"""Bringing an image file into the archive: verify it, keep the original, schedule its pyramid.
+
+The collections loader, the `ingest_image` command and tests call `ingest_image`; the admin goes
+through `media.forms`, which uses the same verification.
+"""
+
+import re
+from pathlib import Path
+
+from django.core.files import File
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from media.models import IIIF_IDENTIFIER_PATTERN, DigitizedImage
+from media.signals import discard_pyramid
+from media.verification import IngestError, VerifiedImage, verify_image
+
+__all__ = ["IngestError", "VerifiedImage", "ingest_image", "verify_image"]
+
+
+def ingest_image(source: Path, *, identifier: str, title: str, is_public: bool = False) -> DigitizedImage:
+    """Store `source` as the image `identifier`, or return the existing one if it has the same bytes.
+
+    A refused file raises IngestError and leaves neither a record nor a file behind. A different
+    file under an existing identifier replaces the original and its pyramid.
+    """
+    source = Path(source)
+    check_identifier(identifier)
+    verified = verify_image(source)
+    existing = DigitizedImage.objects.filter(iiif_identifier=identifier).first()
+    if existing is not None and existing.checksum == verified.checksum:
+        return existing
+    image = existing or DigitizedImage(iiif_identifier=identifier)
+    previous_file = image.file.name if existing else ""
+    previous_checksum = image.checksum if existing else ""
+    image.title = title
+    image.is_public = is_public
+    _store(image, verified)
+    if previous_file and previous_file != image.file.name:
+        image.file.storage.delete(previous_file)
+        image.renditions.all().delete()
+    discard_pyramid(previous_checksum)
+    return image
+
+
+def check_identifier(identifier: str) -> None:
+    if not re.match(IIIF_IDENTIFIER_PATTERN, identifier or ""):
+        raise IngestError(
+            _("“%(identifier)s” is not a usable IIIF identifier: use letters, digits and . _ ~ + : - only.")
+            % {"identifier": identifier}
+        )
+
+
+def _store(image: DigitizedImage, verified: VerifiedImage) -> None:
+    """Save the original through Wagtail's file field; undo the file if the record cannot be saved."""
+    stored_name = ""
+    try:
+        with transaction.atomic(), open(verified.path, "rb") as handle:
+            image.file.save(verified.path.name, File(handle), save=False)
+            stored_name = image.file.name
+            image.width, image.height = verified.width, verified.height
+            image.checksum = verified.checksum
+            image._set_image_file_metadata()
+            image.save()
+        # The pyramid task saved its outcome through its own copy of the record.
+        image.refresh_from_db(fields=["pyramid_status", "pyramid_error", "pyramid_checksum"])
+    except BaseException:
+        if stored_name:
+            image.file.storage.delete(stored_name)
+        raise

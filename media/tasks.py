@@ -1,0 +1,50 @@
+"""Background work on images: building the pyramid that the IIIF service reads."""
+
+import logging
+
+import pyvips
+from django_tasks import task
+
+from media.models import DigitizedImage, PyramidStatus
+from media.pyramid import build_pyramid
+from media.storage import local_original, pyramid_path
+from media.verification import IngestError, sha256_of, verify_image
+
+logger = logging.getLogger(__name__)
+
+
+@task()
+def build_pyramid_task(image_id: int) -> str:
+    """Enqueued after every new original; safe to run twice, or after the image is gone."""
+    image = DigitizedImage.objects.filter(pk=image_id).first()
+    if image is None:
+        return "missing"
+    return ensure_pyramid(image)
+
+
+def ensure_pyramid(image: DigitizedImage) -> str:
+    """Build the pyramid of the image's current original unless it exists; record the outcome."""
+    with local_original(image) as source:
+        if not image.checksum:
+            # Originals that reached storage without our form (e.g. Wagtail's deferred multiple
+            # upload) are checked here instead, and their failure is shown to editors.
+            image.checksum = sha256_of(source)
+        target = pyramid_path(image.checksum)
+        try:
+            if not target.exists():
+                verified = verify_image(source)
+                image.width, image.height = verified.width, verified.height
+                build_pyramid(source, target)
+        except (IngestError, pyvips.Error) as error:
+            reason = error.reason if isinstance(error, IngestError) else str(error).strip()
+            logger.warning("pyramid of image %s failed: %s", image.pk, reason)
+            return _record(image, PyramidStatus.FAILED, reason)
+    return _record(image, PyramidStatus.READY, "")
+
+
+def _record(image: DigitizedImage, status: str, reason: str) -> str:
+    image.pyramid_status = status
+    image.pyramid_error = reason
+    image.pyramid_checksum = image.checksum
+    image.save(update_fields=["checksum", "width", "height", "pyramid_status", "pyramid_error", "pyramid_checksum"])
+    return status

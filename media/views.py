@@ -1,0 +1,191 @@
+"""The IIIF Image API endpoints. The view wires parse -> plan -> render -> encode and sets HTTP headers;
+every refusal is a short plain-text answer with a 4xx status."""
+
+import hashlib
+import json
+from email.utils import formatdate
+from urllib.parse import quote
+
+from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import get_conditional_response
+from django.views.decorators.csrf import csrf_exempt
+
+from media.access import get_access_policy
+from media.iiif import cache
+from media.iiif.encode import MEDIA_TYPES, encode
+from media.iiif.errors import IIIFError, NotFound
+from media.iiif.info import CONTEXT_2, CONTEXT_3, PROFILE_2, PROFILE_3, info
+from media.iiif.parse import BaseRedirect, ImageRequest, InfoRequest, parse
+from media.iiif.plan import Geometry, Limits, plan
+from media.iiif.render import render
+from media.models import DigitizedImage, PyramidStatus
+from media.pyramid import Pyramid, open_pyramid
+from media.storage import pyramid_path
+
+ALLOWED_METHODS = "GET, HEAD, OPTIONS"
+PROFILES = {"2": PROFILE_2, "3": PROFILE_3}
+CONTEXTS = {"2": CONTEXT_2, "3": CONTEXT_3}
+
+
+@csrf_exempt
+def iiif(request: HttpRequest, version: str, path: str) -> HttpResponse:
+    if request.method == "OPTIONS":
+        return preflight(request)
+    if request.method not in ("GET", "HEAD"):
+        response = plain_text(405, "method not allowed")
+        response["Allow"] = ALLOWED_METHODS
+        return response
+    try:
+        parsed = parse(version, path)
+        image, public = find_viewable_image(request, parsed.identifier)
+        if isinstance(parsed, BaseRedirect):
+            return redirect_to_info(parsed)
+        pyramid = ready_pyramid(image)
+        if isinstance(parsed, InfoRequest):
+            response = info_response(request, parsed, pyramid, public)
+        else:
+            response = image_response(request, parsed, image, pyramid, public)
+    except IIIFError as error:
+        return plain_text(error.status, error.reason)
+    if request.method == "HEAD":
+        response["Content-Length"] = str(len(response.content))
+        response.content = b""
+    return response
+
+
+def find_viewable_image(request: HttpRequest, identifier: str) -> tuple[DigitizedImage, bool]:
+    """The image and whether everyone may see it. Images the request may not see are unknown to it."""
+    image = DigitizedImage.objects.filter(iiif_identifier=identifier).first()
+    if image is None:
+        raise NotFound("unknown identifier")
+    policy = get_access_policy()
+    # Asking first as an anonymous visitor leaves the session untouched for public images, so their
+    # responses carry no `Vary: Cookie` and shared caches may keep them.
+    if policy.can_view(AnonymousRequest(request), image):
+        return image, True
+    if policy.can_view(request, image):
+        return image, False
+    raise NotFound("unknown identifier")
+
+
+class AnonymousRequest:
+    """The same request as seen by someone who is not logged in."""
+
+    def __init__(self, request: HttpRequest):
+        self._request = request
+        self.user = AnonymousUser()
+
+    def __getattr__(self, name: str):
+        return getattr(self._request, name)
+
+
+def ready_pyramid(image: DigitizedImage) -> Pyramid:
+    if image.pyramid_status == PyramidStatus.READY and image.pyramid_checksum == image.checksum:
+        try:
+            return open_pyramid(pyramid_path(image.checksum))
+        except FileNotFoundError:
+            pass
+    if image.pyramid_status == PyramidStatus.FAILED:
+        raise NotFound("image is not available")
+    raise PyramidPending("image is being prepared, try again shortly")
+
+
+class PyramidPending(IIIFError):
+    status = 503
+
+
+def limits() -> Limits:
+    return Limits(settings.IIIF_MAX_WIDTH, settings.IIIF_MAX_HEIGHT, settings.IIIF_MAX_AREA)
+
+
+def geometry_of(pyramid: Pyramid) -> Geometry:
+    return Geometry(pyramid.width, pyramid.height, tuple(pyramid.scale_factors))
+
+
+def service_id(version: str, identifier: str) -> str:
+    return f"{settings.IIIF_BASE_URL}/{version}/{quote(identifier, safe='')}"
+
+
+def redirect_to_info(parsed: BaseRedirect) -> HttpResponse:
+    response = HttpResponse(status=303)
+    response["Location"] = f"{service_id(parsed.version, parsed.identifier)}/info.json"
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def info_response(request: HttpRequest, parsed: InfoRequest, pyramid: Pyramid, public: bool) -> HttpResponse:
+    document = info(
+        parsed.version,
+        service_id(parsed.version, parsed.identifier),
+        geometry_of(pyramid),
+        (pyramid.tile_width, pyramid.tile_height),
+        limits(),
+    )
+    body = json.dumps(document, indent=2).encode()
+    wants_ld = "application/ld+json" in request.headers.get("Accept", "")
+    content_type = f'application/ld+json;profile="{CONTEXTS[parsed.version]}"' if wants_ld else "application/json"
+    etag = '"' + hashlib.sha256(body + content_type.encode()).hexdigest()[:32] + '"'
+    response = conditional(request, etag, pyramid) or HttpResponse(body, content_type=content_type)
+    set_common_headers(response, etag, pyramid, public)
+    response["Vary"] = "Accept"
+    return response
+
+
+def image_response(
+    request: HttpRequest, parsed: ImageRequest, image: DigitizedImage, pyramid: Pyramid, public: bool
+) -> HttpResponse:
+    render_plan = plan(parsed, geometry_of(pyramid), limits())
+    key = cache.cache_key(parsed.version, image.checksum, render_plan.canonical)
+    etag = f'"{key[:32]}"'
+    response = conditional(request, etag, pyramid)
+    if response is None:
+        data = cache.get(key)
+        if data is None:
+            data = encode(render(render_plan, pyramid.path), render_plan.format)
+            cache.put(key, data)
+        response = HttpResponse(data, content_type=MEDIA_TYPES[render_plan.format])
+    set_common_headers(response, etag, pyramid, public)
+    canonical = f"{service_id(parsed.version, parsed.identifier)}/{render_plan.canonical}"
+    response["Link"] = f'<{PROFILES[parsed.version]}>;rel="profile", <{canonical}>;rel="canonical"'
+    return response
+
+
+def conditional(request: HttpRequest, etag: str, pyramid: Pyramid) -> HttpResponse | None:
+    """A 304 when the client's copy is current; decided before any image work."""
+    return get_conditional_response(request, etag=etag, last_modified=int(pyramid_mtime(pyramid)))
+
+
+def pyramid_mtime(pyramid: Pyramid) -> float:
+    return pyramid.path.stat().st_mtime
+
+
+def set_common_headers(response: HttpResponse, etag: str, pyramid: Pyramid, public: bool) -> None:
+    response["Access-Control-Allow-Origin"] = "*"
+    response["Access-Control-Expose-Headers"] = "Link, ETag, Last-Modified"
+    response["ETag"] = etag
+    response["Last-Modified"] = formatdate(pyramid_mtime(pyramid), usegmt=True)
+    if public:
+        response["Cache-Control"] = f"public, max-age={settings.IIIF_PUBLIC_MAX_AGE}"
+    else:
+        # Drafts shown to editors must never land in a shared cache.
+        response["Cache-Control"] = "private, no-store"
+
+
+def preflight(request: HttpRequest) -> HttpResponse:
+    response = HttpResponse(status=204)
+    response["Access-Control-Allow-Origin"] = "*"
+    response["Access-Control-Allow-Methods"] = ALLOWED_METHODS
+    requested = request.headers.get("Access-Control-Request-Headers")
+    response["Access-Control-Allow-Headers"] = requested or "*"
+    response["Access-Control-Max-Age"] = "86400"
+    response["Allow"] = ALLOWED_METHODS
+    return response
+
+
+def plain_text(status: int, reason: str) -> HttpResponse:
+    response = HttpResponse(reason + "\n", status=status, content_type="text/plain; charset=utf-8")
+    response["Access-Control-Allow-Origin"] = "*"
+    response["Cache-Control"] = "no-store"
+    return response

@@ -1,0 +1,101 @@
+"""Planning: region, size, pyramid level and canonical form, on plain values."""
+
+import pytest
+
+from media.iiif.errors import BadRequest
+from media.iiif.parse import parse
+from media.iiif.plan import Geometry, Limits, RenderPlan, plan
+
+GEOMETRY = Geometry(width=1000, height=800, scale_factors=(1, 2, 4, 8))
+LIMITS = Limits(max_width=2000, max_height=2000, max_area=2_000_000)
+
+
+def plan_for(path: str, version: str = "3", geometry: Geometry = GEOMETRY) -> RenderPlan:
+    return plan(parse(version, f"id/{path}"), geometry, LIMITS)
+
+
+def test_a_tile_of_a_reduced_level_reads_only_that_level():
+    result = plan_for("512,512,488,256/244,128/0/default.jpg")
+    assert (result.page, result.scale) == (1, 2)
+    assert result.crop == (256, 256, 244, 128)
+    assert (result.width, result.height) == (244, 128)
+
+
+def test_full_image_at_an_eighth_uses_the_smallest_level():
+    result = plan_for("full/125,/0/default.jpg")
+    assert (result.page, result.crop, result.width, result.height) == (3, (0, 0, 125, 100), 125, 100)
+
+
+def test_size_between_levels_reads_the_larger_level_and_scales_down():
+    result = plan_for("full/300,/0/default.jpg")
+    assert (result.page, result.width, result.height) == (1, 300, 240)
+
+
+def test_region_beyond_the_edge_is_clipped():
+    result = plan_for("900,700,500,500/max/0/default.jpg")
+    assert (result.crop, result.width, result.height) == ((900, 700, 100, 100), 100, 100)
+
+
+def test_region_outside_the_image_is_refused():
+    with pytest.raises(BadRequest):
+        plan_for("1000,0,10,10/max/0/default.jpg")
+
+
+def test_square_region_is_centred():
+    assert plan_for("square/max/0/default.jpg").crop == (100, 0, 800, 800)
+
+
+def test_percent_region_becomes_pixels():
+    result = plan_for("pct:10,10,50,50/max/0/default.jpg")
+    assert result.crop == (100, 80, 500, 400)
+    assert result.canonical.startswith("100,80,500,400/")
+
+
+def test_upscaling_without_caret_is_refused_in_3_0_and_allowed_in_2_1():
+    with pytest.raises(BadRequest):
+        plan_for("full/1500,/0/default.jpg")
+    assert plan_for("full/1500,/0/default.jpg", version="2").width == 1500
+    assert plan_for("full/^1500,/0/default.jpg").height == 1200
+
+
+def test_confined_size_keeps_aspect_ratio():
+    result = plan_for("full/!500,500/0/default.jpg")
+    assert (result.width, result.height) == (500, 400)
+
+
+def test_confined_size_needing_upscale_is_refused_without_caret():
+    with pytest.raises(BadRequest):
+        plan_for("full/!2000,3000/0/default.jpg")
+
+
+def test_max_respects_the_area_limit():
+    big = Geometry(width=4000, height=1000, scale_factors=(1, 2, 4, 8, 16))
+    result = plan_for("full/max/0/default.jpg", geometry=big)
+    assert result.width <= 2000 and result.width * result.height <= LIMITS.max_area
+    assert result.canonical.startswith("full/max/")
+
+
+def test_caret_max_upscales_to_the_limits():
+    result = plan_for("full/^max/0/default.jpg")
+    assert result.width * result.height <= LIMITS.max_area
+    assert result.width > 1000
+
+
+def test_sizes_beyond_the_limits_are_refused():
+    with pytest.raises(BadRequest):
+        plan_for("full/^2500,/0/default.jpg")
+
+
+def test_equivalent_requests_share_one_canonical_form():
+    by_width = plan_for("full/500,/0/default.jpg")
+    by_percent = plan_for("0,0,1000,800/pct:50/0/default.jpg")
+    assert by_width.canonical == by_percent.canonical
+
+
+def test_canonical_form_of_2_1_uses_w_comma_and_full():
+    assert plan_for("full/500,400/0/default.jpg", version="2").canonical == "full/500,/0/default.jpg"
+    assert plan_for("full/full/0/default.jpg", version="2").canonical == "full/full/0/default.jpg"
+
+
+def test_mirroring_and_fractional_rotation_appear_in_canonical_form():
+    assert plan_for("full/max/!22.50/default.png").canonical == "full/max/!22.5/default.png"
