@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class OaiConfig(AppConfig):
+    name = "archive.oai"
+    label = "oai"
+    verbose_name = _("Harvesting (OAI-PMH, IIIF Change Discovery)")
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

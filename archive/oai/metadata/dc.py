@@ -1,0 +1,68 @@
+"""oai_dc: simple Dublin Core for every item, titles and descriptions in both languages (xml:lang)."""
+
+import xml.etree.ElementTree as ET
+
+from django.conf import settings
+
+from archive.records.record import ItemRecord
+
+from ..elements import XML_LANG, child, schema_location
+from . import MetadataFormat
+
+OAI_DC = "http://www.openarchives.org/OAI/2.0/oai_dc/"
+DC = "http://purl.org/dc/elements/1.1/"
+TYPES = {"Photograph": {"lt": "Fotografija", "en": "Photograph"},
+         "VisualArtwork": {"lt": "Dailės kūrinys", "en": "Visual artwork"}}
+
+ET.register_namespace("oai_dc", OAI_DC)
+ET.register_namespace("dc", DC)
+
+
+def dc(parent: ET.Element, name: str, text: str, language: str | None = None) -> None:
+    if text:
+        attributes = {XML_LANG: language} if language else {}
+        child(parent, f"{{{DC}}}{name}", text, **attributes)
+
+
+def render(records: dict[str, ItemRecord]) -> ET.Element:
+    original = next(iter(records.values()))
+    root = ET.Element(f"{{{OAI_DC}}}dc")
+    schema_location(root, OAI_DC, "http://www.openarchives.org/OAI/2.0/oai_dc.xsd")
+    for language, record in records.items():
+        dc(root, "title", record.title, language)
+        for alternative in record.alternative_titles:
+            dc(root, "title", alternative, language)
+    for creator in original.creators:
+        dc(root, "creator" if creator.role != "restorer" else "contributor", creator.name)
+    for language, record in records.items():
+        for subject in record.subjects:
+            dc(root, "subject", subject, language)
+        dc(root, "description", record.description, language)
+    dc(root, "publisher", settings.ARCHIVE_PROVIDER_NAME)
+    dc(root, "date", original.year_span or original.date_text)
+    kind = "Photograph" if original.is_photograph else "VisualArtwork"
+    dc(root, "type", "Image")
+    for language in records:
+        dc(root, "type", TYPES[kind].get(language, TYPES[kind]["en"]), language)
+    for language, record in records.items():
+        dc(root, "format", ", ".join(record.techniques + record.materials), language)
+    dc(root, "format", original.dimensions)
+    dc(root, "identifier", original.permanent_url)
+    dc(root, "identifier", original.inventory_number)
+    if original.collection:
+        dc(root, "relation", original.collection.title, original.language)
+    dc(root, "relation", original.manifest_url)
+    for language, record in records.items():
+        if record.place:
+            dc(root, "coverage", record.place.name, language)
+    dc(root, "rights", original.rights)
+    dc(root, "rights", original.credit_line, original.language)
+    return root
+
+
+oai_dc = MetadataFormat(
+    prefix="oai_dc",
+    schema="http://www.openarchives.org/OAI/2.0/oai_dc.xsd",
+    namespace=OAI_DC,
+    render=render,
+)

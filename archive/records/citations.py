@@ -1,0 +1,174 @@
+"""Citations of an item in four formats: plain text, BibTeX, RIS and CSL-JSON.
+
+Each format is a pure function of an ItemRecord and the access date, registered in CITATION_FORMATS so
+the cite panel, the download route and the tests all walk the same list.
+"""
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from .record import ItemRecord
+
+
+@dataclass(frozen=True)
+class CitationFormat:
+    key: str
+    label: str
+    media_type: str
+    extension: str
+    render: Callable[[ItemRecord, date], str]
+
+
+def citation_key(record: ItemRecord) -> str:
+    """A BibTeX/CSL key safe in both: "klavb-" and the inventory number with only [A-Za-z0-9-]."""
+    return "klavb-" + re.sub(r"[^A-Za-z0-9]+", "-", record.inventory_number).strip("-")
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def plain_citation(record: ItemRecord, accessed: date) -> str:
+    with translation.override(record.language):
+        parts = []
+        if record.creators:
+            parts.append(", ".join(creator.name for creator in record.creators))
+        parts.append(record.title)
+        if record.date_text or record.year_span:
+            parts.append(record.date_text or record.year_span)
+        parts.append(_("Inventory number %(number)s") % {"number": record.inventory_number})
+        if record.collection:
+            parts.append(record.collection.title)
+        parts.append(settings.ARCHIVE_PROVIDER_NAME)
+        text = ". ".join(one_line(part).rstrip(".") for part in parts) + "."
+        accessed_text = _("accessed %(date)s") % {"date": accessed.isoformat()}
+        return f"{text} {record.permanent_url} ({accessed_text})."
+
+
+BIBTEX_ESCAPES = {
+    "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#",
+    "_": r"\_", "^": r"\^{}", "~": r"\~{}",
+}
+
+
+def bibtex_text(text: str) -> str:
+    return "".join(BIBTEX_ESCAPES.get(char, char) for char in one_line(text))
+
+
+def bibtex_name(creator) -> str:
+    # Workshops and unknown makers are one literal name; braces stop BibTeX splitting "first last".
+    name = bibtex_text(creator.name)
+    return name if creator.is_person else "{" + name + "}"
+
+
+def bibtex_citation(record: ItemRecord, accessed: date) -> str:
+    fields = [("title", "{" + bibtex_text(record.title) + "}")]
+    if record.creators:
+        fields.append(("author", " and ".join(bibtex_name(creator) for creator in record.creators)))
+    if record.year_earliest is not None:
+        fields.append(("year", str(record.year_earliest)))
+    if record.date_text:
+        fields.append(("note", bibtex_text(record.date_text)))
+    if record.techniques or record.materials:
+        fields.append(("type", bibtex_text(", ".join(record.techniques + record.materials))))
+    fields += [
+        ("number", bibtex_text(record.inventory_number)),
+        ("organization", bibtex_text(settings.ARCHIVE_PROVIDER_NAME)),
+        ("url", record.permanent_url.replace("{", "").replace("}", "")),
+        ("urldate", accessed.isoformat()),
+        ("language", record.language),
+    ]
+    if record.collection:
+        fields.append(("series", bibtex_text(record.collection.title)))
+    if record.rights:
+        fields.append(("copyright", bibtex_text(record.rights_label)))
+    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
+    return f"@misc{{{citation_key(record)},\n{body}\n}}\n"
+
+
+def ris_citation(record: ItemRecord, accessed: date) -> str:
+    lines = [("TY", "ART"), ("TI", record.title)]
+    lines += [("AU", creator.name) for creator in record.creators]
+    if record.year_earliest is not None:
+        lines.append(("PY", str(record.year_earliest)))
+    if record.date_text:
+        lines.append(("N1", record.date_text))
+    lines += [("AN", record.inventory_number), ("PB", settings.ARCHIVE_PROVIDER_NAME)]
+    if record.collection:
+        lines.append(("T2", record.collection.title))
+    if record.place:
+        lines.append(("CY", record.place.name))
+    if record.techniques or record.materials:
+        lines.append(("M3", ", ".join(record.techniques + record.materials)))
+    if record.description:
+        lines.append(("AB", record.description))
+    lines += [("KW", subject) for subject in record.subjects]
+    lines += [("UR", record.permanent_url), ("Y2", accessed.strftime("%Y/%m/%d")), ("LA", record.language),
+              ("ER", "")]
+    # RIS is one tag per line: "TY  - value", CRLF line ends, no line breaks inside values.
+    return "".join(f"{tag}  - {one_line(value)}".rstrip() + "\r\n" for tag, value in lines)
+
+
+def csl_data(record: ItemRecord, accessed: date) -> dict:
+    data = {
+        "id": citation_key(record),
+        "type": "graphic",
+        "title": record.title,
+        "URL": record.permanent_url,
+        "accessed": {"date-parts": [[accessed.year, accessed.month, accessed.day]]},
+        "archive": settings.ARCHIVE_PROVIDER_NAME,
+        "archive_location": record.inventory_number,
+        "language": record.language,
+    }
+    if record.creators:
+        data["author"] = [{"literal": creator.name} for creator in record.creators]
+    issued = csl_issued(record)
+    if issued:
+        data["issued"] = issued
+    if record.collection:
+        data["collection-title"] = record.collection.title
+    if record.techniques or record.materials:
+        data["medium"] = ", ".join(record.techniques + record.materials)
+    if record.dimensions:
+        data["dimensions"] = record.dimensions
+    if record.description:
+        data["abstract"] = record.description
+    if record.place:
+        data["archive-place"] = record.place.name
+    return data
+
+
+def csl_issued(record: ItemRecord) -> dict | None:
+    if record.year_earliest is None:
+        return {"literal": record.date_text} if record.date_text else None
+    parts = [[record.year_earliest]]
+    if record.year_latest not in (None, record.year_earliest):
+        parts.append([record.year_latest])
+    issued = {"date-parts": parts}
+    if record.date_text:
+        issued["literal"] = record.date_text
+    return issued
+
+
+def csl_json_citation(record: ItemRecord, accessed: date) -> str:
+    return json.dumps([csl_data(record, accessed)], ensure_ascii=False, indent=2) + "\n"
+
+
+CITATION_FORMATS = {
+    citation.key: citation
+    for citation in (
+        CitationFormat("txt", gettext_lazy("Plain text"), "text/plain", "txt", plain_citation),
+        CitationFormat("bib", "BibTeX", "application/x-bibtex", "bib", bibtex_citation),
+        CitationFormat("ris", "RIS", "application/x-research-info-systems", "ris", ris_citation),
+        CitationFormat("json", "CSL-JSON", "application/vnd.citationstyles.csl+json", "json",
+                       csl_json_citation),
+    )
+}

@@ -1,0 +1,85 @@
+"""Serialising ItemRecords for export as CSV or JSON, one row at a time.
+
+Both serialisers are generators of text chunks: the view hands them to a StreamingHttpResponse, so
+memory stays flat however many rows an export has.
+"""
+
+import csv
+import json
+from collections.abc import Iterable, Iterator
+
+from .record import ItemRecord
+
+COLUMNS = (
+    "inventory_number", "title", "alternative_titles", "creators", "date_text", "year_earliest",
+    "year_latest", "place", "latitude", "longitude", "techniques", "materials", "dimensions", "subjects",
+    "description", "rights", "rights_label", "credit_line", "collection", "url", "iiif_manifest",
+)
+# Spreadsheet programs run a cell starting with these as a formula (CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+LIST_SEPARATOR = "; "
+
+
+def export_row(record: ItemRecord) -> dict:
+    place = record.place
+    return {
+        "inventory_number": record.inventory_number,
+        "title": record.title,
+        "alternative_titles": list(record.alternative_titles),
+        "creators": [f"{creator.name} ({creator.role_label})" for creator in record.creators],
+        "date_text": record.date_text,
+        "year_earliest": record.year_earliest,
+        "year_latest": record.year_latest,
+        "place": place.name if place else "",
+        "latitude": place.latitude if place else None,
+        "longitude": place.longitude if place else None,
+        "techniques": list(record.techniques),
+        "materials": list(record.materials),
+        "dimensions": record.dimensions,
+        "subjects": list(record.subjects),
+        "description": record.description,
+        "rights": record.rights,
+        "rights_label": record.rights_label,
+        "credit_line": record.credit_line,
+        "collection": record.collection.title if record.collection else "",
+        "url": record.permanent_url,
+        "iiif_manifest": record.manifest_url,
+    }
+
+
+def csv_cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        value = LIST_SEPARATOR.join(value)
+    text = str(value)
+    if isinstance(value, str) and text.startswith(FORMULA_STARTS):
+        return "'" + text
+    return text
+
+
+class _Line:
+    """A write-only file for csv.writer that hands back what was written."""
+
+    def write(self, text: str) -> str:
+        return text
+
+
+def csv_chunks(records: Iterable[ItemRecord]) -> Iterator[str]:
+    writer = csv.writer(_Line())
+    # A byte order mark so spreadsheet programs read Lithuanian letters as UTF-8.
+    yield "\ufeff" + writer.writerow(COLUMNS)
+    for record in records:
+        row = export_row(record)
+        yield writer.writerow([csv_cell(row[column]) for column in COLUMNS])
+
+
+def json_chunks(records: Iterable[ItemRecord], header: dict) -> Iterator[str]:
+    """A JSON object: the header's keys, then "items" written one record per chunk."""
+    opening = json.dumps(header, ensure_ascii=False)[:-1]
+    yield opening + ', "items": [' if header else '{"items": ['
+    separator = "\n"
+    for record in records:
+        yield separator + json.dumps(export_row(record), ensure_ascii=False)
+        separator = ",\n"
+    yield "\n]}\n"

@@ -1,0 +1,176 @@
+"""An item page read once into plain values, so citations, JSON-LD, exports and OAI share one reading.
+
+Formats never touch the ORM: they get an ItemRecord, which keeps them pure and testable without pages,
+and lets an export stream thousands of records without page objects piling up.
+"""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.utils import translation
+from django.utils.html import strip_tags
+from django.utils.text import normalize_newlines
+from wagtail.models import Page
+
+from archive.catalogue.models import CollectionPage, ItemPage
+from archive.manifests.builder import image_service_url, manifest_url
+from archive.vocabularies.models import Creator
+from archive.vocabularies.rights import rights_label
+
+
+@dataclass(frozen=True)
+class CreatorRecord:
+    name: str
+    role: str
+    role_label: str
+    is_person: bool
+
+
+@dataclass(frozen=True)
+class PlaceRecord:
+    name: str
+    address: str
+    latitude: float | None
+    longitude: float | None
+
+
+@dataclass(frozen=True)
+class ImageRecord:
+    iiif_identifier: str
+    width: int
+    height: int
+    alt_text: str
+
+    @property
+    def service_url(self) -> str:
+        return image_service_url(self.iiif_identifier)
+
+
+@dataclass(frozen=True)
+class CollectionRecord:
+    title: str
+    slug: str
+
+
+@dataclass(frozen=True)
+class ItemRecord:
+    inventory_number: str
+    language: str
+    title: str
+    rights: str
+    alternative_titles: tuple[str, ...] = ()
+    creators: tuple[CreatorRecord, ...] = ()
+    date_text: str = ""
+    year_earliest: int | None = None
+    year_latest: int | None = None
+    place: PlaceRecord | None = None
+    techniques: tuple[str, ...] = ()
+    materials: tuple[str, ...] = ()
+    dimensions: str = ""
+    description: str = ""
+    subjects: tuple[str, ...] = ()
+    credit_line: str = ""
+    collection: CollectionRecord | None = None
+    images: tuple[ImageRecord, ...] = field(default=())
+    is_sample: bool = False
+
+    @property
+    def permanent_url(self) -> str:
+        prefix = "" if self.language == settings.LANGUAGE_CODE else f"/{self.language}"
+        return f"{settings.PUBLIC_BASE_URL}{prefix}/item/{self.inventory_number}/"
+
+    @property
+    def manifest_url(self) -> str:
+        return manifest_url(self.inventory_number)
+
+    @property
+    def rights_label(self) -> str:
+        with translation.override(self.language):
+            return rights_label(self.rights)
+
+    @property
+    def is_photograph(self) -> bool:
+        return any(creator.role == "photographer" for creator in self.creators)
+
+    @property
+    def year_span(self) -> str:
+        """"1935" or "1930/1939" (ISO 8601 interval), or "" when undated."""
+        if self.year_earliest is None:
+            return ""
+        if self.year_latest in (None, self.year_earliest):
+            return str(self.year_earliest)
+        return f"{self.year_earliest}/{self.year_latest}"
+
+
+def plain_text(html: str) -> str:
+    """Rich text as one-paragraph-per-line plain text."""
+    text = strip_tags(html.replace("</p>", "</p>\n").replace("<br/>", "\n").replace("<br>", "\n"))
+    lines = (" ".join(line.split()) for line in normalize_newlines(text).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def collection_of(item: ItemPage, collections: dict[str, CollectionRecord] | None = None
+                  ) -> CollectionRecord | None:
+    """The item's collection; `collections` (by tree path) spares a query per item in long lists."""
+    parent_path = item.path[: -Page.steplen]
+    if collections is not None:
+        return collections.get(parent_path)
+    parent = CollectionPage.objects.filter(path=parent_path).first()
+    return CollectionRecord(parent.title, parent.slug) if parent else None
+
+
+def collections_by_path() -> dict[str, CollectionRecord]:
+    return {page.path: CollectionRecord(page.title, page.slug)
+            for page in CollectionPage.objects.only("path", "title", "slug")}
+
+
+def item_record(item: ItemPage, collections: dict[str, CollectionRecord] | None = None) -> ItemRecord:
+    """Read an item page (its own language) into an ItemRecord; vocabulary labels follow that language."""
+    language = item.locale.language_code if item.locale_id else settings.LANGUAGE_CODE
+    with translation.override(language):
+        return ItemRecord(
+            inventory_number=item.inventory_number,
+            language=language,
+            title=item.title,
+            rights=item.rights,
+            alternative_titles=tuple(alt.text for alt in item.alternative_titles.all()),
+            creators=tuple(
+                CreatorRecord(link.creator.label, link.role, str(link.get_role_display()),
+                              link.creator.kind == Creator.Kind.PERSON)
+                for link in item.creators.all()
+            ),
+            date_text=item.date_text,
+            year_earliest=item.year_earliest,
+            year_latest=item.year_latest,
+            place=place_record(item.place),
+            techniques=tuple(term.label for term in item.techniques.all()),
+            materials=tuple(term.label for term in item.materials.all()),
+            dimensions=item.dimensions,
+            description=plain_text(item.description),
+            subjects=tuple(tag.name for tag in item.subjects.all()),
+            credit_line=item.credit_line,
+            collection=collection_of(item, collections),
+            images=tuple(
+                ImageRecord(link.image.iiif_identifier, link.image.width, link.image.height, link.alt_text)
+                for link in item.images.all() if link.image_id
+            ),
+            is_sample=item.is_sample,
+        )
+
+
+def place_record(place) -> PlaceRecord | None:
+    if place is None:
+        return None
+    address = ", ".join(part for part in (place.address, place.building) if part)
+    return PlaceRecord(
+        name=place.label,
+        address=address,
+        latitude=float(place.latitude) if place.latitude is not None else None,
+        longitude=float(place.longitude) if place.longitude is not None else None,
+    )
+
+
+# What item_record reads beyond the page row: prefetch these when reading many items.
+RECORD_PREFETCH = ("alternative_titles", "creators__creator", "techniques", "materials", "subjects",
+                   "images__image")
+RECORD_SELECT = ("place", "locale")

@@ -1,0 +1,110 @@
+"""HTTP for citations, image downloads and result-set exports; the modules beside it do the work."""
+
+from django.conf import settings
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBadRequest,
+    HttpResponseForbidden,
+    JsonResponse,
+    StreamingHttpResponse,
+)
+from django.urls import resolve
+from django.utils import timezone
+from django.utils.http import content_disposition_header
+from django.views.decorators.http import require_GET
+from wagtail.models import Locale
+
+from archive.catalogue.models import ItemPage
+
+from . import downloads
+from .citations import CITATION_FORMATS
+from .export_formats import csv_chunks, json_chunks
+from .export_query import ExportQueryError, count_matches, matching_records, parse_query
+from .record import item_record
+
+
+def published_item(inventory_number: str) -> ItemPage:
+    """The published item in the active language, else its original; 404 when neither is public."""
+    items = ItemPage.objects.live().public().filter(inventory_number=inventory_number)
+    item = items.filter(locale=Locale.get_active()).first() or items.first()
+    if item is None:
+        raise Http404(f"No published item has the inventory number {inventory_number}.")
+    return item
+
+
+@require_GET
+def cite(request: HttpRequest, inventory_number: str, fmt: str) -> HttpResponse:
+    citation = CITATION_FORMATS.get(fmt)
+    if citation is None:
+        raise Http404(f"Unknown citation format {fmt}.")
+    record = item_record(published_item(inventory_number))
+    text = citation.render(record, timezone.localdate())
+    response = HttpResponse(text, content_type=f"{citation.media_type}; charset=utf-8")
+    filename = f"{inventory_number}.{citation.extension}"
+    response["Content-Disposition"] = content_disposition_header("download" in request.GET, filename)
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+@require_GET
+def download_image(request: HttpRequest, inventory_number: str, position: str, size: str) -> HttpResponse:
+    record = item_record(published_item(inventory_number))
+    index = int(position)
+    if not 1 <= index <= len(record.images):
+        raise Http404("The item has no image at this position.")
+    image = record.images[index - 1]
+    option = downloads.download_option(record.rights, image, size)
+    if option is None:
+        raise Http404(f"Unknown download size {size}.")
+    if not option.allowed:
+        return HttpResponseForbidden(option.reason, content_type="text/plain; charset=utf-8")
+    response = image_service_response(request, image, option)
+    if response.status_code == 200:
+        filename = downloads.download_filename(record, index, size)
+        response["Content-Disposition"] = content_disposition_header(True, filename)
+        response["Link"] = f'<{record.rights}>; rel="license"'
+    return response
+
+
+def image_service_response(request: HttpRequest, image, option) -> HttpResponse:
+    """Ask our own IIIF image service in-process, as if the browser had asked it, with the same user."""
+    match = resolve(f"/iiif/3/{image.iiif_identifier}/full/{option.iiif_size}/0/default.jpg")
+    return match.func(request, *match.args, **match.kwargs)
+
+
+@require_GET
+def export(request: HttpRequest, fmt: str) -> HttpResponse:
+    try:
+        query = parse_query(request.GET)
+        total = count_matches(query)
+    except ExportQueryError as error:
+        if fmt == "json":
+            return JsonResponse({"error": str(error)}, status=400)
+        return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
+    cap = settings.RECORDS_EXPORT_MAX_ROWS
+    returned = min(total, cap)
+    records = matching_records(query, limit=returned, chunk_size=settings.RECORDS_EXPORT_CHUNK_SIZE)
+    note = capped_note(total, cap)
+    if fmt == "json":
+        header = {"query": query.as_dict(), "total": total, "returned": returned, "capped": total > cap}
+        if note:
+            header["note"] = note
+        response = StreamingHttpResponse(json_chunks(records, header), content_type="application/json")
+    else:
+        response = StreamingHttpResponse(csv_chunks(records), content_type="text/csv; charset=utf-8")
+    stamp = timezone.localdate().isoformat()
+    response["Content-Disposition"] = content_disposition_header(True, f"klaipeda-archive-{stamp}.{fmt}")
+    response["X-Export-Total"] = str(total)
+    response["X-Export-Returned"] = str(returned)
+    if note:
+        response["X-Export-Note"] = note
+    return response
+
+
+def capped_note(total: int, cap: int) -> str:
+    if total <= cap:
+        return ""
+    return (f"Capped: this export holds the first {cap} of {total} matching items. "
+            "Narrow the query (collection, years, text) to export the rest.")
