@@ -1,0 +1,124 @@
+"""Embeds for other sites, the oEmbed endpoint and the side-by-side comparison of items."""
+
+import re
+
+from django.conf import settings
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.clickjacking import xframe_options_exempt
+from django.views.decorators.http import require_safe
+
+from archive.catalogue.models import ItemPage
+
+from . import oembed as oembed_documents
+from .deeplinks import DeepLinkError, View, view_from_content_state
+from .viewers import image_url, published_item, requested_view, viewer_config
+
+COMPARE_MIN, COMPARE_MAX = 2, 4
+INVENTORY_RE = re.compile(r"[A-Za-z0-9._-]{1,64}")
+EMBED_MAX_AGE = 300
+FALLBACK_WIDTH = 1200
+
+
+@require_safe
+@xframe_options_exempt
+def embed_item(request: HttpRequest, inventory_number: str) -> HttpResponse:
+    item = published_item(inventory_number)
+    if item is None:
+        raise Http404(f"No published item has the inventory number {inventory_number}.")
+    try:
+        view = requested_view(item, request.GET)
+    except DeepLinkError as error:
+        return embed_refusal(request, str(error))
+    return embed_response(request, item, view)
+
+
+@require_safe
+@xframe_options_exempt
+def embed_content_state(request: HttpRequest) -> HttpResponse:
+    """`/embed/?iiif-content=...`: the item, canvas and region named by a IIIF Content State."""
+    try:
+        view = view_from_content_state(request.GET.get("iiif-content", ""))
+    except DeepLinkError as error:
+        return embed_refusal(request, str(error))
+    item = published_item(view.inventory_number)
+    if item is None:
+        raise Http404("The content state names no published item.")
+    if view.canvas > max(1, len(item.ordered_images())):
+        return embed_refusal(request, "the item has no such canvas")
+    return embed_response(request, item, view)
+
+
+def embed_response(request: HttpRequest, item: ItemPage, view: View | None) -> HttpResponse:
+    context = {
+        "item": item,
+        "viewer": viewer_config(item, view),
+        "item_url": item.get_full_url(request) or settings.PUBLIC_BASE_URL + item.permanent_url,
+        "fallback": fallback_image(item),
+    }
+    response = render(request, "embeds/embed.html", context)
+    allow_framing(response)
+    response["Cache-Control"] = f"public, max-age={EMBED_MAX_AGE}"
+    return response
+
+
+def fallback_image(item: ItemPage) -> dict | None:
+    """The first image as a plain <img>, for browsers that run no JavaScript."""
+    links = item.ordered_images()
+    if not links:
+        return None
+    return {"src": image_url(links[0].image, FALLBACK_WIDTH), "alt": links[0].alt_text}
+
+
+def embed_refusal(request: HttpRequest, reason: str) -> HttpResponse:
+    response = render(request, "embeds/embed_error.html", {"reason": reason}, status=400)
+    allow_framing(response)
+    return response
+
+
+def allow_framing(response: HttpResponse) -> None:
+    # Schools embed these pages anywhere; only this path opts out of the site-wide frame protection.
+    response["Content-Security-Policy"] = "frame-ancestors *"
+
+
+@require_safe
+def oembed(request: HttpRequest) -> HttpResponse:
+    try:
+        document = oembed_documents.for_request(request)
+    except oembed_documents.OEmbedError as error:
+        response = HttpResponse(error.reason + "\n", status=error.status, content_type="text/plain; charset=utf-8")
+    else:
+        response = JsonResponse(document, json_dumps_params={"ensure_ascii": False})
+        response["Cache-Control"] = f"public, max-age={oembed_documents.CACHE_AGE}"
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+@require_safe
+def compare(request: HttpRequest) -> HttpResponse:
+    numbers = list(dict.fromkeys(part.strip() for part in request.GET.get("items", "").split(",") if part.strip()))
+    problem = compare_problem(numbers)
+    if problem:
+        return render(request, "embeds/compare.html", {"problem": problem}, status=400)
+    items = {number: published_item(number) for number in numbers}
+    unknown = [number for number, item in items.items() if item is None]
+    if unknown:
+        problem = _("No published item has the inventory number %(numbers)s.") % {"numbers": ", ".join(unknown)}
+        return render(request, "embeds/compare.html", {"problem": problem}, status=404)
+    context = {
+        "panels": [{"item": item, "viewer": viewer_config(item)} for item in items.values()],
+    }
+    return render(request, "embeds/compare.html", context)
+
+
+def compare_problem(numbers: list[str]) -> str:
+    if not COMPARE_MIN <= len(numbers) <= COMPARE_MAX:
+        return _("Choose from %(min)s to %(max)s different items to compare, e.g. ?items=A-1,A-2.") % {
+            "min": COMPARE_MIN,
+            "max": COMPARE_MAX,
+        }
+    bad = [number for number in numbers if not INVENTORY_RE.fullmatch(number)]
+    if bad:
+        return _("%(numbers)s is not an inventory number.") % {"numbers": ", ".join(bad)}
+    return ""
