@@ -15,6 +15,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from archive.dating.lookup import DateParseError, parse
+from .panels import EuropeanaReadinessPanel
 from archive.vocabularies.rights import RIGHTS_CHOICES, rights_label
 
 IMAGE_MODEL = "media.DigitizedImage"
@@ -173,6 +174,7 @@ class ItemPage(Page):
         InlinePanel("life_events", label=_("Life of the work")),
         FieldPanel("related_items"),
         FieldPanel("is_sample"),
+        EuropeanaReadinessPanel(heading=_("Europeana readiness")),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("inventory_number", boost=5),

@@ -8,8 +8,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def run_check(tmp_path, **overrides) -> subprocess.CompletedProcess:
+    inherited = {name: value for name, value in os.environ.items() if name != "DJANGO_ALLOW_ASYNC_UNSAFE"}
     environment = {
-        **os.environ,
+        **inherited,
         "DJANGO_SETTINGS_MODULE": "archive.settings.production",
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "archive.example.org",

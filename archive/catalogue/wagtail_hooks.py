@@ -1,0 +1,18 @@
+"""Admin wiring for the catalogue: the Europeana readiness report."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from . import reports
+
+
+@hooks.register("register_admin_urls")
+def report_urls():
+    return [path("reports/europeana/", reports.europeana_report, name="europeana_report")]
+
+
+@hooks.register("register_reports_menu_item")
+def europeana_report_menu_item():
+    return MenuItem(_("Europeana readiness"), reverse("europeana_report"), icon_name="site", order=900)
