@@ -1,5 +1,6 @@
 """Small site-wide views: the health check and the permanent item link."""
 
+from django.core.files.storage import default_storage
 from django.db import connection
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
@@ -12,7 +13,8 @@ from archive.catalogue.models import ItemPage
 
 @never_cache
 def healthz(request: HttpRequest) -> JsonResponse:
-    checks = {"database": database_state()}
+    """200 when the database and the media storage answer; the search state is reported too."""
+    checks = {"database": database_state(), "storage": storage_state()}
     healthy = all(state == "ok" for state in checks.values())
     return JsonResponse({"status": "ok" if healthy else "unavailable", "checks": checks},
                         status=200 if healthy else 503)
@@ -24,6 +26,14 @@ def database_state() -> str:
             cursor.execute("SELECT 1")
         return "ok"
     except Exception as error:  # any driver error means the database cannot serve
+        return f"error: {error.__class__.__name__}"
+
+
+def storage_state() -> str:
+    try:
+        default_storage.exists("healthz-probe")
+        return "ok"
+    except Exception as error:  # local disk or S3: any failure means media cannot be served
         return f"error: {error.__class__.__name__}"
 
 

@@ -8,7 +8,19 @@ from tests.factories import make_item
 def test_healthz_reports_the_database(client):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "checks": {"database": "ok"}}
+    assert response.json()["status"] == "ok"
+    assert response.json()["checks"]["database"] == "ok"
+    assert response.json()["checks"]["storage"] == "ok"
+
+
+@pytest.mark.django_db
+def test_healthz_answers_503_when_the_database_is_down(client, monkeypatch):
+    from archive.core import views
+
+    monkeypatch.setattr(views, "database_state", lambda: "error: OperationalError")
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json()["status"] == "unavailable"
 
 
 @pytest.mark.django_db

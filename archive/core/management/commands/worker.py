@@ -1,0 +1,42 @@
+"""python manage.py worker - run queued background tasks, and retry those whose worker died."""
+
+import signal
+import time
+
+from django.core.management.base import BaseCommand
+from django_tasks import DEFAULT_TASK_BACKEND_ALIAS
+from django_tasks.utils import get_random_id
+from django_tasks_db.management.commands.db_worker import Worker
+
+from archive.core.task_recovery import requeue_stale_tasks
+
+
+class Command(BaseCommand):
+    help = (
+        "Run background tasks (pyramids, imports, indexing) queued in the database (TASKS_BACKEND=database). "
+        "Tasks left 'running' by a worker that died are queued again after TASK_STALE_AFTER_SECONDS."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--interval", type=float, default=1.0, help="Seconds between looks for new tasks.")
+        parser.add_argument("--once", action="store_true", help="Run what is queued now, then exit.")
+
+    def handle(self, *args, interval: float, once: bool, **options):
+        self.running = True
+        signal.signal(signal.SIGTERM, self.stop)
+        signal.signal(signal.SIGINT, self.stop)
+        worker_id = get_random_id()
+        self.stdout.write(f"Worker {worker_id} started; Ctrl+C stops it after the current task.")
+        while self.running:
+            requeued, failed = requeue_stale_tasks()
+            if requeued or failed:
+                self.stdout.write(f"Queued again {requeued} task(s) whose worker was lost; gave up on {failed}.")
+            Worker(queue_names=["*"], excluded_queue_names=[], interval=0, batch=True,
+                   backend_name=DEFAULT_TASK_BACKEND_ALIAS, startup_delay=False, max_tasks=None,
+                   worker_id=worker_id).run()
+            if once:
+                return
+            time.sleep(interval)
+
+    def stop(self, signum, frame) -> None:
+        self.running = False
