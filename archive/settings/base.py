@@ -40,7 +40,14 @@ WAGTAILADMIN_BASE_URL = PUBLIC_BASE_URL
 INSTALLED_APPS = [
     "archive.core",
     "archive.vocabularies",
+    "archive.dating",
     "archive.catalogue",
+    "archive.imports",
+    "archive.exhibitions",
+    "archive.manifests",
+    "archive.records",
+    "archive.oai",
+    "archive.embeds",
     "media",
     "search",
     "wagtail.contrib.forms",
@@ -60,6 +67,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_tasks",
+    "django_tasks_db",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -152,7 +160,17 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 SEARCH_BACKEND = env("SEARCH_BACKEND", "database")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Background work (pyramids, imports, indexing): run at once in the embedded run, queued in the database
+# for `manage.py worker` in production (TASKS_BACKEND=database).
+TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[env("TASKS_BACKEND", "immediate")]}}
+# A task still marked running after this long lost its worker (killed, machine gone): it is queued again,
+# at most TASK_MAX_ATTEMPTS times in all.
+TASK_STALE_AFTER_SECONDS = int(env("TASK_STALE_AFTER_SECONDS", str(30 * 60)))
+TASK_MAX_ATTEMPTS = int(env("TASK_MAX_ATTEMPTS", "3"))
 
 # media/ asks this policy which images a request may see; the catalogue supplies it.
 MEDIA_ACCESS_POLICY = env("MEDIA_ACCESS_POLICY", "archive.catalogue.access.CatalogueImageAccess")
@@ -161,10 +179,69 @@ MEDIA_ACCESS_POLICY = env("MEDIA_ACCESS_POLICY", "archive.catalogue.access.Catal
 ARCHIVE_PROVIDER_NAME = env("ARCHIVE_PROVIDER_NAME", "Klaipėdos miesto savivaldybės viešoji biblioteka")
 ARCHIVE_PROVIDER_HOMEPAGE = env("ARCHIVE_PROVIDER_HOMEPAGE", "https://www.klavb.lt/")
 
+# Exhibition maps: a raster tile source ({z}/{x}/{y}); empty shows the list of places only.
+MAP_TILE_URL = env("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+MAP_TILE_ATTRIBUTION = env("MAP_TILE_ATTRIBUTION", "© OpenStreetMap contributors")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        "pyvips": {"level": "WARNING"},
+        "django_tasks": {"level": "WARNING"},
+        "django_tasks_db": {"level": "WARNING"},
+    },
 }
+
+# --- IIIF image service ---
+# Pyramids and the derivative cache live under MEDIA_ROOT unless these name other folders.
+IIIF_PYRAMID_ROOT = env("IIIF_PYRAMID_ROOT", "")
+IIIF_CACHE_ROOT = env("IIIF_CACHE_ROOT", "")
+IIIF_CACHE_MAX_BYTES = int(env("IIIF_CACHE_MAX_BYTES", str(2 * 1024**3)))
+# Ids in info.json are built from this, so that they match what viewers were given.
+IIIF_BASE_URL = env("IIIF_BASE_URL", f"{PUBLIC_BASE_URL}/iiif").rstrip("/")
+IIIF_MAX_SOURCE_PIXELS = int(env("IIIF_MAX_SOURCE_PIXELS", str(WAGTAILIMAGES_MAX_IMAGE_PIXELS)))
+IIIF_MAX_WIDTH = int(env("IIIF_MAX_WIDTH", "10000"))
+IIIF_MAX_HEIGHT = int(env("IIIF_MAX_HEIGHT", "10000"))
+IIIF_MAX_AREA = int(env("IIIF_MAX_AREA", str(40_000_000)))
+IIIF_TILE_SIZE = int(env("IIIF_TILE_SIZE", "256"))
+IIIF_JPEG_QUALITY = int(env("IIIF_JPEG_QUALITY", "85"))
+IIIF_PUBLIC_MAX_AGE = int(env("IIIF_PUBLIC_MAX_AGE", str(30 * 24 * 3600)))
+WAGTAILIMAGES_IMAGE_FORM_BASE = "media.forms.DigitizedImageForm"
+
+# --- Search ---
+# SEARCH_BACKEND (above) picks the public search: "database" (Wagtail's database backend, the embedded
+# run) or "elasticsearch" (our own catalogue index, see search/backends/es_mapping.py).
+ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", "http://127.0.0.1:9200")
+ELASTICSEARCH_TIMEOUT = float(env("ELASTICSEARCH_TIMEOUT", "5"))
+# Indices are named "<prefix>-catalogue-<timestamp>" behind the alias "<prefix>-catalogue".
+SEARCH_INDEX_PREFIX = env("SEARCH_INDEX_PREFIX", "archive")
+# Make each edit searchable before the request returns (tests); production relies on the 1 s refresh.
+SEARCH_REFRESH_ON_WRITE = env_bool("SEARCH_REFRESH_ON_WRITE", False)
+
+# --- Viewers ---
+# Front-end packages come from npm (package.json, `npm ci`) and are served as static files, no CDN.
+STATICFILES_DIRS += [
+    ("vendor/openseadragon", BASE_DIR / "node_modules" / "openseadragon" / "build" / "openseadragon"),
+]
+
+# --- Records and harvesting ---
+# Result-set exports (CSV/JSON) stop after this many items and say so; rows are read in chunks.
+RECORDS_EXPORT_MAX_ROWS = int(env("RECORDS_EXPORT_MAX_ROWS", "50000"))
+RECORDS_EXPORT_CHUNK_SIZE = int(env("RECORDS_EXPORT_CHUNK_SIZE", "500"))
+# OAI-PMH at /oai: records per ListRecords/ListIdentifiers response, and how long a token stays valid.
+OAI_REPOSITORY_NAME = env("OAI_REPOSITORY_NAME", f"{WAGTAIL_SITE_NAME} ({ARCHIVE_PROVIDER_NAME})")
+OAI_ADMIN_EMAILS = env_list("OAI_ADMIN_EMAILS", "oai-admin@example.org")
+OAI_PAGE_SIZE = int(env("OAI_PAGE_SIZE", "100"))
+OAI_RESUMPTION_TOKEN_MAX_AGE = int(env("OAI_RESUMPTION_TOKEN_MAX_AGE", str(7 * 24 * 3600)))
+# Metadata formats on offer (archive.oai.metadata.MetadataFormat values); add EDM here when it exists.
+OAI_METADATA_FORMATS = ["archive.oai.metadata.dc.oai_dc", "archive.oai.metadata.edm.edm"]
+# Europeana: who holds the items (edm:dataProvider) and who delivers them to Europeana (edm:provider).
+EDM_DATA_PROVIDER = env("EDM_DATA_PROVIDER", ARCHIVE_PROVIDER_NAME)
+EDM_PROVIDER = env("EDM_PROVIDER", ARCHIVE_PROVIDER_NAME)
+# IIIF Change Discovery at /iiif/discovery/collection: activities per page, cache time of the live page.
+IIIF_DISCOVERY_PAGE_SIZE = int(env("IIIF_DISCOVERY_PAGE_SIZE", "100"))
+IIIF_DISCOVERY_MAX_AGE = int(env("IIIF_DISCOVERY_MAX_AGE", "300"))

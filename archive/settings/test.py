@@ -12,3 +12,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# --- Search ---
+SEARCH_INDEX_PREFIX = "test-archive"
+SEARCH_REFRESH_ON_WRITE = True
