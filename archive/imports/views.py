@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from .images import attach_upload
 from .models import ImportJob
 from .plan import plan_import
 from .table import TableError, read_table
@@ -76,3 +77,21 @@ def template(request: HttpRequest) -> HttpResponse:
     response = HttpResponse("\ufeff" + template_csv(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="items-template.csv"'
     return response
+
+
+@permission_required(PERMISSION, raise_exception=True)
+def images(request: HttpRequest) -> HttpResponse:
+    labels = {"attached": _("attached to the draft"), "unmatched": _("no matching item"), "refused": _("refused"),
+              "done": _("done"), "notAttached": _("Files not attached"), "network": _("the upload was interrupted")}
+    return render(request, "imports/images.html", {"labels": {key: str(value) for key, value in labels.items()}})
+
+
+@permission_required(PERMISSION, raise_exception=True)
+@require_POST
+def image_upload(request: HttpRequest) -> JsonResponse:
+    """One file of a bulk upload; the page sends files one at a time so it can show each one's progress."""
+    upload = request.FILES.get("file")
+    if upload is None:
+        return JsonResponse({"status": "refused", "reason": str(_("No file was sent."))}, status=400)
+    result = attach_upload(upload, request.user)
+    return JsonResponse(result.as_dict(), status=200 if result.status == "attached" else 422)

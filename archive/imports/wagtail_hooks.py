@@ -14,6 +14,8 @@ app_urls = (
         path("<uuid:job_id>/confirm/", views.confirm, name="confirm"),
         path("<uuid:job_id>/", views.progress, name="progress"),
         path("<uuid:job_id>/status.json", views.status, name="status"),
+        path("images/", views.images, name="images"),
+        path("images/upload/", views.image_upload, name="image_upload"),
     ],
     "imports",
 )
@@ -32,3 +34,8 @@ class ImportMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def import_menu_item():
     return ImportMenuItem(_("Import items"), reverse("imports:upload"), icon_name="upload", order=300)
+
+
+@hooks.register("register_admin_menu_item")
+def image_import_menu_item():
+    return ImportMenuItem(_("Upload item images"), reverse("imports:images"), icon_name="image", order=301)
