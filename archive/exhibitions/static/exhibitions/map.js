@@ -1,0 +1,29 @@
+// Turns an exhibition's list of places into a Leaflet map. The list stays on the page: if the tiles
+// cannot load (offline, blocked tile server) the map is hidden again and the list is what readers use.
+(function () {
+  function build(box) {
+    const list = box.nextElementSibling;
+    const points = Array.from(list.querySelectorAll("li[data-lat]")).map((entry) => ({
+      lat: parseFloat(entry.dataset.lat), lon: parseFloat(entry.dataset.lon),
+      url: entry.dataset.url, title: entry.querySelector("a").textContent,
+    })).filter((point) => Number.isFinite(point.lat) && Number.isFinite(point.lon));
+    if (!points.length || typeof L === "undefined") return;
+    box.hidden = false;
+    const map = L.map(box, { scrollWheelZoom: false });
+    const tiles = L.tileLayer(box.dataset.mapTiles, { attribution: box.dataset.mapAttribution, maxZoom: 19 });
+    let failures = 0;
+    tiles.on("tileerror", () => { failures += 1; if (failures >= 4) { map.remove(); box.hidden = true; } });
+    tiles.addTo(map);
+    const markers = points.map((point) => {
+      const link = document.createElement("a");
+      link.href = point.url;
+      link.textContent = point.title;
+      return L.marker([point.lat, point.lon], { title: point.title, alt: point.title }).bindPopup(link);
+    });
+    const group = L.featureGroup(markers).addTo(map);
+    map.fitBounds(group.getBounds().pad(0.2), { maxZoom: 17 });
+  }
+  document.addEventListener("DOMContentLoaded", () => {
+    document.querySelectorAll(".exhibition-map[data-map-tiles]").forEach(build);
+  });
+})();
