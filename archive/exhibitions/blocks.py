@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
-from .regions import RegionError, parse_region
+from archive.catalogue.regions import RegionError, parse_region
 
 
 class ItemChooserBlock(blocks.PageChooserBlock):

@@ -73,11 +73,13 @@ class ItemRecord:
     collection: CollectionRecord | None = None
     images: tuple[ImageRecord, ...] = field(default=())
     is_sample: bool = False
+    # A citable detail of one image: "detail/<image number>/<x,y,w,h>/" after the item's permanent URL.
+    detail_path: str = ""
 
     @property
     def permanent_url(self) -> str:
         prefix = "" if self.language == settings.LANGUAGE_CODE else f"/{self.language}"
-        return f"{settings.PUBLIC_BASE_URL}{prefix}/item/{self.inventory_number}/"
+        return f"{settings.PUBLIC_BASE_URL}{prefix}/item/{self.inventory_number}/{self.detail_path}"
 
     @property
     def manifest_url(self) -> str:

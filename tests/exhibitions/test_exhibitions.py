@@ -6,7 +6,7 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from archive.catalogue.models import ItemImage
 from archive.exhibitions.blocks import ItemHighlightBlock, ThenNowBlock
 from archive.exhibitions.models import ExhibitionPage
-from archive.exhibitions.regions import RegionError, parse_region
+from archive.catalogue.regions import RegionError, parse_region
 from archive.vocabularies.models import Place
 from tests.factories import make_image, make_item
 

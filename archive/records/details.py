@@ -1,0 +1,68 @@
+"""Citable details: a permanent link to one region of one image, cited and embedded like an item."""
+
+import dataclasses
+
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from archive.catalogue.regions import RegionError, parse_region
+
+from .citations import CITATION_FORMATS
+from .record import ItemRecord, item_record
+from .views import published_item
+
+
+def detail_record(record: ItemRecord, position: int, region: str) -> ItemRecord:
+    title = _("%(title)s (detail %(region)s of image %(number)s)") % {
+        "title": record.title, "region": region, "number": position}
+    return dataclasses.replace(record, title=title, detail_path=f"detail/{position}/{region}/")
+
+
+def resolve_detail(inventory_number: str, position: str, region_text: str):
+    """The item, image link and normalised region, or an error response for a region that is not there."""
+    item = published_item(inventory_number)
+    links = item.ordered_images()
+    number = int(position)
+    if not 1 <= number <= len(links):
+        raise Http404(f"The item {inventory_number} has {len(links)} image(s), not {number}.")
+    image = links[number - 1].image
+    region = parse_region(region_text, image.width, image.height)
+    return item, links[number - 1], str(region)
+
+
+@require_GET
+def detail(request: HttpRequest, inventory_number: str, position: str, region: str) -> HttpResponse:
+    try:
+        item, link, region = resolve_detail(inventory_number, position, region)
+    except RegionError as error:
+        return HttpResponseBadRequest(f"Bad region: {error}", content_type="text/plain; charset=utf-8")
+    record = detail_record(item_record(item), int(position), region)
+    accessed = timezone.localdate()
+    return render(request, "records/detail.html", {
+        "item": item, "link": link, "region": region, "position": int(position), "record": record,
+        "citations": [(fmt, fmt.render(record, accessed)) for fmt in CITATION_FORMATS.values()],
+        "embed_url": f"{record.permanent_url.split('/item/')[0]}/embed/item/{inventory_number}/"
+                     f"?canvas={position}&xywh={region}",
+    })
+
+
+@require_GET
+def detail_cite(request: HttpRequest, inventory_number: str, position: str, region: str, fmt: str) -> HttpResponse:
+    citation = CITATION_FORMATS.get(fmt)
+    if citation is None:
+        raise Http404(f"Unknown citation format {fmt}.")
+    try:
+        item, _link, region = resolve_detail(inventory_number, position, region)
+    except RegionError as error:
+        return HttpResponseBadRequest(f"Bad region: {error}", content_type="text/plain; charset=utf-8")
+    record = detail_record(item_record(item), int(position), region)
+    response = HttpResponse(citation.render(record, timezone.localdate()),
+                            content_type=f"{citation.media_type}; charset=utf-8")
+    filename = f"{inventory_number}-{position}-{region.replace(',', '_')}.{citation.extension}"
+    response["Content-Disposition"] = content_disposition_header("download" in request.GET, filename)
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
