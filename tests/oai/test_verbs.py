@@ -24,9 +24,9 @@ def test_identify_describes_the_repository(client, harvestable):
     assert root.find("oai:request", NS).get("verb") == "Identify"
 
 
-def test_list_metadata_formats_offers_oai_dc(client, harvestable):
+def test_list_metadata_formats_offers_oai_dc_and_edm(client, harvestable):
     root = oai_get(client, verb="ListMetadataFormats", identifier=ID.format("H-1"))
-    assert [e.text for e in root.iterfind(".//oai:metadataPrefix", NS)] == ["oai_dc"]
+    assert [e.text for e in root.iterfind(".//oai:metadataPrefix", NS)] == ["oai_dc", "edm"]
 
 
 def test_list_sets_names_the_collections(client, harvestable):
