@@ -19,8 +19,9 @@ class ItemHighlightBlock(blocks.StructBlock):
                                        help_text=_("Which of the item's images: 1 is the first."))
     region = blocks.CharBlock(
         label=_("region"), required=False,
-        help_text=_("A detail as x,y,w,h in pixels of the full image, e.g. 1200,800,600,400. "
-                    "Draw it on the image below, or type it. Empty: the whole image."),
+        help_text=_("A detail as x,y,w,h in pixels of the full image, e.g. 1200,800,600,400. Zoom to the "
+                    "detail in the item page's viewer: its 'part in view' link ends with these four numbers. "
+                    "Empty: the whole image."),
     )
     caption = blocks.RichTextBlock(label=_("caption"), required=False, features=["bold", "italic", "link"])
 

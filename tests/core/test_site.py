@@ -67,3 +67,14 @@ def test_pages_have_skip_link_main_landmark_and_language_switcher(client, collec
     assert 'href="#main"' in html and 'id="main"' in html
     assert '<html lang="lt">' in html
     assert 'hreflang="en"' in html
+
+
+@pytest.mark.django_db
+def test_interface_speaks_lithuanian_by_default_and_english_under_en(client, collection):
+    item = make_item(collection, inventory_number="KVB-VIT-020")
+    english = item.copy_for_translation(Locale.objects.get_or_create(language_code="en")[0], copy_parents=True)
+    english.save_revision().publish()
+    lithuanian_html = client.get(item.url).content.decode()
+    english_html = client.get(english.url).content.decode()
+    assert "Pereiti prie turinio" in lithuanian_html and "Inventorinis numeris" in lithuanian_html
+    assert "Skip to content" in english_html and "Inventory number" in english_html
