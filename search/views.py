@@ -1,20 +1,42 @@
-"""The search page: published items of the visitor's language, found through Wagtail search."""
+"""The search page: a query box, facets, a year range and sorting, all kept in the URL."""
+
+import logging
 
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from wagtail.models import Locale
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
-from archive.catalogue.models import ItemPage
+from search.query import parse_query
+from search.results import SearchUnavailable
+from search.service import run_search
 
-RESULTS_PER_PAGE = 20
+logger = logging.getLogger(__name__)
+
+SORT_CHOICES = [
+    ("relevance", _("Best match")),
+    ("date", _("Oldest first")),
+    ("-date", _("Newest first")),
+    ("title", _("Title A-Z")),
+]
+
+
+def visitor_language() -> str:
+    return (get_language() or "lt")[:2]
 
 
 def search(request: HttpRequest) -> HttpResponse:
-    query = request.GET.get("q", "").strip()
-    results = ItemPage.objects.none()
-    if query:
-        items = ItemPage.objects.live().public().filter(locale=Locale.get_active())
-        results = items.search(query)
-    page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "search/search.html", {"search_query": query, "results_page": page})
+    query = parse_query(request.GET, visitor_language())
+    context = {"search_query": query.text, "query": query, "sort_choices": SORT_CHOICES}
+    if not (query.has_criteria or request.GET):  # any parameter, even just a sort, browses everything
+        return render(request, "search/search.html", context)
+    try:
+        found = run_search(query)
+    except SearchUnavailable as error:
+        logger.error("search unavailable: %s", error)
+        return render(request, "search/search.html", {**context, "unavailable": True}, status=503)
+    # A paginator over a range gives the shared pagination template its page numbers without the hits.
+    page_obj = Paginator(range(found.count), query.per_page).get_page(found.query.page)
+    context.update(found=found, page_obj=page_obj, query=found.query)
+    return render(request, "search/search.html", context)

@@ -1,0 +1,150 @@
+"""The Elasticsearch backend: our own catalogue index behind an alias, rebuilt without downtime."""
+
+import logging
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from functools import lru_cache
+from uuid import uuid4
+
+import elastic_transport
+from django.conf import settings
+from elasticsearch import ApiError, Elasticsearch, NotFoundError, helpers
+
+from search.backends import Progress
+from search.backends.es_mapping import index_body
+from search.backends.es_query import features_body, read_response, search_body, suggest_body
+from search.documents import documents_for, indexable_features, indexable_items
+from search.query import SearchQuery
+from search.results import SearchResults, SearchUnavailable
+
+logger = logging.getLogger(__name__)
+BULK_CHUNK = 1000
+BULK_THREADS = 2
+LIVE_SETTINGS = {"refresh_interval": "1s", "translog": {"durability": "request"}}
+BULK_TIMEOUT = 120  # seconds; a bulk request or an index creation may queue behind merges on a busy node
+
+
+@lru_cache(maxsize=8)
+def client_for(url: str, timeout: float) -> Elasticsearch:
+    # One retry at most: when the node is down the page should say so at once, not after a minute.
+    return Elasticsearch(url, request_timeout=timeout, max_retries=1, retry_on_timeout=False)
+
+
+@contextmanager
+def unavailable_when_down() -> Iterator[None]:
+    try:
+        yield
+    except elastic_transport.TransportError as error:
+        raise SearchUnavailable(f"Elasticsearch cannot be reached: {error}") from error
+    except ApiError as error:
+        if error.meta.status >= 500 or isinstance(error, NotFoundError):
+            raise SearchUnavailable(f"Elasticsearch answered {error.meta.status}: {error.message}") from error
+        raise
+
+
+class ElasticsearchBackend:
+    name = "elasticsearch"
+
+    def __init__(self, url: str | None = None, index_prefix: str | None = None):
+        self.url = url or settings.ELASTICSEARCH_URL
+        self.alias = f"{index_prefix or settings.SEARCH_INDEX_PREFIX}-catalogue"
+        self.client = client_for(self.url, settings.ELASTICSEARCH_TIMEOUT)
+
+    def search(self, query: SearchQuery) -> SearchResults:
+        with unavailable_when_down():
+            response = self.client.search(index=self.alias, body=search_body(query))
+        return read_response(response.body)
+
+    def suggest(self, text: str, language: str, limit: int = 8) -> list[str]:
+        with unavailable_when_down():
+            response = self.client.search(index=self.alias, body=suggest_body(text, language, limit))
+        titles = (hit["_source"].get(f"title_{language}", "") for hit in response["hits"]["hits"])
+        return list(dict.fromkeys(title for title in titles if title))
+
+    def search_features(self, text: str, language: str, limit: int = 5) -> list[int]:
+        with unavailable_when_down():
+            response = self.client.search(index=self.alias, body=features_body(text, language, limit))
+        return [hit["_source"]["page_id"] for hit in response["hits"]["hits"]]
+
+    def update(self, page_ids: Iterable[int]) -> None:
+        page_ids = set(page_ids)
+        if not page_ids:
+            return
+        documents = list(documents_for(page_ids))
+        findable = {document["page_id"] for document in documents}
+        actions = [{"_id": str(doc["page_id"]), "_source": doc} for doc in documents]
+        actions += [{"_op_type": "delete", "_id": str(pk)} for pk in page_ids - findable]
+        with unavailable_when_down():
+            self.ensure_index()
+            _, errors = helpers.bulk(self.client, actions, index=self.alias, raise_on_error=False,
+                                     refresh=settings.SEARCH_REFRESH_ON_WRITE)
+        failures = [error for error in errors if error.get("delete", {}).get("status") != 404]
+        if failures:
+            raise SearchUnavailable(f"Elasticsearch refused {len(failures)} updates: {failures[:3]}")
+
+    def ensure_index(self) -> None:
+        """Create an empty index behind the alias on first use, so edits can be indexed before a rebuild."""
+        if not self.client.indices.exists_alias(name=self.alias):
+            self.swap_alias(self.create_index())
+
+    def create_index(self, **index_settings) -> str:
+        name = f"{self.alias}-{time.strftime('%Y%m%d%H%M%S')}-{uuid4().hex[:6]}"
+        body = index_body()
+        body["settings"].update(index_settings)
+        self.client.options(request_timeout=BULK_TIMEOUT).indices.create(index=name, body=body)
+        return name
+
+    def swap_alias(self, new_index: str) -> None:
+        """Point the alias at the new index in one atomic step, then drop the indices it left."""
+        try:
+            old = list(self.client.indices.get_alias(name=self.alias).body)
+        except NotFoundError:
+            old = []
+        actions = [{"remove": {"index": index, "alias": self.alias}} for index in old]
+        actions.append({"add": {"index": new_index, "alias": self.alias}})
+        self.client.indices.update_aliases(actions=actions)
+        for index in old:
+            self.client.indices.delete(index=index, ignore_unavailable=True)
+
+    def rebuild(self, progress: Progress | None = None) -> int:
+        patient = self.client.options(request_timeout=BULK_TIMEOUT)
+        with unavailable_when_down():
+            # Bulk loading: no refreshes and a lazily synced translog until the index is complete.
+            new_index = self.create_index(refresh_interval="-1", translog={"durability": "async"})
+            try:
+                count = self.fill(patient, new_index, progress)
+                patient.indices.put_settings(index=new_index, settings=LIVE_SETTINGS)
+                patient.indices.refresh(index=new_index)
+            except BaseException:
+                self.client.indices.delete(index=new_index, ignore_unavailable=True)
+                raise
+            self.swap_alias(new_index)
+        return count
+
+    def fill(self, client: Elasticsearch, index: str, progress: Progress | None) -> int:
+        """Build documents here, send them from two threads: Elasticsearch analyses one batch while
+        the next is read from the database (which stays on this thread and its connection)."""
+        page_ids = [*indexable_items().order_by("pk").values_list("pk", flat=True)]
+        for features in indexable_features():
+            page_ids += features.order_by("pk").values_list("pk", flat=True)
+        done, in_flight = 0, deque()
+        with ThreadPoolExecutor(max_workers=BULK_THREADS) as pool:
+            for start in range(0, len(page_ids), BULK_CHUNK):
+                actions = [{"_id": str(doc["page_id"]), "_source": doc}
+                           for doc in documents_for(page_ids[start:start + BULK_CHUNK])]
+                in_flight.append(pool.submit(helpers.bulk, client, actions, index=index))
+                while len(in_flight) >= BULK_THREADS or (in_flight and start + BULK_CHUNK >= len(page_ids)):
+                    done += in_flight.popleft().result()[0]
+                    if progress:
+                        progress(done, len(page_ids))
+        return done
+
+    def delete_all(self) -> None:
+        """Drop the alias and every index behind it; the test suite starts each test from nothing."""
+        with unavailable_when_down():
+            # Elasticsearch 8 refuses wildcard deletes, so name each index.
+            for index in self.client.indices.get(index=f"{self.alias}-*", allow_no_indices=True).body:
+                self.client.indices.delete(index=index, ignore_unavailable=True)

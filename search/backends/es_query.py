@@ -1,0 +1,133 @@
+"""Translate a SearchQuery into an Elasticsearch request body and its response back into results."""
+
+from search.documents import FEATURE_MODELS, TEXT_FIELDS, UNFOLDED_FIELDS
+from search.query import SearchQuery
+from search.results import FacetCount, SearchHit, SearchResults
+
+# Facet name in the URL -> keyword field in the index, and how many values to show.
+FACET_FIELDS = {
+    "collection": ("collection_key", 50),
+    "creator": ("creator_keys", 30),
+    "place": ("place_key", 30),
+    "technique": ("technique_keys", 30),
+    "subject": ("subject_keys", 30),
+    "century": ("centuries", 30),
+}
+SORT_CLAUSES = {
+    "relevance": ["_score", {"title_sort": "asc"}],
+    "date": [{"year_earliest": {"order": "asc", "missing": "_last"}}, {"title_sort": "asc"}],
+    "-date": [{"year_latest": {"order": "desc", "missing": "_last"}}, {"title_sort": "asc"}],
+    "title": [{"title_sort": "asc"}, {"page_id": "asc"}],
+}
+HIGHLIGHTED = ("description", "inscriptions", "alternative_titles", "date_text")
+
+
+def indexed_forms(name: str, language: str) -> list[str]:
+    """The stemmed field, and its unstemmed `folded` sub-field where the mapping has one."""
+    field = f"{name}_{language}"
+    return [field] if name in UNFOLDED_FIELDS else [field, f"{field}.folded"]
+
+
+def text_fields(language: str) -> list[str]:
+    return [
+        f"{field}^{boost if index == 0 else boost * 0.8:g}"
+        for name, boost in TEXT_FIELDS.items() for index, field in enumerate(indexed_forms(name, language))
+    ]
+
+
+def text_clause(text: str, language: str) -> dict:
+    """Every word must match somewhere (cross-field), or the whole text is an inventory number."""
+    return {
+        "bool": {
+            "should": [
+                {"multi_match": {"query": text, "type": "cross_fields", "operator": "and",
+                                 "fields": text_fields(language)}},
+                {"term": {"inventory_number": {"value": text, "case_insensitive": True, "boost": 50}}},
+            ],
+            "minimum_should_match": 1,
+        }
+    }
+
+
+def filter_clauses(query: SearchQuery, kind: str = "item") -> list[dict]:
+    clauses = [{"term": {"kind": kind}}, {"term": {"language": query.language}}]
+    for facet, values in query.filters.items():
+        clauses.append({"terms": {FACET_FIELDS[facet][0]: list(values)}})
+    # A dated item matches a year range when its own range overlaps it.
+    if query.year_to is not None:
+        clauses.append({"range": {"year_earliest": {"lte": query.year_to}}})
+    if query.year_from is not None:
+        clauses.append({"range": {"year_latest": {"gte": query.year_from}}})
+    return clauses
+
+
+def search_body(query: SearchQuery) -> dict:
+    must = [text_clause(query.text, query.language)] if query.text else []
+    body = {
+        "query": {"bool": {"must": must, "filter": filter_clauses(query)}},
+        "from": query.offset,
+        "size": query.per_page,
+        "sort": SORT_CLAUSES[query.sort if query.text or query.sort != "relevance" else "title"],
+        "track_total_hits": True,
+        "_source": ["page_id"],
+        "aggs": {
+            facet: {"terms": {"field": field, "size": size, "order": facet_order(facet)}}
+            for facet, (field, size) in FACET_FIELDS.items()
+        },
+    }
+    if query.text:
+        body["highlight"] = {
+            "encoder": "html", "pre_tags": ["<mark>"], "post_tags": ["</mark>"],
+            "fragment_size": 160, "number_of_fragments": 2, "require_field_match": False,
+            "fields": {field: {} for name in HIGHLIGHTED for field in indexed_forms(name, query.language)},
+        }
+    return body
+
+
+def facet_order(facet: str) -> dict:
+    return {"_key": "asc"} if facet == "century" else {"_count": "desc"}
+
+
+def read_response(response: dict) -> SearchResults:
+    hits = [
+        SearchHit(page_id=hit["_source"]["page_id"], snippets=snippets(hit.get("highlight", {})))
+        for hit in response["hits"]["hits"]
+    ]
+    facets = {
+        facet: [FacetCount(value=str(bucket["key"]), count=bucket["doc_count"]) for bucket in agg["buckets"]]
+        for facet, agg in response.get("aggregations", {}).items()
+    }
+    return SearchResults(count=response["hits"]["total"]["value"], hits=hits, facets=facets)
+
+
+def snippets(highlight: dict) -> tuple[str, ...]:
+    """The stemmed and the folded sub-field often highlight the same fragment; keep each once."""
+    seen: dict[str, None] = {}
+    for fragments in highlight.values():
+        for fragment in fragments:
+            seen.setdefault(fragment, None)
+    return tuple(seen)[:2]
+
+
+def suggest_body(text: str, language: str, limit: int) -> dict:
+    return {
+        "query": {"bool": {
+            "must": [{"match_bool_prefix": {f"title_{language}.folded": {"query": text, "operator": "and"}}}],
+            "filter": [{"term": {"kind": "item"}}, {"term": {"language": language}}],
+        }},
+        "size": limit,
+        "_source": [f"title_{language}"],
+    }
+
+
+def features_body(text: str, language: str, limit: int) -> dict:
+    return {
+        "query": {"bool": {
+            "must": [{"multi_match": {"query": text, "operator": "and", "fields": [
+                f"title_{language}^3", f"title_{language}.folded^2",
+                f"description_{language}", f"description_{language}.folded"]}}],
+            "filter": [{"terms": {"kind": list(FEATURE_MODELS)}}, {"term": {"language": language}}],
+        }},
+        "size": limit,
+        "_source": ["page_id"],
+    }

@@ -1,0 +1,49 @@
+"""The JSON API and its OpenAPI description, on both backends."""
+
+import pytest
+
+
+def get(client, **params):
+    return client.get("/api/search/", params)
+
+
+def test_the_api_returns_count_results_and_facets(client, catalogue):
+    data = get(client, q="langas").json()
+    assert data["count"] == 1
+    result = data["results"][0]
+    assert result["title"] == "Bažnyčios langas"
+    assert result["url"].startswith("http://testserver/")
+    assert result["collection"]["title"] == "Vitražai"
+    assert result["date"] == {"text": "", "earliest": 1890, "latest": 1910}
+    assert {"thumbnail", "manifest", "inventory_number"} <= set(result)
+    assert set(data["facets"]) == {"collection", "creator", "place", "technique", "subject", "century"}
+    assert data["facets"]["collection"] == [{"value": "vitrazai", "label": "Vitražai", "count": 1}]
+
+
+def test_the_api_filters_by_creator_place_technique_and_years(client, catalogue):
+    data = get(client, creator="tiroler-glasmalerei", place="kretinga", technique="vitrazas",
+               **{"from": "1900", "to": "1905"}).json()
+    assert [result["title"] for result in data["results"]] == ["Bažnyčios langas"]
+
+
+def test_the_api_searches_the_english_catalogue_on_request(client, catalogue):
+    data = get(client, lang="en").json()
+    assert [result["title"] for result in data["results"]] == ["Stained glass windows of the Klaipėda church"]
+
+
+def test_bad_parameters_fall_back_to_defaults(client, catalogue):
+    data = get(client, page="many", sort="sideways", **{"from": "soon"}).json()
+    assert data["count"] == 4 and data["page"] == 1
+
+
+def test_suggestions_complete_titles(client, catalogue):
+    assert "Uosto panorama" in client.get("/api/search/suggest/", {"q": "Uosto"}).json()["suggestions"]
+
+
+@pytest.mark.django_db
+def test_the_openapi_description_documents_every_parameter(client):
+    document = client.get("/api/search/openapi.json").json()
+    operation = document["paths"]["/api/search/"]["get"]
+    names = {parameter["name"] for parameter in operation["parameters"]}
+    assert {"q", "collection", "creator", "place", "technique", "from", "to", "sort", "page"} <= names
+    assert set(operation["responses"]) == {"200", "503"}

@@ -1,0 +1,123 @@
+"""What researchers rely on, checked against both backends: they must agree."""
+
+import pytest
+
+from search.indexing import sync_changes
+from search.query import SearchQuery
+
+
+def titles(backend, **fields) -> list[str]:
+    from archive.catalogue.models import ItemPage
+
+    results = backend.search(SearchQuery(**fields))
+    by_id = ItemPage.objects.in_bulk([hit.page_id for hit in results.hits])
+    return [by_id[hit.page_id].title for hit in results.hits]
+
+
+def test_a_word_of_the_title_finds_the_item(backend, catalogue):
+    assert titles(backend, text="langas") == ["Bažnyčios langas"]
+
+
+def test_a_word_of_the_description_finds_the_item(backend, catalogue):
+    assert titles(backend, text="švyturio") == ["Uosto panorama"]
+
+
+def test_an_unpublished_item_is_never_found(backend, catalogue):
+    assert "Slaptas vitražas" not in titles(backend, text="Slaptas")
+    assert "Slaptas vitražas" not in titles(backend, sort="title")
+
+
+def test_unpublishing_removes_an_item_from_results(backend, catalogue):
+    catalogue.church.unpublish()
+    sync_changes()
+    assert titles(backend, text="langas") == []
+
+
+def test_publishing_adds_an_item_to_results(backend, catalogue):
+    catalogue.hidden.save_revision().publish()
+    sync_changes()
+    assert titles(backend, text="Slaptas") == ["Slaptas vitražas"]
+
+
+def test_an_edit_is_searchable(backend, catalogue):
+    catalogue.harbour.title = "Žiemos uostas"
+    catalogue.harbour.save_revision().publish()
+    sync_changes()
+    assert titles(backend, text="Žiemos") == ["Žiemos uostas"]
+
+
+def test_a_deleted_item_is_not_found(backend, catalogue):
+    catalogue.church.delete()
+    sync_changes()
+    assert titles(backend, text="langas") == []
+
+
+def test_an_inventory_number_finds_exactly_its_item(backend, catalogue):
+    assert titles(backend, text="KLAVB-F-010") == ["Uosto panorama"]
+
+
+def test_the_creator_name_finds_their_items(backend, catalogue):
+    assert titles(backend, text="Stasys Ušinskas") == ["Vitražas su Klaipėdos herbu"]
+
+
+def test_items_of_the_other_language_are_not_found(backend, catalogue):
+    assert titles(backend, text="langas", language="en") == []
+    assert titles(backend, sort="title", language="en") == ["Stained glass windows of the Klaipėda church"]
+
+
+def test_collection_filter_keeps_only_its_items(backend, catalogue):
+    found = titles(backend, filters={"collection": ("fotografijos",)}, sort="title")
+    assert found == ["Nežinomas portretas", "Uosto panorama"]
+
+
+def test_a_year_range_matches_items_whose_dates_overlap_it(backend, catalogue):
+    assert titles(backend, year_from=1905, year_to=1936, sort="date") == [
+        "Bažnyčios langas", "Vitražas su Klaipėdos herbu"]
+    assert titles(backend, year_from=1911, year_to=1934) == []
+    assert titles(backend, year_from=1960, sort="date") == ["Uosto panorama"]
+
+
+def test_sort_by_date_puts_the_oldest_first_and_undated_last(backend, catalogue):
+    assert titles(backend, sort="date") == [
+        "Bažnyčios langas", "Vitražas su Klaipėdos herbu", "Uosto panorama", "Nežinomas portretas"]
+
+
+def test_sort_newest_first(backend, catalogue):
+    assert titles(backend, sort="-date")[0] == "Uosto panorama"
+
+
+def test_results_are_paginated(backend, catalogue):
+    first = titles(backend, sort="title", per_page=3)
+    second = titles(backend, sort="title", per_page=3, page=2)
+    assert len(first) == 3 and len(second) == 1
+    assert not set(first) & set(second)
+
+
+def test_collection_facet_counts_add_up_to_the_total(backend, catalogue):
+    results = backend.search(SearchQuery(sort="title"))
+    assert results.count == 4
+    assert sum(value.count for value in results.facets["collection"]) == results.count
+
+
+@pytest.mark.parametrize("facet", ["collection", "creator", "place", "technique", "subject", "century"])
+def test_each_facet_count_is_what_choosing_it_finds(backend, catalogue, facet):
+    counts = backend.search(SearchQuery(sort="title")).facets[facet]
+    assert counts
+    for value in counts:
+        chosen = backend.search(SearchQuery(sort="title", filters={facet: (value.value,)}))
+        assert chosen.count == value.count, value
+
+
+def test_a_multi_century_item_counts_in_each_century(backend, catalogue):
+    counts = {value.value: value.count for value in backend.search(SearchQuery()).facets["century"]}
+    assert counts == {"19": 1, "20": 3}
+
+
+def test_exhibitions_and_collections_are_found_beside_the_items(backend, catalogue, home):
+    from archive.exhibitions.models import ExhibitionPage
+
+    exhibition = home.add_child(instance=ExhibitionPage(title="Stiklo šviesa", slug="stiklo-sviesa",
+                                                        intro="<p>Paroda apie tarpukario langus.</p>"))
+    sync_changes()
+    assert backend.search_features("Stiklo šviesa", "lt") == [exhibition.pk]
+    assert backend.search_features("Fotografijos", "lt") == [catalogue.photos.pk]
