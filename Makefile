@@ -3,19 +3,23 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
-export DJANGO_SETTINGS_MODULE ?= archive.settings.dev
 
 .PHONY: run test install samples migrate load editor services services-stop lint bench
 
 run: install samples migrate load editor
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-install: $(VENV)/.installed
+install: $(VENV)/.installed node_modules/.installed
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --upgrade pip
 	$(VENV)/bin/pip install --quiet --editable ".[test]"
+	touch $@
+
+# Front-end packages (viewers) come from npm with a lock file and are served as static files.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
 	touch $@
 
 samples: install
@@ -37,7 +41,16 @@ editor: install
 	$(PY) manage.py ensure_editor --port $(PORT)
 
 test: install
-	$(PY) -m pytest
+	$(PY) -m pytest --ds=archive.settings.test
+
+# Real services for the service tests; tests skip locally without them and fail in CI (CI=true).
+services:
+	scripts/elasticsearch.sh start
+	scripts/postgres.sh start
+
+services-stop:
+	scripts/elasticsearch.sh stop
+	scripts/postgres.sh stop
 
 lint: install
 	$(VENV)/bin/ruff check .

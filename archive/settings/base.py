@@ -186,7 +186,11 @@ MAP_TILE_ATTRIBUTION = env("MAP_TILE_ATTRIBUTION", "© OpenStreetMap contributor
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "json": {"()": "archive.core.logging.JsonFormatter"},
+        "plain": {"format": "%(levelname)s %(name)s %(message)s"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": env("LOG_FORMAT", "plain")}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
@@ -226,6 +230,7 @@ SEARCH_REFRESH_ON_WRITE = env_bool("SEARCH_REFRESH_ON_WRITE", False)
 # Front-end packages come from npm (package.json, `npm ci`) and are served as static files, no CDN.
 STATICFILES_DIRS += [
     ("vendor/openseadragon", BASE_DIR / "node_modules" / "openseadragon" / "build" / "openseadragon"),
+    ("vendor/leaflet", BASE_DIR / "node_modules" / "leaflet" / "dist"),
 ]
 
 # --- Records and harvesting ---
@@ -245,3 +250,45 @@ EDM_PROVIDER = env("EDM_PROVIDER", ARCHIVE_PROVIDER_NAME)
 # IIIF Change Discovery at /iiif/discovery/collection: activities per page, cache time of the live page.
 IIIF_DISCOVERY_PAGE_SIZE = int(env("IIIF_DISCOVERY_PAGE_SIZE", "100"))
 IIIF_DISCOVERY_MAX_AGE = int(env("IIIF_DISCOVERY_MAX_AGE", "300"))
+
+# --- S3 storage ---
+# Originals, pyramids and renditions go to an S3 bucket (django-storages, boto3) when S3_BUCKET is set;
+# local files under MEDIA_ROOT otherwise. Objects are private: the public reaches pixels through the IIIF
+# service only, editors download originals through short-lived signed URLs.
+S3_BUCKET = env("S3_BUCKET")
+S3_ENDPOINT_URL = env("S3_ENDPOINT_URL")  # empty for AWS itself; e.g. http://127.0.0.1:8333 for SeaweedFS
+S3_REGION = env("S3_REGION", "us-east-1")
+S3_ACCESS_KEY_ID = env("S3_ACCESS_KEY_ID")
+S3_SECRET_ACCESS_KEY = env("S3_SECRET_ACCESS_KEY")
+S3_SIGNED_URL_SECONDS = int(env("S3_SIGNED_URL_SECONDS", "300"))
+S3_CONNECT_TIMEOUT = float(env("S3_CONNECT_TIMEOUT", "3"))
+if S3_BUCKET:
+    from botocore.config import Config as S3ClientConfig
+
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": S3_ENDPOINT_URL or None,
+            "region_name": S3_REGION,
+            "access_key": S3_ACCESS_KEY_ID or None,
+            "secret_key": S3_SECRET_ACCESS_KEY or None,
+            "default_acl": "private",
+            "querystring_auth": True,
+            "querystring_expire": S3_SIGNED_URL_SECONDS,
+            "file_overwrite": False,
+            # An unreachable storage must fail an upload in seconds, with a clear error, not hang it.
+            "client_config": S3ClientConfig(
+                s3={"addressing_style": "path" if S3_ENDPOINT_URL else "auto"},
+                signature_version="s3v4",
+                connect_timeout=S3_CONNECT_TIMEOUT,
+                read_timeout=60,
+                retries={"max_attempts": 3, "mode": "standard"},
+            ),
+        },
+    }
+# Each web node keeps the pyramids it reads from S3 in a local read-through cache (IIIF_PYRAMID_ROOT),
+# least recently used first out past this size; libvips then reads tiles from local files.
+IIIF_PYRAMID_CACHE_MAX_BYTES = int(env("IIIF_PYRAMID_CACHE_MAX_BYTES", str(20 * 1024**3)))
+# How long a worker answers for a public image from memory, without the database (media/served.py).
+IIIF_PUBLIC_LOOKUP_SECONDS = float(env("IIIF_PUBLIC_LOOKUP_SECONDS", "30"))
