@@ -5,7 +5,7 @@ import itertools
 
 import pyvips
 from django.core.files.images import ImageFile
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from archive.catalogue.models import CollectionPage, HomePage, ItemImage, ItemPage
 from media.models import DigitizedImage
@@ -19,6 +19,7 @@ def jpeg_bytes(width: int = 64, height: int = 48, colour: tuple[int, int, int] =
 
 
 def make_image(title: str = "Scan", width: int = 64, height: int = 48, **fields) -> DigitizedImage:
+    ensure_tree_roots()
     data = jpeg_bytes(width, height)
     image = DigitizedImage(title=title, **fields)
     image.file = ImageFile(io.BytesIO(data), name=f"{title.lower().replace(' ', '-')}.jpg")
@@ -26,8 +27,16 @@ def make_image(title: str = "Scan", width: int = 64, height: int = 48, **fields)
     return image
 
 
+def ensure_tree_roots() -> Page:
+    """The page and image-collection roots that migrations create; a transactional test's flush removes them."""
+    locale = Locale.objects.get_or_create(language_code="lt")[0]
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
+    return Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+
+
 def make_home(locale_code: str = "lt") -> HomePage:
-    root = Page.get_first_root_node()
+    root = ensure_tree_roots()
     locale = Locale.objects.get_or_create(language_code=locale_code)[0]
     home = root.add_child(instance=HomePage(title="Archyvas", slug=f"home-{locale_code}", locale=locale))
     Site.objects.update_or_create(is_default_site=True, defaults={"root_page": home, "hostname": "localhost"})

@@ -96,7 +96,7 @@ def test_resumption_tokens_page_through_the_list(client, harvestable, settings):
     ({"verb": "ListRecords", "metadataPrefix": ["oai_dc", "oai_dc"]}, "badArgument"),
     ({"verb": "ListRecords", "resumptionToken": "x", "metadataPrefix": "oai_dc"}, "badArgument"),
     ({"verb": "ListRecords", "metadataPrefix": "marc21"}, "cannotDisseminateFormat"),
-    ({"verb": "GetRecord", "identifier": "oai:127.0.0.1:H-1", "metadataPrefix": "edm"}, "cannotDisseminateFormat"),
+    ({"verb": "GetRecord", "identifier": "oai:127.0.0.1:H-1", "metadataPrefix": "mods"}, "cannotDisseminateFormat"),
     ({"verb": "GetRecord", "identifier": "oai:127.0.0.1:NOPE", "metadataPrefix": "oai_dc"}, "idDoesNotExist"),
     ({"verb": "GetRecord", "identifier": "oai:127.0.0.1:DRAFT-1", "metadataPrefix": "oai_dc"}, "idDoesNotExist"),
     ({"verb": "ListMetadataFormats", "identifier": "H-1"}, "idDoesNotExist"),
