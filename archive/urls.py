@@ -12,21 +12,32 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from archive.core import views as core_views
 from archive.core.sitemap import MultilingualSitemap
+from archive.embeds import views as embeds_views
+from archive.oai import urls as oai_urls
+from archive.records import urls as records_urls
 from search import views as search_views
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
+    path("oai", include(oai_urls.oai_urlpatterns)),
+    path("iiif/discovery/", include(oai_urls.discovery_urlpatterns)),
+    path("iiif/", include("archive.manifests.urls")),
     path("iiif/", include("media.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/setlang/", set_language, name="set_language"),
+    path("api/search/", include("search.urls")),
+    path("api/", include(records_urls.export_urlpatterns)),
+    path("", include("archive.embeds.urls")),
 ]
 
 urlpatterns += i18n_patterns(
     re_path(r"^item/(?P<inventory_number>[A-Za-z0-9._-]+)/$", core_views.item_permalink, name="item-permalink"),
     path("search/", search_views.search, name="search"),
+    path("compare/", embeds_views.compare, name="compare"),
+    path("item/", include(records_urls.item_urlpatterns)),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -15,8 +15,9 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from archive.dating.lookup import DateParseError, parse
-from .panels import EuropeanaReadinessPanel
 from archive.vocabularies.rights import RIGHTS_CHOICES, rights_label
+
+from .panels import EuropeanaReadinessPanel
 
 IMAGE_MODEL = "media.DigitizedImage"
 

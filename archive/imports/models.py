@@ -31,6 +31,9 @@ class ImportJob(models.Model):
         ordering = ["-created_at"]
         verbose_name = _("item import")
 
+    def __str__(self) -> str:
+        return f"{self.filename} ({self.get_status_display()})"
+
     @property
     def finished(self) -> bool:
         return self.status in (self.Status.DONE, self.Status.FAILED)

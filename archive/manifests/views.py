@@ -7,7 +7,6 @@ from django.views.decorators.http import require_http_methods
 from wagtail.models import Locale
 
 from archive.catalogue.models import CollectionPage, HomePage, ItemPage
-
 from archive.exhibitions.models import ExhibitionPage
 
 from . import builder, exhibitions

@@ -277,16 +277,17 @@ if S3_BUCKET:
             "querystring_auth": True,
             "querystring_expire": S3_SIGNED_URL_SECONDS,
             "file_overwrite": False,
-            # An unreachable storage must fail an upload in seconds, with a clear error, not hang it.
-            "client_config": S3ClientConfig(
-                s3={"addressing_style": "path" if S3_ENDPOINT_URL else "auto"},
-                signature_version="s3v4",
-                connect_timeout=S3_CONNECT_TIMEOUT,
-                read_timeout=60,
-                retries={"max_attempts": 3, "mode": "standard"},
-            ),
         },
     }
+    # Read by django-storages beside OPTIONS, which must stay plain values: Wagtail hands a storage's
+    # options to background tasks (file deletion) as JSON. An unreachable storage fails in seconds.
+    AWS_S3_CLIENT_CONFIG = S3ClientConfig(
+        s3={"addressing_style": "path" if S3_ENDPOINT_URL else "auto"},
+        signature_version="s3v4",
+        connect_timeout=S3_CONNECT_TIMEOUT,
+        read_timeout=60,
+        retries={"max_attempts": 3, "mode": "standard"},
+    )
 # Each web node keeps the pyramids it reads from S3 in a local read-through cache (IIIF_PYRAMID_ROOT),
 # least recently used first out past this size; libvips then reads tiles from local files.
 IIIF_PYRAMID_CACHE_MAX_BYTES = int(env("IIIF_PYRAMID_CACHE_MAX_BYTES", str(20 * 1024**3)))

@@ -4,7 +4,7 @@ from archive.dating.parser import CIRCA_MARGIN, OPEN_SPAN, DateParseError, parse
 
 PERIODS = {"tarpukaris": (1918, 1939), "tarpukariu": (1918, 1939), "interwar": (1918, 1939),
            "sovietmetis": (1945, 1990), "soviet period": (1945, 1990)}
-C, O = CIRCA_MARGIN, OPEN_SPAN
+C, SPAN = CIRCA_MARGIN, OPEN_SPAN
 
 PHRASES = [
     # exact years
@@ -62,11 +62,11 @@ PHRASES = [
     ("XIX a. pab. – XX a. pr.", 1867, 1932),
     ("late 19th century - early 20th century", 1867, 1932),
     # before / after
-    ("iki 1940 m.", 1940 - O, 1940),
-    ("before 1940", 1940 - O, 1940),
-    ("po 1945 m.", 1945, 1945 + O),
-    ("after 1945", 1945, 1945 + O),
-    ("nuo 1945 m.", 1945, 1945 + O),
+    ("iki 1940 m.", 1940 - SPAN, 1940),
+    ("before 1940", 1940 - SPAN, 1940),
+    ("po 1945 m.", 1945, 1945 + SPAN),
+    ("after 1945", 1945, 1945 + SPAN),
+    ("nuo 1945 m.", 1945, 1945 + SPAN),
     # named periods
     ("tarpukaris", 1918, 1939),
     ("Tarpukariu", 1918, 1939),

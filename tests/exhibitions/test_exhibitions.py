@@ -4,9 +4,9 @@ import pytest
 from wagtail.blocks.struct_block import StructBlockValidationError
 
 from archive.catalogue.models import ItemImage
+from archive.catalogue.regions import RegionError, parse_region
 from archive.exhibitions.blocks import ItemHighlightBlock, ThenNowBlock
 from archive.exhibitions.models import ExhibitionPage
-from archive.catalogue.regions import RegionError, parse_region
 from archive.vocabularies.models import Place
 from tests.factories import make_image, make_item
 

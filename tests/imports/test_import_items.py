@@ -5,8 +5,8 @@ import pytest
 from django.core.management import CommandError, call_command
 from openpyxl import Workbook
 
-from archive.imports.columns import COLUMNS
 from archive.catalogue.models import ItemPage
+from archive.imports.columns import COLUMNS
 from tests.catalogue.seed_tree import write_seed_tree
 from tests.catalogue.test_load_collections import load
 
@@ -106,7 +106,8 @@ def test_unchanged_row_is_reported_and_not_rewritten(catalogue):
         ({"date_text": "kažkada"}, "row 3 (N-002): date_text: 'kažkada' is not a date phrase"),
         ({"techniques": "welding"}, "row 3 (N-002): techniques: unknown key 'welding'"),
         ({"rights": "http://example.org/x"}, "row 3 (N-002): rights: unknown rights URI"),
-        ({"inventory_number": "N-001"}, "row 3 (N-001): inventory_number: duplicate inventory number 'N-001' (also on row 2)"),
+        ({"inventory_number": "N-001"},
+         "row 3 (N-001): inventory_number: duplicate inventory number 'N-001' (also on row 2)"),
         ({"inventory_number": "bad number!"}, "inventory_number: is required: up to 64 letters"),
     ],
     ids=["missing-title", "unknown-collection", "unknown-creator", "bad-role", "bad-date", "unknown-technique",
@@ -122,7 +123,8 @@ def test_each_error_kind_names_row_and_column_and_nothing_is_saved(catalogue, ce
 
 def test_year_cells_must_be_years(catalogue):
     header = [*HEADER, "year_earliest", "year_latest"]
-    message = failing(write_csv(catalogue / "bad.csv", [row("N-001", year_earliest="apie", year_latest="1940")], header))
+    rows = [row("N-001", year_earliest="apie", year_latest="1940")]
+    message = failing(write_csv(catalogue / "bad.csv", rows, header))
     assert "row 2 (N-001): year_earliest: 'apie' is not a year" in message
 
 
