@@ -28,3 +28,12 @@ def test_item_page_images_carry_alt_text(client, collection):
     item = make_item(collection, images=[image])
     html = client.get(item.url).content.decode()
     assert 'alt="Alt text of Fasadas"' in html
+
+
+@pytest.mark.django_db
+def test_collection_cards_come_from_the_pyramid_without_upscaling(client, collection):
+    small = make_image("Mažas", 300, 200)
+    make_item(collection, images=[small])
+    html = client.get(collection.url).content.decode()
+    assert f'src="/iiif/3/{small.iiif_identifier}/full/!300,200/0/default.jpg"' in html
+    assert client.get(f"/iiif/3/{small.iiif_identifier}/full/!300,200/0/default.jpg").status_code == 200

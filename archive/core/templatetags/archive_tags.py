@@ -64,3 +64,10 @@ def iiif_url(image, region: str = "full", size: str = "max", quality: str = "def
 def is_public_page(page) -> bool:
     """True for a published page without view restrictions: what anonymous visitors may be shown."""
     return bool(page) and page.live and not page.get_view_restrictions().exists()
+
+
+@register.simple_tag
+def iiif_fit(image, box: int) -> str:
+    """The whole image scaled to fit a box, from its pyramid; never larger than the image (no upscaling)."""
+    size = f"!{min(box, image.width or box)},{min(box, image.height or box)}"
+    return iiif_url(image, "full", size)
