@@ -47,10 +47,12 @@ test: install
 services:
 	scripts/elasticsearch.sh start
 	scripts/postgres.sh start
+	scripts/seaweedfs.sh start
 
 services-stop:
 	scripts/elasticsearch.sh stop
 	scripts/postgres.sh stop
+	scripts/seaweedfs.sh stop
 
 lint: install
 	$(VENV)/bin/ruff check .

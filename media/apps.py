@@ -16,6 +16,24 @@ class MediaConfig(AppConfig):
 
         post_save.connect(signals.schedule_pyramid, sender=DigitizedImage, dispatch_uid="media-pyramid")
         post_delete.connect(signals.remove_unused_pyramid, sender=DigitizedImage, dispatch_uid="media-unused")
+        connect_access_changes()
         # libvips has checked the pixel count before Pillow (Django's and Wagtail's dimension readers)
         # sees a file; without this, Pillow refuses scans above ~179 megapixels as decompression bombs.
         Image.MAX_IMAGE_PIXELS = max(Image.MAX_IMAGE_PIXELS or 0, settings.IIIF_MAX_SOURCE_PIXELS)
+
+
+def connect_access_changes() -> None:
+    """The access policy may read images, pages and page restrictions: any change there may turn a
+    public image private, so workers forget the public answers they remember (media.served)."""
+    from wagtail.models import PageViewRestriction
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    from media import served
+    from media.models import DigitizedImage
+
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(served.access_changed, dispatch_uid="media-access-pages")
+    for model in (DigitizedImage, PageViewRestriction):
+        post_save.connect(served.access_changed, sender=model, dispatch_uid=f"media-access-save-{model.__name__}")
+        post_delete.connect(served.access_changed, sender=model, dispatch_uid=f"media-access-delete-{model.__name__}")
+    post_delete.connect(served.page_deleted, dispatch_uid="media-access-page-deleted")

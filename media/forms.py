@@ -9,7 +9,10 @@ from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
 
 from media.signals import discard_pyramid
+from media.storage import check_available, storage_errors
 from media.verification import IngestError, VerifiedImage, verify_image
+
+STORAGE_UNAVAILABLE = _("The media storage is not reachable, so the image was not saved. Try again in a few minutes.")
 
 
 class VerifiedImageField(WagtailImageField):
@@ -29,6 +32,16 @@ class VerifiedImageField(WagtailImageField):
 
 class DigitizedImageForm(BaseImageForm):
     file = VerifiedImageField(label=_("File"), widget=BaseImageForm.Meta.widgets["file"])
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if "file" in self.changed_data and cleaned_data.get("file"):
+            # Saving uploads the file; an editor is better told now than shown a server error after it.
+            try:
+                check_available()
+            except storage_errors():
+                self.add_error("file", STORAGE_UNAVAILABLE)
+        return cleaned_data
 
     @property
     def verified(self) -> VerifiedImage | None:

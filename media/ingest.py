@@ -4,18 +4,22 @@ The collections loader, the `ingest_image` command and tests call `ingest_image`
 through `media.forms`, which uses the same verification.
 """
 
+import logging
 import re
 from pathlib import Path
 
 from django.core.files import File
 from django.db import transaction
 from django.utils.translation import gettext as _
+from wagtail.utils.file import hash_filelike
 
 from media.models import IIIF_IDENTIFIER_PATTERN, DigitizedImage
 from media.signals import discard_pyramid
+from media.storage import storage_errors
 from media.verification import IngestError, VerifiedImage, verify_image
 
 __all__ = ["IngestError", "VerifiedImage", "ingest_image", "verify_image"]
+logger = logging.getLogger(__name__)
 
 
 def ingest_image(source: Path, *, identifier: str, title: str, is_public: bool = False) -> DigitizedImage:
@@ -52,19 +56,40 @@ def check_identifier(identifier: str) -> None:
 
 
 def _store(image: DigitizedImage, verified: VerifiedImage) -> None:
-    """Save the original through Wagtail's file field; undo the file if the record cannot be saved."""
+    """Save the original through Wagtail's file field; undo the file if the record cannot be saved.
+
+    An unreachable media storage becomes an IngestError: nothing is kept, neither record nor object.
+    """
     stored_name = ""
     try:
         with transaction.atomic(), open(verified.path, "rb") as handle:
+            # Wagtail's metadata, read from the local file: reading it back would download it again.
+            image.file_size = verified.size_bytes
+            image.file_hash = hash_filelike(handle)
+            handle.seek(0)
             image.file.save(verified.path.name, File(handle), save=False)
             stored_name = image.file.name
             image.width, image.height = verified.width, verified.height
             image.checksum = verified.checksum
-            image._set_image_file_metadata()
             image.save()
         # The pyramid task saved its outcome through its own copy of the record.
         image.refresh_from_db(fields=["pyramid_status", "pyramid_error", "pyramid_checksum"])
+    except storage_errors() as error:
+        _undo_upload(image, stored_name)
+        logger.warning("media storage failed while storing %s", verified.path, exc_info=True)
+        raise IngestError(
+            _("The media storage is not reachable, so %(name)s was not saved. Try again in a few minutes.")
+            % {"name": verified.path.name}
+        ) from error
     except BaseException:
-        if stored_name:
-            image.file.storage.delete(stored_name)
+        _undo_upload(image, stored_name)
         raise
+
+
+def _undo_upload(image: DigitizedImage, stored_name: str) -> None:
+    if not stored_name:
+        return
+    try:
+        image.file.storage.delete(stored_name)
+    except storage_errors():
+        logger.error("could not remove %s after a failed save: remove it by hand", stored_name, exc_info=True)

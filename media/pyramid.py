@@ -13,6 +13,9 @@ from pathlib import Path
 import pyvips
 from django.conf import settings
 
+from media import tiff_tiles
+from media.iiif.plan import RenderPlan
+
 # Orientations 5-8 turn the picture a quarter, so the upright image has width and height swapped.
 QUARTER_TURN_ORIENTATIONS = {5, 6, 7, 8}
 # Above this many uncompressed bytes a JPEG-tiled pyramid might outgrow the 4 GiB of classic TIFF.
@@ -97,6 +100,7 @@ class Pyramid:
     tile_width: int
     tile_height: int
     levels: tuple[Level, ...]
+    modified_ns: int  # the file's mtime: Last-Modified of every response made from it
 
     @property
     def scale_factors(self) -> list[int]:
@@ -116,6 +120,22 @@ def open_pyramid(path: Path) -> Pyramid:
     return _read_pyramid(str(path), stat.st_mtime_ns)
 
 
+def open_level(pyramid: Pyramid, page: int) -> pyvips.Image:
+    """One level of the pyramid, kept open: opening a TIFF directory costs more than cutting a tile from it.
+
+    A pyramid file never changes once written (it is named by its original's checksum); should it be
+    removed, the open level still reads the old file until it drops out of this small cache.
+    """
+    return _open_level(str(pyramid.path), page, pyramid.modified_ns)
+
+
+@lru_cache(maxsize=64)
+def _open_level(path: str, page: int, mtime_ns: int) -> pyvips.Image:
+    if not os.path.exists(path):
+        raise FileNotFoundError(path)
+    return pyvips.Image.new_from_file(path, page=page)
+
+
 @lru_cache(maxsize=512)
 def _read_pyramid(path: str, mtime_ns: int) -> Pyramid:
     first = pyvips.Image.new_from_file(path)
@@ -131,4 +151,13 @@ def _read_pyramid(path: str, mtime_ns: int) -> Pyramid:
         tile_width=first.get("tile-width") if first.get_typeof("tile-width") else settings.IIIF_TILE_SIZE,
         tile_height=first.get("tile-height") if first.get_typeof("tile-height") else settings.IIIF_TILE_SIZE,
         levels=tuple(levels),
+        modified_ns=mtime_ns,
     )
+
+
+def stored_tile(pyramid: Pyramid, plan: RenderPlan) -> bytes | None:
+    """The JPEG bytes of the stored tile a plan names (media.iiif.plan.stored_tile), if it can be copied."""
+    if plan.stored_tile is None:
+        return None
+    column, row = plan.stored_tile
+    return tiff_tiles.stored_tile(str(pyramid.path), pyramid.modified_ns, plan.page, column, row)

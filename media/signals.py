@@ -1,7 +1,7 @@
 """Keeps pyramids in step with originals, whichever way an image was saved (admin, loader, shell)."""
 
 from media.models import DigitizedImage, PyramidStatus
-from media.storage import pyramid_path
+from media.storage import discard_pyramid_files
 
 
 def schedule_pyramid(sender, instance: DigitizedImage, raw: bool = False, **kwargs) -> None:
@@ -23,4 +23,4 @@ def remove_unused_pyramid(sender, instance: DigitizedImage, **kwargs) -> None:
 def discard_pyramid(checksum: str) -> None:
     """Remove the pyramid of a replaced or deleted original unless another image still has it."""
     if checksum and not DigitizedImage.objects.filter(checksum=checksum).exists():
-        pyramid_path(checksum).unlink(missing_ok=True)
+        discard_pyramid_files(checksum)

@@ -7,7 +7,7 @@ from django_tasks import task
 
 from media.models import DigitizedImage, PyramidStatus
 from media.pyramid import build_pyramid
-from media.storage import local_original, pyramid_path
+from media.storage import local_original, pyramid_exists, pyramid_path, storage_errors, store_pyramid
 from media.verification import IngestError, sha256_of, verify_image
 
 logger = logging.getLogger(__name__)
@@ -24,21 +24,25 @@ def build_pyramid_task(image_id: int) -> str:
 
 def ensure_pyramid(image: DigitizedImage) -> str:
     """Build the pyramid of the image's current original unless it exists; record the outcome."""
-    with local_original(image) as source:
-        if not image.checksum:
-            # Originals that reached storage without our form (e.g. Wagtail's deferred multiple
-            # upload) are checked here instead, and their failure is shown to editors.
-            image.checksum = sha256_of(source)
-        target = pyramid_path(image.checksum)
-        try:
-            if not target.exists():
+    try:
+        with local_original(image) as source:
+            if not image.checksum:
+                # Originals that reached storage without our form (e.g. Wagtail's deferred multiple
+                # upload) are checked here instead, and their failure is shown to editors.
+                image.checksum = sha256_of(source)
+            if not pyramid_exists(image.checksum):
                 verified = verify_image(source)
                 image.width, image.height = verified.width, verified.height
-                build_pyramid(source, target)
-        except (IngestError, pyvips.Error) as error:
-            reason = error.reason if isinstance(error, IngestError) else str(error).strip()
-            logger.warning("pyramid of image %s failed: %s", image.pk, reason)
-            return _record(image, PyramidStatus.FAILED, reason)
+                build_pyramid(source, pyramid_path(image.checksum))
+                store_pyramid(image.checksum)
+    except (IngestError, pyvips.Error) as error:
+        reason = error.reason if isinstance(error, IngestError) else str(error).strip()
+        logger.warning("pyramid of image %s failed: %s", image.pk, reason)
+        return _record(image, PyramidStatus.FAILED, reason)
+    except storage_errors():
+        # Not the image's fault: it stays pending, and the next save of the image (or a rerun) retries.
+        logger.warning("pyramid of image %s waits for the media storage", image.pk, exc_info=True)
+        return PyramidStatus.PENDING
     return _record(image, PyramidStatus.READY, "")
 
 

@@ -3,7 +3,8 @@ every refusal is a short plain-text answer with a 4xx status."""
 
 import hashlib
 import json
-from email.utils import formatdate
+import logging
+from functools import lru_cache
 from urllib.parse import quote
 
 from django.conf import settings
@@ -21,9 +22,11 @@ from media.iiif.parse import BaseRedirect, ImageRequest, InfoRequest, parse
 from media.iiif.plan import Geometry, Limits, plan
 from media.iiif.render import render
 from media.models import DigitizedImage, PyramidStatus
-from media.pyramid import Pyramid, open_pyramid
-from media.storage import pyramid_path
+from media.pyramid import Pyramid, open_level, open_pyramid, stored_tile
+from media.served import ServedImage, public_answers
+from media.storage import local_pyramid, storage_errors
 
+logger = logging.getLogger(__name__)
 ALLOWED_METHODS = "GET, HEAD, OPTIONS"
 PROFILES = {"2": PROFILE_2, "3": PROFILE_3}
 CONTEXTS = {"2": CONTEXT_2, "3": CONTEXT_3}
@@ -39,20 +42,38 @@ def iiif(request: HttpRequest, version: str, path: str) -> HttpResponse:
         return response
     try:
         parsed = parse(version, path)
-        image, public = find_viewable_image(request, parsed.identifier)
-        if isinstance(parsed, BaseRedirect):
+        served = look_up(request, parsed)
+        if served is None:
             return redirect_to_info(parsed)
-        pyramid = ready_pyramid(image)
         if isinstance(parsed, InfoRequest):
-            response = info_response(request, parsed, pyramid, public)
+            response = info_response(request, parsed, served)
         else:
-            response = image_response(request, parsed, image, pyramid, public)
+            try:
+                response = image_response(request, parsed, served)
+            except FileNotFoundError:
+                # The node's pyramid cache let the file go since this worker remembered it: fetch it again.
+                public_answers.forget(parsed.identifier)
+                response = image_response(request, parsed, look_up(request, parsed))
     except IIIFError as error:
         return plain_text(error.status, error.reason)
     if request.method == "HEAD":
         response["Content-Length"] = str(len(response.content))
         response.content = b""
     return response
+
+
+def look_up(request: HttpRequest, parsed: ImageRequest | InfoRequest | BaseRedirect) -> ServedImage | None:
+    """The viewable image with its pyramid, or None for a base URI of a viewable image (which needs no
+    pyramid). A public image seen recently is answered from this worker's memory."""
+    served = public_answers.recall(parsed.identifier)
+    if served is None:
+        stamp = public_answers.stamp()
+        image, public = find_viewable_image(request, parsed.identifier)
+        if isinstance(parsed, BaseRedirect):
+            return None
+        served = ServedImage(image.checksum, ready_pyramid(image), public)
+        public_answers.keep(parsed.identifier, served, stamp)
+    return None if isinstance(parsed, BaseRedirect) else served
 
 
 def find_viewable_image(request: HttpRequest, identifier: str) -> tuple[DigitizedImage, bool]:
@@ -84,9 +105,12 @@ class AnonymousRequest:
 def ready_pyramid(image: DigitizedImage) -> Pyramid:
     if image.pyramid_status == PyramidStatus.READY and image.pyramid_checksum == image.checksum:
         try:
-            return open_pyramid(pyramid_path(image.checksum))
+            return open_pyramid(local_pyramid(image.checksum))
         except FileNotFoundError:
             pass
+        except storage_errors():
+            logger.warning("pyramid of %s could not be fetched from the media storage", image.checksum, exc_info=True)
+            raise PyramidPending("image storage is not reachable, try again shortly") from None
     if image.pyramid_status == PyramidStatus.FAILED:
         raise NotFound("image is not available")
     raise PyramidPending("image is being prepared, try again shortly")
@@ -101,11 +125,18 @@ def limits() -> Limits:
 
 
 def geometry_of(pyramid: Pyramid) -> Geometry:
-    return Geometry(pyramid.width, pyramid.height, tuple(pyramid.scale_factors))
+    return Geometry(
+        pyramid.width, pyramid.height, tuple(pyramid.scale_factors), (pyramid.tile_width, pyramid.tile_height)
+    )
 
 
 def service_id(version: str, identifier: str) -> str:
-    return f"{settings.IIIF_BASE_URL}/{version}/{quote(identifier, safe='')}"
+    return _service_id(settings.IIIF_BASE_URL, version, identifier)
+
+
+@lru_cache(maxsize=1024)
+def _service_id(base_url: str, version: str, identifier: str) -> str:
+    return f"{base_url}/{version}/{quote(identifier, safe='')}"
 
 
 def redirect_to_info(parsed: BaseRedirect) -> HttpResponse:
@@ -115,7 +146,8 @@ def redirect_to_info(parsed: BaseRedirect) -> HttpResponse:
     return response
 
 
-def info_response(request: HttpRequest, parsed: InfoRequest, pyramid: Pyramid, public: bool) -> HttpResponse:
+def info_response(request: HttpRequest, parsed: InfoRequest, served: ServedImage) -> HttpResponse:
+    pyramid = served.pyramid
     document = info(
         parsed.version,
         service_id(parsed.version, parsed.identifier),
@@ -128,25 +160,25 @@ def info_response(request: HttpRequest, parsed: InfoRequest, pyramid: Pyramid, p
     content_type = f'application/ld+json;profile="{CONTEXTS[parsed.version]}"' if wants_ld else "application/json"
     etag = '"' + hashlib.sha256(body + content_type.encode()).hexdigest()[:32] + '"'
     response = conditional(request, etag, pyramid) or HttpResponse(body, content_type=content_type)
-    set_common_headers(response, etag, pyramid, public)
+    set_common_headers(response, etag, served)
     response["Vary"] = "Accept"
     return response
 
 
-def image_response(
-    request: HttpRequest, parsed: ImageRequest, image: DigitizedImage, pyramid: Pyramid, public: bool
-) -> HttpResponse:
-    render_plan = plan(parsed, geometry_of(pyramid), limits())
-    key = cache.cache_key(parsed.version, image.checksum, render_plan.canonical)
+def image_response(request: HttpRequest, parsed: ImageRequest, served: ServedImage) -> HttpResponse:
+    """A cached derivative costs one file read; only a miss opens the pyramid and runs libvips."""
+    render_plan = plan(parsed, geometry_of(served.pyramid), limits())
+    key = cache.cache_key(parsed.version, served.checksum, render_plan.canonical)
     etag = f'"{key[:32]}"'
-    response = conditional(request, etag, pyramid)
+    response = conditional(request, etag, served.pyramid)
     if response is None:
-        data = cache.get(key)
+        data = stored_tile(served.pyramid, render_plan) or cache.get(key)
         if data is None:
-            data = encode(render(render_plan, pyramid.path), render_plan.format)
+            level = open_level(served.pyramid, render_plan.page)
+            data = encode(render(render_plan, level), render_plan.format)
             cache.put(key, data)
         response = HttpResponse(data, content_type=MEDIA_TYPES[render_plan.format])
-    set_common_headers(response, etag, pyramid, public)
+    set_common_headers(response, etag, served)
     canonical = f"{service_id(parsed.version, parsed.identifier)}/{render_plan.canonical}"
     response["Link"] = f'<{PROFILES[parsed.version]}>;rel="profile", <{canonical}>;rel="canonical"'
     return response
@@ -154,19 +186,15 @@ def image_response(
 
 def conditional(request: HttpRequest, etag: str, pyramid: Pyramid) -> HttpResponse | None:
     """A 304 when the client's copy is current; decided before any image work."""
-    return get_conditional_response(request, etag=etag, last_modified=int(pyramid_mtime(pyramid)))
+    return get_conditional_response(request, etag=etag, last_modified=pyramid.modified_ns // 1_000_000_000)
 
 
-def pyramid_mtime(pyramid: Pyramid) -> float:
-    return pyramid.path.stat().st_mtime
-
-
-def set_common_headers(response: HttpResponse, etag: str, pyramid: Pyramid, public: bool) -> None:
+def set_common_headers(response: HttpResponse, etag: str, served: ServedImage) -> None:
     response["Access-Control-Allow-Origin"] = "*"
     response["Access-Control-Expose-Headers"] = "Link, ETag, Last-Modified"
     response["ETag"] = etag
-    response["Last-Modified"] = formatdate(pyramid_mtime(pyramid), usegmt=True)
-    if public:
+    response["Last-Modified"] = served.last_modified
+    if served.public:
         response["Cache-Control"] = f"public, max-age={settings.IIIF_PUBLIC_MAX_AGE}"
     else:
         # Drafts shown to editors must never land in a shared cache.

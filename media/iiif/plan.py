@@ -26,6 +26,7 @@ class Geometry:
     width: int
     height: int
     scale_factors: tuple[int, ...]
+    tile: tuple[int, int] | None = None  # stored tile size, when tiles may be copied as they are
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,7 @@ class RenderPlan:
     quality: str
     format: str
     canonical: str  # region/size/rotation/quality.format in canonical form
+    stored_tile: tuple[int, int] | None = None  # column, row of the level's tile that is the answer
 
 
 def plan(request: ImageRequest, geometry: Geometry, limits: Limits) -> RenderPlan:
@@ -68,6 +70,7 @@ def plan(request: ImageRequest, geometry: Geometry, limits: Limits) -> RenderPla
         quality=request.quality,
         format=request.format,
         canonical=canonical,
+        stored_tile=stored_tile(request, crop, (width, height), geometry.tile),
     )
 
 
@@ -150,6 +153,21 @@ def level_crop(region: tuple[int, int, int, int], scale: int, geometry: Geometry
     right = min(max(left + 1, math.ceil((x + w) / scale)), level_width)
     bottom = min(max(top + 1, math.ceil((y + h) / scale)), level_height)
     return left, top, right - left, bottom - top
+
+
+def stored_tile(
+    request: ImageRequest, crop: tuple[int, int, int, int], size: tuple[int, int], tile: tuple[int, int] | None
+) -> tuple[int, int] | None:
+    """The stored tile that answers the request as it is: one whole tile, unscaled, unturned, in JPEG.
+    Viewers ask for little else, so most tiles are served without decoding a pixel."""
+    if tile is None or request.format != "jpg" or request.quality not in ("default", "color"):
+        return None
+    if request.mirror or request.rotation != 0:
+        return None
+    x, y, w, h = crop
+    if (w, h) != tile or size != tile or x % tile[0] or y % tile[1]:
+        return None
+    return x // tile[0], y // tile[1]
 
 
 def canonical_size(width: int, height: int, rw: int, rh: int, limits: Limits, version: str) -> str:

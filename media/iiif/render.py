@@ -1,15 +1,13 @@
 """Run a plan on a pyramid with libvips: crop one level (only its needed tiles are read), scale,
 mirror, rotate, change quality. The result is a lazy libvips image; encoding pulls the pixels."""
 
-from pathlib import Path
-
 import pyvips
 
 from media.iiif.plan import RenderPlan
 
 
-def render(plan: RenderPlan, pyramid_path: Path) -> pyvips.Image:
-    level = pyvips.Image.new_from_file(str(pyramid_path), page=plan.page)
+def render(plan: RenderPlan, level: pyvips.Image) -> pyvips.Image:
+    """`level` is the pyramid page the plan chose, opened (media.pyramid.open_level)."""
     x, y, w, h = plan.crop
     image = level.crop(x, y, w, h)
     image = scale_to(image, plan.width, plan.height)

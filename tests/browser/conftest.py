@@ -8,6 +8,7 @@ import functools
 import http.server
 import os
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -64,8 +65,23 @@ def page(browser):
     context = browser.new_context(viewport={"width": 1200, "height": 900})
     page = context.new_page()
     page.set_default_timeout(60_000)
+    in_flight = set()
+    context.on("request", in_flight.add)
+    context.on("requestfinished", in_flight.discard)
+    context.on("requestfailed", in_flight.discard)
     yield page
+    settle(page, in_flight)
     context.close()
+
+
+def settle(page, in_flight: set, seconds: float = 10.0) -> None:
+    """Let the tile requests a test started finish before the database is flushed for the next test:
+    on PostgreSQL a flush racing the live server's queries deadlocks."""
+    page.goto("about:blank")
+    deadline = time.monotonic() + seconds
+    while in_flight and time.monotonic() < deadline:
+        page.wait_for_timeout(100)
+    page.wait_for_timeout(300)
 
 
 @pytest.fixture

@@ -99,3 +99,38 @@ def test_canonical_form_of_2_1_uses_w_comma_and_full():
 
 def test_mirroring_and_fractional_rotation_appear_in_canonical_form():
     assert plan_for("full/max/!22.50/default.png").canonical == "full/max/!22.5/default.png"
+
+
+TILED = Geometry(width=1000, height=800, scale_factors=(1, 2, 4, 8), tile=(256, 256))
+
+
+@pytest.mark.parametrize(
+    ("path", "tile"),
+    [
+        ("256,512,256,256/256,/0/default.jpg", (1, 2)),
+        ("0,0,512,512/256,/0/color.jpg", (0, 0)),
+        ("0,0,256,256/max/0/default.jpg", (0, 0)),
+    ],
+)
+def test_a_whole_stored_tile_is_copied(path, tile):
+    assert plan_for(path, geometry=TILED).stored_tile == tile
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "768,0,232,256/232,/0/default.jpg",  # edge tile, smaller than a stored one
+        "256,256,256,256/128,/0/default.jpg",  # scaled
+        "100,100,256,256/256,/0/default.jpg",  # not on the tile grid
+        "256,256,256,256/256,/90/default.jpg",
+        "256,256,256,256/256,/!0/default.jpg",
+        "256,256,256,256/256,/0/gray.jpg",
+        "256,256,256,256/256,/0/default.png",
+    ],
+)
+def test_anything_but_a_whole_unchanged_tile_is_rendered(path):
+    assert plan_for(path, geometry=TILED).stored_tile is None
+
+
+def test_without_a_known_tile_size_nothing_is_copied():
+    assert plan_for("0,0,256,256/256,/0/default.jpg").stored_tile is None

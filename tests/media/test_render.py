@@ -7,7 +7,7 @@ from media.iiif.encode import encode
 from media.iiif.parse import parse
 from media.iiif.plan import Geometry, Limits, plan
 from media.iiif.render import render
-from media.pyramid import build_pyramid, open_pyramid
+from media.pyramid import build_pyramid, open_level, open_pyramid, stored_tile
 from tests.media.conftest import write_grid
 
 LIMITS = Limits(5000, 5000, 25_000_000)
@@ -23,7 +23,8 @@ def pyramid(tmp_path_factory):
 
 def rendered(pyramid, path: str) -> pyvips.Image:
     geometry = Geometry(pyramid.width, pyramid.height, tuple(pyramid.scale_factors))
-    return render(plan(parse("3", f"id/{path}"), geometry, LIMITS), pyramid.path)
+    planned = plan(parse("3", f"id/{path}"), geometry, LIMITS)
+    return render(planned, open_level(pyramid, planned.page))
 
 
 def test_pyramid_has_one_level_per_power_of_two_down_to_one_tile(pyramid):
@@ -84,3 +85,19 @@ def test_gray_has_one_band(pyramid):
 def test_every_format_encodes_to_what_it_says(pyramid, image_format, loader):
     data = encode(rendered(pyramid, "full/64,/0/default.jpg"), image_format)
     assert pyvips.Image.new_from_buffer(data, "").get("vips-loader") == loader
+
+
+def test_a_stored_tile_has_the_pixels_rendering_would_decode(pyramid):
+    geometry = Geometry(pyramid.width, pyramid.height, tuple(pyramid.scale_factors), (256, 256))
+    planned = plan(parse("3", "id/256,256,256,256/256,/0/default.jpg"), geometry, LIMITS)
+    copied = pyvips.Image.new_from_buffer(stored_tile(pyramid, planned), "")
+    decoded = open_level(pyramid, 0).crop(256, 256, 256, 256)
+    assert (copied.width, copied.height, copied.bands) == (256, 256, 3)
+    assert (copied - decoded).abs().max() == 0
+
+
+def test_a_reduced_level_has_stored_tiles_too(pyramid):
+    geometry = Geometry(pyramid.width, pyramid.height, tuple(pyramid.scale_factors), (256, 256))
+    planned = plan(parse("3", "id/0,0,512,512/256,/0/default.jpg"), geometry, LIMITS)
+    assert planned.page == 1
+    assert pyvips.Image.new_from_buffer(stored_tile(pyramid, planned), "").width == 256
