@@ -20,6 +20,9 @@ class Region:
     def __str__(self) -> str:
         return f"{self.x},{self.y},{self.w},{self.h}"
 
+    def as_list(self) -> list[int]:
+        return [self.x, self.y, self.w, self.h]
+
 
 def parse_region(text: str, width: int | None = None, height: int | None = None) -> Region:
     """Parse "x,y,w,h"; with the image's size, the region must lie inside it."""

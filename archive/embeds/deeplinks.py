@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from django.conf import settings
 
+from archive.catalogue.regions import Region, RegionError, parse_region
+
 MAX_CONTENT_STATE_CHARS = 8000
 _XYWH_RE = re.compile(r"(?:pixel:)?(\d{1,9}),(\d{1,9}),(\d{1,9}),(\d{1,9})")
 _INVENTORY = r"[A-Za-z0-9._-]+"
@@ -20,19 +22,6 @@ _INVENTORY = r"[A-Za-z0-9._-]+"
 
 class DeepLinkError(ValueError):
     """The link cannot be followed; the message says why, for a 400 answer."""
-
-
-@dataclass(frozen=True)
-class Region:
-    """A rectangle in the pixels of the full-size image."""
-
-    x: int
-    y: int
-    w: int
-    h: int
-
-    def as_list(self) -> list[int]:
-        return [self.x, self.y, self.w, self.h]
 
 
 @dataclass(frozen=True)
@@ -45,13 +34,12 @@ class View:
 
 
 def parse_xywh(text: str) -> Region:
-    match = _XYWH_RE.fullmatch(text.strip())
-    if not match:
+    if not _XYWH_RE.fullmatch(text.strip()):
         raise DeepLinkError("xywh must be four whole numbers: x,y,w,h")
-    region = Region(*(int(part) for part in match.groups()))
-    if region.w == 0 or region.h == 0:
-        raise DeepLinkError("xywh width and height must be greater than zero")
-    return region
+    try:
+        return parse_region(text.strip().removeprefix("pixel:"))
+    except RegionError as error:
+        raise DeepLinkError(f"xywh: {error}") from error
 
 
 def decode_content_state(encoded: str) -> dict:

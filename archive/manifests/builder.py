@@ -123,20 +123,24 @@ def add_canvases(manifest: Manifest, manifest_id: str, pages: dict) -> None:
         canvas_id = f"{manifest_id}/canvas/{position}"
         labels = {code: caption_of(links[position - 1]) if position <= len(links) else caption_of(link)
                   for code, links in links_by_language.items()}
-        canvas = manifest.make_canvas(id=canvas_id, label=canvas_label(link, labels),
-                                      width=image.width, height=image.height)
-        canvas.add_image(
-            image_url=f"{image_service_url(image.iiif_identifier)}/full/max/0/default.jpg",
-            anno_id=f"{canvas_id}/page/painting",
-            anno_page_id=f"{canvas_id}/page",
-            format="image/jpeg",
-            width=image.width,
-            height=image.height,
-            service=image_service(image.iiif_identifier),
-        )
+        paint_canvas(manifest, canvas_id, canvas_label(link, labels), image)
         if position == 1:
             manifest.thumbnail = [thumbnail(image)]
             manifest.rendering = [download(image)]
+
+
+def paint_canvas(manifest: Manifest, canvas_id: str, label: dict, image) -> None:
+    """A canvas the size of the image, painted with it through our Image API service."""
+    canvas = manifest.make_canvas(id=canvas_id, label=label, width=image.width, height=image.height)
+    canvas.add_image(
+        image_url=f"{image_service_url(image.iiif_identifier)}/full/max/0/default.jpg",
+        anno_id=f"{canvas_id}/page/painting",
+        anno_page_id=f"{canvas_id}/page",
+        format="image/jpeg",
+        width=image.width,
+        height=image.height,
+        service=image_service(image.iiif_identifier),
+    )
 
 
 def caption_of(link: ItemImage) -> str:

@@ -5,7 +5,7 @@ from iiif_prezi3 import Collection, Manifest, ManifestRef, Range
 
 from archive.exhibitions.models import ExhibitionPage
 
-from .builder import base_url, collection_url, image_service, image_service_url, provider, thumbnail
+from .builder import base_url, collection_url, paint_canvas, provider, thumbnail
 from .languages import fixed, language_map, translations
 
 
@@ -48,13 +48,7 @@ def exhibition_manifest(exhibition: ExhibitionPage) -> Manifest:
 
 def add_canvas(manifest: Manifest, manifest_id: str, number: int, item, link) -> str:
     canvas_id = f"{manifest_id}/canvas/{number}"
-    canvas = manifest.make_canvas(id=canvas_id, label=language_map(translations(item), lambda page: page.title),
-                                  width=link.image.width, height=link.image.height)
-    canvas.add_image(
-        image_url=f"{image_service_url(link.image.iiif_identifier)}/full/max/0/default.jpg",
-        anno_id=f"{canvas_id}/page/painting", anno_page_id=f"{canvas_id}/page", format="image/jpeg",
-        width=link.image.width, height=link.image.height, service=image_service(link.image.iiif_identifier),
-    )
+    paint_canvas(manifest, canvas_id, language_map(translations(item), lambda page: page.title), link.image)
     return canvas_id
 
 

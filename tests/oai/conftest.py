@@ -3,8 +3,9 @@
 import xml.etree.ElementTree as ET
 
 import pytest
+from sickle import Sickle
 
-from tests.factories import make_item
+from tests.factories import ensure_tree_roots, make_item
 
 NS = {"oai": "http://www.openarchives.org/OAI/2.0/", "dc": "http://purl.org/dc/elements/1.1/",
       "oai_dc": "http://www.openarchives.org/OAI/2.0/oai_dc/"}
@@ -38,3 +39,11 @@ def harvestable(collection):
     items[2].unpublish()
     make_item(collection, inventory_number="DRAFT-1", live=False)
     return items
+
+
+@pytest.fixture
+def harvester(transactional_db, live_server, settings):
+    """A real OAI-PMH client against the live server, two records a page so resumption tokens are used."""
+    settings.OAI_PAGE_SIZE = 2
+    ensure_tree_roots()  # a transactional test's flush removes the roots that migrations made
+    return Sickle(f"{live_server.url}/oai", max_retries=0)

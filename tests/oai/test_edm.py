@@ -5,8 +5,6 @@ import xml.etree.ElementTree as ET
 import pytest
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DC, DCTERMS, RDF
-from sickle import Sickle
-from wagtail.models import Collection, Locale, Page
 
 from archive.oai.models import ItemChange
 from archive.vocabularies.models import Place
@@ -23,15 +21,6 @@ AGGREGATION_MUSTS = (EDM.aggregatedCHO, EDM.dataProvider, EDM.isShownAt, EDM.pro
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture
-def harvester(transactional_db, live_server, settings):
-    settings.OAI_PAGE_SIZE = 2
-    if not Page.objects.exists():
-        Page.add_root(instance=Page(title="Root", slug="root", locale=Locale.objects.get_or_create(
-            language_code="lt")[0]))
-    if not Collection.objects.exists():
-        Collection.add_root(name="Root")
-    return Sickle(f"{live_server.url}/oai", max_retries=0)
 
 
 @pytest.fixture

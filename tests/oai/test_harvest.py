@@ -3,8 +3,6 @@
 from collections import Counter
 
 import pytest
-from sickle import Sickle
-from wagtail.models import Locale, Page
 
 from archive.oai.models import ItemChange
 from tests.factories import make_collection, make_home, make_item
@@ -14,14 +12,6 @@ from .conftest import published_item
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture
-def harvester(transactional_db, live_server, settings):
-    settings.OAI_PAGE_SIZE = 2
-    if not Page.objects.exists():
-        # A transactional test flushes the tables, the root page made by migrations with them.
-        Page.add_root(instance=Page(title="Root", slug="root", locale=Locale.objects.get_or_create(
-            language_code="lt")[0]))
-    return Sickle(f"{live_server.url}/oai", max_retries=0)
 
 
 @pytest.fixture
