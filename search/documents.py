@@ -16,6 +16,7 @@ from wagtail.models import Page
 
 from archive.catalogue.models import CollectionPage, ItemAlternativeTitle, ItemCreator, ItemPage, ItemTag
 from archive.exhibitions.models import ExhibitionPage
+from archive.vocabularies.models import PlaceName
 from search.query import centuries_between
 
 # Free-text fields and their weight; each is indexed per language (`title_lt`, `title_en`).
@@ -170,8 +171,20 @@ def item_records(ids: Iterable[int]) -> list[ItemRecord]:
     for pk, slug, name in ItemTag.objects.filter(content_object_id__in=ids).values_list(
             "content_object_id", "tag__slug", "tag__name"):
         records[pk].subjects.append((slug, [name]))
+    attach_historic_place_names(records.values())
     attach_collections(records.values())
     return list(records.values())
+
+
+def attach_historic_place_names(records: Iterable[ItemRecord]) -> None:
+    """A place is found by any era's name: "Marktstraße" finds the items on today's Turgaus gatvė."""
+    by_key = defaultdict(list)
+    keys = {record.place[0] for record in records if record.place}
+    for key, name in PlaceName.objects.filter(place__key__in=keys).values_list("place__key", "name"):
+        by_key[key].append(name)
+    for record in records:
+        if record.place and by_key[record.place[0]]:
+            record.place = (record.place[0], names(*record.place[1], *by_key[record.place[0]]))
 
 
 def attach_collections(records: Iterable[ItemRecord]) -> None:

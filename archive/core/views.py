@@ -1,5 +1,6 @@
 """Small site-wide views: the health check and the permanent item link."""
 
+from django.conf import settings
 from django.core.files.storage import default_storage
 from django.db import connection
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
@@ -9,15 +10,19 @@ from django.views.decorators.cache import never_cache
 from wagtail.models import Locale
 
 from archive.catalogue.models import ItemPage
+from search.backends import get_catalogue_backend
+from search.results import SearchUnavailable
 
 
 @never_cache
 def healthz(request: HttpRequest) -> JsonResponse:
-    """200 when the database and the media storage answer; the search state is reported too."""
+    """503 when the database or the media storage fails: the node cannot serve. Search is reported but a
+    node without it still serves every page except search, so it stays in the load balancer's rotation."""
     checks = {"database": database_state(), "storage": storage_state()}
     healthy = all(state == "ok" for state in checks.values())
-    return JsonResponse({"status": "ok" if healthy else "unavailable", "checks": checks},
-                        status=200 if healthy else 503)
+    checks["search"] = search_state()
+    status = "ok" if healthy and checks["search"] == "ok" else ("degraded" if healthy else "unavailable")
+    return JsonResponse({"status": status, "checks": checks}, status=200 if healthy else 503)
 
 
 def database_state() -> str:
@@ -35,6 +40,14 @@ def storage_state() -> str:
         return "ok"
     except Exception as error:  # local disk or S3: any failure means media cannot be served
         return f"error: {error.__class__.__name__}"
+
+
+def search_state() -> str:
+    try:
+        get_catalogue_backend().suggest("a", settings.LANGUAGE_CODE, limit=1)
+        return "ok"
+    except SearchUnavailable:
+        return "unavailable"
 
 
 def item_permalink(request: HttpRequest, inventory_number: str) -> HttpResponse:

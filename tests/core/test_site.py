@@ -11,6 +11,17 @@ def test_healthz_reports_the_database(client):
     assert response.json()["status"] == "ok"
     assert response.json()["checks"]["database"] == "ok"
     assert response.json()["checks"]["storage"] == "ok"
+    assert response.json()["checks"]["search"] == "ok"
+
+
+@pytest.mark.django_db
+def test_healthz_reports_search_down_but_keeps_the_node_in_service(client, settings):
+    settings.SEARCH_BACKEND = "elasticsearch"
+    settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"  # nothing listens on the discard port
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json()["status"] == "degraded"
+    assert response.json()["checks"]["search"] == "unavailable"
 
 
 @pytest.mark.django_db

@@ -20,7 +20,7 @@ def rich_item(collection):
         description="<p>Spalvotas stiklas.</p><p>Antra pastraipa.</p>",
         images=[make_image("Scan one", 300, 200)],
     )
-    item.creators.add(ItemCreator(creator=Creator.objects.create(key="usinskas", name="Stasys Ušinskas"),
+    item.creators.add(ItemCreator(creator=Creator.objects.create(key="pavyzdelis", name="Jonas Pavyzdėlis"),
                                   role=ItemCreator.Role.ARTIST))
     item.creators.add(ItemCreator(creator=Creator.objects.create(
         key="dirbtuve", name="Vitražų dirbtuvė", kind=Creator.Kind.WORKSHOP), role=ItemCreator.Role.WORKSHOP))

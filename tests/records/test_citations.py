@@ -24,7 +24,7 @@ def test_bibtex_parses_with_a_real_parser(record):
     (entry,) = library.entries
     assert entry.entry_type == "misc" and entry.key == "klavb-KLAVB-V-001"
     fields = {field.key: field.value for field in entry.fields}
-    assert fields["author"] == "Stasys Ušinskas and {Vitražų dirbtuvė}"
+    assert fields["author"] == "Jonas Pavyzdėlis and {Vitražų dirbtuvė}"
     assert fields["year"] == "1933"
     assert fields["url"] == "http://127.0.0.1:8000/item/KLAVB-V-001/"
     assert fields["urldate"] == "2025-03-14"
@@ -43,7 +43,7 @@ def test_ris_has_one_tag_per_line_and_ends_the_record(record):
     lines = text.split("\r\n")
     assert lines[0] == "TY  - ART" and lines[-2] == "ER  -" and lines[-1] == ""
     assert all(re.match(r"^[A-Z][A-Z0-9]  -( |$)", line) for line in lines[:-1])
-    assert "AU  - Stasys Ušinskas" in lines and "AU  - Vitražų dirbtuvė" in lines
+    assert "AU  - Jonas Pavyzdėlis" in lines and "AU  - Vitražų dirbtuvė" in lines
     assert "AN  - KLAVB-V-001" in lines and "PY  - 1933" in lines
     assert "AB  - Spalvotas stiklas. Antra pastraipa." in lines
 
@@ -56,7 +56,7 @@ def test_csl_json_has_the_required_fields(record):
     assert data["title"] == record.title
     assert data["issued"]["date-parts"] == [[1933], [1937]]
     assert data["accessed"] == {"date-parts": [[2025, 3, 14]]}
-    assert data["author"] == [{"literal": "Stasys Ušinskas"}, {"literal": "Vitražų dirbtuvė"}]
+    assert data["author"] == [{"literal": "Jonas Pavyzdėlis"}, {"literal": "Vitražų dirbtuvė"}]
 
 
 def test_csl_json_of_an_undated_item_has_no_date_parts():
@@ -67,7 +67,7 @@ def test_csl_json_of_an_undated_item_has_no_date_parts():
 @pytest.mark.django_db
 def test_plain_citation_names_creators_title_inventory_and_link(record):
     text = CITATION_FORMATS["txt"].render(record, ACCESSED)
-    assert text.startswith("Stasys Ušinskas, Vitražų dirbtuvė. Langas")
+    assert text.startswith("Jonas Pavyzdėlis, Vitražų dirbtuvė. Langas")
     assert "KLAVB-V-001" in text and "http://127.0.0.1:8000/item/KLAVB-V-001/" in text
 
 

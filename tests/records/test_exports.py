@@ -93,7 +93,7 @@ def synthetic_records(count: int):
             inventory_number=f"SYN-{number:05d}", language="lt", title=f"Vitražas nr. {number}",
             rights="http://creativecommons.org/publicdomain/zero/1.0/", date_text="apie 1935 m.",
             year_earliest=1930, year_latest=1939, collection=collection,
-            creators=(CreatorRecord("Stasys Ušinskas", "artist", "dailininkas", True),),
+            creators=(CreatorRecord("Jonas Pavyzdėlis", "artist", "dailininkas", True),),
             description="Spalvotas stiklas, švino profiliai. " * 20,
         )
 

@@ -18,7 +18,7 @@ def test_item_page_carries_parseable_schema_org_json_ld(client, rich_item):
     data = json_ld_of(client.get(rich_item.url).content.decode())
     assert data["@context"] == "https://schema.org" and data["@type"] == "VisualArtwork"
     assert data["@id"] == "http://127.0.0.1:8000/item/KLAVB-V-001/"
-    assert data["creator"][0] == {"@type": "Person", "name": "Stasys Ušinskas"}
+    assert data["creator"][0] == {"@type": "Person", "name": "Jonas Pavyzdėlis"}
     assert data["creator"][1]["@type"] == "Organization"
     assert data["dateCreated"] == "1933/1937"
     assert data["license"] == "http://creativecommons.org/licenses/by/4.0/"

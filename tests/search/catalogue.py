@@ -34,14 +34,14 @@ def build_catalogue(home: HomePage) -> Catalogue:
     glass = Technique.objects.create(key="vitrazas", name="vitražas", name_en="stained glass")
     photo = Technique.objects.create(key="fotografija", name="fotografija", name_en="photography")
     lead = Material.objects.create(key="svinas", name="švinas", name_en="lead")
-    usinskas = Creator.objects.create(key="usinskas", name="Stasys Ušinskas", name_en="Stasys Ušinskas")
-    workshop = Creator.objects.create(key="tiroler-glasmalerei", name="Tiroler Glasmalerei", kind="workshop")
+    pavyzdelis = Creator.objects.create(key="pavyzdelis", name="Jonas Pavyzdėlis", name_en="Jonas Pavyzdėlis")
+    workshop = Creator.objects.create(key="pavyzdine-dirbtuve", name="Pavyzdinė stiklo dirbtuvė", kind="workshop")
     klaipeda = Place.objects.create(key="klaipeda", name="Klaipėda", name_en="Klaipėda")
     kretinga = Place.objects.create(key="kretinga", name="Kretinga", name_en="Kretinga")
 
     stained = make_collection(home, title="Vitražai", slug="vitrazai")
     photos = make_collection(home, title="Fotografijos", slug="fotografijos")
-    herb = item(stained, "Vitražas su Klaipėdos herbu", inventory_number="KLAVB-V-001", creators=[usinskas],
+    herb = item(stained, "Vitražas su Klaipėdos herbu", inventory_number="KLAVB-V-001", creators=[pavyzdelis],
                 place=klaipeda, techniques=[glass], materials=[lead], year_earliest=1935, year_latest=1937,
                 date_text="apie 1936 m.", inscriptions="MEMEL 1936", subjects=["herbas"],
                 description="<p>Spalvotas stiklas ir švinas, miesto herbas su bokštais.</p>")

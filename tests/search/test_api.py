@@ -21,7 +21,7 @@ def test_the_api_returns_count_results_and_facets(client, catalogue):
 
 
 def test_the_api_filters_by_creator_place_technique_and_years(client, catalogue):
-    data = get(client, creator="tiroler-glasmalerei", place="kretinga", technique="vitrazas",
+    data = get(client, creator="pavyzdine-dirbtuve", place="kretinga", technique="vitrazas",
                **{"from": "1900", "to": "1905"}).json()
     assert [result["title"] for result in data["results"]] == ["Bažnyčios langas"]
 

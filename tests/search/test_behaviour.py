@@ -2,13 +2,15 @@
 
 import pytest
 
+from archive.catalogue.models import ItemPage
+from archive.vocabularies.models import Place, PlaceName
 from search.indexing import sync_changes
 from search.query import SearchQuery
 
+from .catalogue import build_catalogue
+
 
 def titles(backend, **fields) -> list[str]:
-    from archive.catalogue.models import ItemPage
-
     results = backend.search(SearchQuery(**fields))
     by_id = ItemPage.objects.in_bulk([hit.page_id for hit in results.hits])
     return [by_id[hit.page_id].title for hit in results.hits]
@@ -57,7 +59,7 @@ def test_an_inventory_number_finds_exactly_its_item(backend, catalogue):
 
 
 def test_the_creator_name_finds_their_items(backend, catalogue):
-    assert titles(backend, text="Stasys Ušinskas") == ["Vitražas su Klaipėdos herbu"]
+    assert titles(backend, text="Jonas Pavyzdėlis") == ["Vitražas su Klaipėdos herbu"]
 
 
 def test_items_of_the_other_language_are_not_found(backend, catalogue):
@@ -121,3 +123,13 @@ def test_exhibitions_and_collections_are_found_beside_the_items(backend, catalog
     sync_changes()
     assert backend.search_features("Stiklo šviesa", "lt") == [exhibition.pk]
     assert backend.search_features("Fotografijos", "lt") == [catalogue.photos.pk]
+
+
+def test_a_places_name_from_another_era_finds_its_items(backend, home):
+    build_catalogue(home)
+    kretinga = Place.objects.get(key="kretinga")
+    PlaceName.objects.create(place=kretinga, name="Krottingen", language="de", to_year=1918)
+    for page in ItemPage.objects.filter(place=kretinga, live=True):
+        page.save_revision().publish()
+    sync_changes()
+    assert "Bažnyčios langas" in titles(backend, text="Krottingen")
