@@ -66,9 +66,9 @@ def page(browser):
     page = context.new_page()
     page.set_default_timeout(60_000)
     in_flight = set()
-    context.on("request", in_flight.add)
-    context.on("requestfinished", in_flight.discard)
-    context.on("requestfailed", in_flight.discard)
+    context.on("request", lambda request: in_flight.add(request))
+    context.on("requestfinished", lambda request: in_flight.discard(request))
+    context.on("requestfailed", lambda request: in_flight.discard(request))
     yield page
     settle(page, in_flight)
     context.close()
