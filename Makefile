@@ -40,7 +40,10 @@ var/.loaded: $(wildcard collections/*.yaml collections/*/*.yaml)
 editor: install
 	$(PY) manage.py ensure_editor --port $(PORT)
 
+# The whole suite: the real services are started first where this machine can run them (they stay up;
+# `make services-stop` stops them); a service test whose service cannot start skips with the reason.
 test: install
+	-@$(MAKE) --no-print-directory services
 	$(PY) -m pytest --ds=archive.settings.test
 
 # Real services for the service tests; tests skip locally without them and fail in CI (CI=true).
