@@ -106,6 +106,15 @@ def sort_choices() -> list[tuple[str, str]]:
     ]
 
 
+def years_from_text(date_text: str) -> tuple[int | None, int | None]:
+    """The parsed years of a date text; text the parser does not know is a form error on that field."""
+    try:
+        parsed = parse(date_text)
+    except DateParseError as error:
+        raise ValidationError({"date_text": str(error)}) from error
+    return parsed.earliest, parsed.latest
+
+
 class WorkStatus(models.TextChoices):
     SURVIVES = "survives", _("survives")
     ALTERED = "altered", _("altered")
@@ -235,11 +244,7 @@ class ItemPage(Page):
         """Editors may type only the date text; the years then come from the parser, or the text is refused."""
         if not self.date_text or self.year_earliest is not None or self.year_latest is not None:
             return
-        try:
-            parsed = parse(self.date_text)
-        except DateParseError as error:
-            raise ValidationError({"date_text": str(error)}) from error
-        self.year_earliest, self.year_latest = parsed.earliest, parsed.latest
+        self.year_earliest, self.year_latest = years_from_text(self.date_text)
 
     @property
     def permanent_url(self) -> str:
@@ -347,14 +352,7 @@ class WorkEvent(Orderable):
 
     def clean(self):
         super().clean()
-        if not self.date_text:
-            self.year_earliest = self.year_latest = None
-            return
-        try:
-            parsed = parse(self.date_text)
-        except DateParseError as error:
-            raise ValidationError({"date_text": str(error)}) from error
-        self.year_earliest, self.year_latest = parsed.earliest, parsed.latest
+        self.year_earliest, self.year_latest = years_from_text(self.date_text) if self.date_text else (None, None)
 
     def chronological_key(self) -> tuple:
         """Dated events by year, undated ones where the editor placed them."""

@@ -29,3 +29,15 @@ def test_unknown_date_text_is_a_form_error_on_that_field():
     with pytest.raises(ValidationError) as raised:
         page.fill_years_from_date_text()
     assert "date_text" in raised.value.message_dict
+
+
+@pytest.mark.django_db
+def test_a_life_event_reads_its_years_and_refuses_unknown_date_text():
+    from archive.catalogue.models import WorkEvent
+
+    event = WorkEvent(kind="destroyed", date_text="XX a. vid.")
+    event.clean()
+    assert (event.year_earliest, event.year_latest) == (1933, 1966)
+    with pytest.raises(ValidationError) as raised:
+        WorkEvent(kind="moved", date_text="kažkada").clean()
+    assert "date_text" in raised.value.message_dict
