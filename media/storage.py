@@ -146,13 +146,19 @@ def download(storage: Storage, name: str, target: Path) -> None:
 def prune_pyramid_cache(max_bytes: int, keep: Path | None = None) -> int:
     """Delete the least recently used cached pyramids until the cache is under PRUNE_TO of `max_bytes`.
     A worker that still has a removed file open reads on from it; others fetch it again."""
+    return trim_to_budget(pyramid_root().glob("*/*.tif"), max_bytes, by_access=True, keep=keep)
+
+
+def trim_to_budget(paths, max_bytes: int, by_access: bool = False, keep: Path | None = None) -> int:
+    """Delete the oldest files (by access or by write time) until they fill PRUNE_TO of `max_bytes`;
+    returns the bytes left. Shared by the pyramid cache and the derivative cache of each node."""
     entries = []
-    for path in pyramid_root().glob("*/*.tif"):
+    for path in paths:
         try:
-            stat = path.stat()
+            stat = Path(path).stat()
         except FileNotFoundError:
             continue
-        entries.append((stat.st_atime, stat.st_size, path))
+        entries.append((stat.st_atime if by_access else stat.st_mtime, stat.st_size, Path(path)))
     total = sum(size for _, size, _ in entries)
     if total <= max_bytes:
         return total

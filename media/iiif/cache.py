@@ -13,9 +13,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-from media.storage import cache_root
-
-PRUNE_TO = 0.8
+from media.storage import cache_root, trim_to_budget
 
 _lock = threading.Lock()
 _written_since_prune = 0
@@ -57,24 +55,9 @@ def put(key: str, data: bytes) -> None:
 
 
 def prune(max_bytes: int) -> int:
-    """Delete the least recently written entries until the cache is under PRUNE_TO of `max_bytes`."""
-    entries = []
-    for folder in _scandir(cache_root()):
-        for entry in _scandir(Path(folder.path)):
-            try:
-                stat = entry.stat()
-            except FileNotFoundError:
-                continue
-            entries.append((stat.st_mtime, stat.st_size, entry.path))
-    total = sum(size for _, size, _ in entries)
-    if total <= max_bytes:
-        return total
-    for _, size, path in sorted(entries):
-        if total <= max_bytes * PRUNE_TO:
-            break
-        Path(path).unlink(missing_ok=True)
-        total -= size
-    return total
+    """Delete the least recently written entries until the cache is back under its budget."""
+    entries = (entry.path for folder in _scandir(cache_root()) for entry in _scandir(Path(folder.path)))
+    return trim_to_budget(entries, max_bytes)
 
 
 def _scandir(folder: Path) -> list[os.DirEntry]:
