@@ -3,6 +3,7 @@
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -17,7 +18,9 @@ from wagtail.search import index
 from archive.dating.lookup import DateParseError, parse
 from archive.vocabularies.rights import RIGHTS_CHOICES, rights_label
 
+from .forms import ItemPageForm
 from .panels import EuropeanaReadinessPanel
+from .regions import RegionError, parse_region
 
 IMAGE_MODEL = "media.DigitizedImage"
 
@@ -181,6 +184,7 @@ class ItemPage(Page):
         FieldPanel("subjects"),
         MultiFieldPanel([FieldPanel("rights"), FieldPanel("credit_line")], heading=_("Rights")),
         InlinePanel("images", label=_("Digitized images")),
+        InlinePanel("detail_notes", label=_("Notes on details")),
         InlinePanel("life_events", label=_("Life of the work")),
         FieldPanel("related_items"),
         FieldPanel("is_sample"),
@@ -204,6 +208,7 @@ class ItemPage(Page):
     ]
     parent_page_types = ["catalogue.CollectionPage"]
     subpage_types = []
+    base_form_class = ItemPageForm
 
     class Meta:
         verbose_name = _("item")
@@ -256,6 +261,21 @@ class ItemPage(Page):
 
     def ordered_images(self):
         return [link for link in self.images.all() if link.image_id]
+
+    def notes_on_details(self) -> list[tuple["ItemDetailNote", "ItemImage"]]:
+        """Each note with the image it is on; a note that no longer fits its image is not shown."""
+        links = self.ordered_images()
+        shown = []
+        for note in self.detail_notes.all():
+            if note.image_number > len(links):
+                continue
+            link = links[note.image_number - 1]
+            try:
+                parse_region(note.region, link.image.width, link.image.height)
+            except RegionError:
+                continue
+            shown.append((note, link))
+        return shown
 
     def then_now_pair(self):
         """The (then, now) image links of a (Not)forgotten city item, or None when it has no pair."""
@@ -363,3 +383,30 @@ def status_after(events) -> str:
     """The state a work is in after its latest event; no events means nothing is recorded."""
     ordered = sorted(events, key=WorkEvent.chronological_key)
     return WorkEvent.STATUS_AFTER[ordered[-1].kind] if ordered else ""
+
+
+class ItemDetailNote(Orderable):
+    """A curator's note on one region of one image; the manifest carries it as a commenting annotation."""
+
+    item = ParentalKey(ItemPage, on_delete=models.CASCADE, related_name="detail_notes")
+    image_number = models.PositiveSmallIntegerField(
+        _("image number"), default=1, validators=[MinValueValidator(1)],
+        help_text=_("Which of the item's digitized images, counted from 1 in their order above."),
+    )
+    region = models.CharField(
+        _("region"), max_length=60,
+        help_text=_("x,y,w,h in pixels of the full image; the viewer's link for the part in view gives them."),
+    )
+    note = models.TextField(_("note"), max_length=2000)
+
+    panels = [FieldRowPanel([FieldPanel("image_number"), FieldPanel("region")]), FieldPanel("note")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("note on a detail")
+
+    def clean(self):
+        super().clean()
+        try:
+            self.region = str(parse_region(self.region))
+        except RegionError as error:
+            raise ValidationError({"region": str(error)}) from error

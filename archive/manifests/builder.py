@@ -7,6 +7,7 @@ from django.conf import settings
 from django.utils.html import strip_tags
 from iiif_prezi3 import (
     AnnotationBody,
+    Canvas,
     Collection,
     CollectionRef,
     Homepage,
@@ -20,7 +21,10 @@ from iiif_prezi3 import (
 
 from archive.catalogue.models import CollectionPage, ItemImage, ItemPage
 
+from .addresses import base_url, collection_url, image_service_url, manifest_url
+from .annotations import add_notes, notes_by_image
 from .languages import fixed, language_map, translations
+from .links import provider_logo, see_also
 
 PRESENTATION_CONTEXT = "http://iiif.io/api/presentation/3/context.json"
 NAVPLACE_CONTEXT = "http://iiif.io/api/extension/navplace/context.json"
@@ -38,22 +42,6 @@ METADATA_LABELS = {
 VIEW_LABELS = {ItemImage.View.THEN: ("Tada", "Then"), ItemImage.View.NOW: ("Dabar", "Now")}
 
 
-def base_url() -> str:
-    return settings.PUBLIC_BASE_URL
-
-
-def manifest_url(inventory_number: str) -> str:
-    return f"{base_url()}/iiif/manifest/{inventory_number}"
-
-
-def collection_url(slug: str) -> str:
-    return f"{base_url()}/iiif/collection/{slug}"
-
-
-def image_service_url(identifier: str) -> str:
-    return f"{settings.IIIF_BASE_URL}/3/{identifier}"
-
-
 def image_service(identifier: str) -> list[ServiceV3]:
     return [ServiceV3(id=image_service_url(identifier), type="ImageService3", profile="level2")]
 
@@ -64,6 +52,7 @@ def provider() -> Provider:
         label={"lt": [settings.ARCHIVE_PROVIDER_NAME], "en": ["Klaipėda Municipal Public Library"]},
         homepage=[Homepage(id=settings.ARCHIVE_PROVIDER_HOMEPAGE, type="Text", format="text/html",
                            label=fixed("Bibliotekos svetainė", "Library website"))],
+        logo=[provider_logo()],
     )
 
 
@@ -83,6 +72,7 @@ def item_manifest(item: ItemPage) -> Manifest:
             for code, page in pages.items() if page.full_url
         ],
         partOf=[{"id": collection_url(item.get_parent().slug), "type": "Collection"}],
+        seeAlso=see_also(item.inventory_number),
     )
     credit = language_map(pages, lambda page: page.credit_line)
     if credit != {"none": [""]}:
@@ -118,18 +108,20 @@ def item_metadata(item: ItemPage, pages: dict) -> list[KeyValueString]:
 def add_canvases(manifest: Manifest, manifest_id: str, pages: dict) -> None:
     links_by_language = {code: page.ordered_images() for code, page in pages.items()}
     original = links_by_language["lt"] if "lt" in links_by_language else next(iter(links_by_language.values()))
+    notes = notes_by_image(pages)
     for position, link in enumerate(original, start=1):
         image = link.image
         canvas_id = f"{manifest_id}/canvas/{position}"
         labels = {code: caption_of(links[position - 1]) if position <= len(links) else caption_of(link)
                   for code, links in links_by_language.items()}
-        paint_canvas(manifest, canvas_id, canvas_label(link, labels), image)
+        canvas = paint_canvas(manifest, canvas_id, canvas_label(link, labels), image)
+        add_notes(canvas, notes.get(position, {}))
         if position == 1:
             manifest.thumbnail = [thumbnail(image)]
             manifest.rendering = [download(image)]
 
 
-def paint_canvas(manifest: Manifest, canvas_id: str, label: dict, image) -> None:
+def paint_canvas(manifest: Manifest, canvas_id: str, label: dict, image) -> Canvas:
     """A canvas the size of the image, painted with it through our Image API service."""
     canvas = manifest.make_canvas(id=canvas_id, label=label, width=image.width, height=image.height)
     canvas.add_image(
@@ -141,6 +133,7 @@ def paint_canvas(manifest: Manifest, canvas_id: str, label: dict, image) -> None
         height=image.height,
         service=image_service(image.iiif_identifier),
     )
+    return canvas
 
 
 def caption_of(link: ItemImage) -> str:

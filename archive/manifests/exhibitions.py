@@ -5,7 +5,8 @@ from iiif_prezi3 import Collection, Manifest, ManifestRef, Range
 
 from archive.exhibitions.models import ExhibitionPage
 
-from .builder import base_url, collection_url, paint_canvas, provider, thumbnail
+from .addresses import base_url, collection_url
+from .builder import paint_canvas, provider, thumbnail
 from .languages import fixed, language_map, translations
 
 

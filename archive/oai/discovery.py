@@ -6,7 +6,7 @@ aggregators read the last page, then walk `prev` until they reach activities the
 
 from django.conf import settings
 
-from archive.manifests.builder import manifest_url
+from archive.manifests.addresses import manifest_url
 
 from .elements import datestamp
 from .models import ItemChange

@@ -13,7 +13,7 @@ from django.utils.text import normalize_newlines
 from wagtail.models import Page
 
 from archive.catalogue.models import CollectionPage, ItemPage
-from archive.manifests.builder import image_service_url, manifest_url
+from archive.manifests.addresses import image_service_url, manifest_url
 from archive.vocabularies.models import Creator
 from archive.vocabularies.rights import rights_label
 

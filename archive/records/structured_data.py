@@ -5,6 +5,8 @@ import json
 from django.conf import settings
 from django.utils.safestring import SafeString, mark_safe
 
+from archive.core.provider import provider_logo_url
+
 from .record import ItemRecord
 
 OG_LOCALES = {"lt": "lt_LT", "en": "en_GB"}
@@ -27,7 +29,7 @@ def short_description(record: ItemRecord) -> str:
 
 def organisation() -> dict:
     return {"@type": "Library", "name": settings.ARCHIVE_PROVIDER_NAME,
-            "url": settings.ARCHIVE_PROVIDER_HOMEPAGE}
+            "url": settings.ARCHIVE_PROVIDER_HOMEPAGE, "logo": provider_logo_url()}
 
 
 def place_node(record: ItemRecord) -> dict | None:

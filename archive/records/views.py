@@ -23,6 +23,7 @@ from .citations import CITATION_FORMATS
 from .export_formats import csv_chunks, json_chunks
 from .export_query import ExportQueryError, count_matches, matching_records, parse_query
 from .record import item_record
+from .structured_data import json_ld
 
 
 def published_item(inventory_number: str) -> ItemPage:
@@ -44,6 +45,16 @@ def cite(request: HttpRequest, inventory_number: str, fmt: str) -> HttpResponse:
     response = HttpResponse(text, content_type=f"{citation.media_type}; charset=utf-8")
     filename = f"{inventory_number}.{citation.extension}"
     response["Content-Disposition"] = content_disposition_header("download" in request.GET, filename)
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+@require_GET
+def record_json_ld(request: HttpRequest, inventory_number: str) -> HttpResponse:
+    """The item's schema.org description on its own, for harvesters and the manifest's seeAlso."""
+    document = json_ld(item_record(published_item(inventory_number)))
+    response = JsonResponse(document, content_type="application/ld+json; charset=utf-8",
+                            json_dumps_params={"ensure_ascii": False})
     response["Access-Control-Allow-Origin"] = "*"
     return response
 

@@ -178,6 +178,8 @@ MEDIA_ACCESS_POLICY = env("MEDIA_ACCESS_POLICY", "archive.catalogue.access.Catal
 # The library that provides the collections (manifests, citations, aggregators).
 ARCHIVE_PROVIDER_NAME = env("ARCHIVE_PROVIDER_NAME", "Klaipėdos miesto savivaldybės viešoji biblioteka")
 ARCHIVE_PROVIDER_HOMEPAGE = env("ARCHIVE_PROVIDER_HOMEPAGE", "https://www.klavb.lt/")
+# The provider's logo in manifests (an absolute image URL); empty uses the archive's own mark.
+ARCHIVE_PROVIDER_LOGO_URL = env("ARCHIVE_PROVIDER_LOGO_URL", "")
 
 # Exhibition maps: a raster tile source ({z}/{x}/{y}); empty shows the list of places only.
 MAP_TILE_URL = env("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
@@ -242,7 +244,7 @@ OAI_REPOSITORY_NAME = env("OAI_REPOSITORY_NAME", f"{WAGTAIL_SITE_NAME} ({ARCHIVE
 OAI_ADMIN_EMAILS = env_list("OAI_ADMIN_EMAILS", "oai-admin@example.org")
 OAI_PAGE_SIZE = int(env("OAI_PAGE_SIZE", "100"))
 OAI_RESUMPTION_TOKEN_MAX_AGE = int(env("OAI_RESUMPTION_TOKEN_MAX_AGE", str(7 * 24 * 3600)))
-# Metadata formats on offer (archive.oai.metadata.MetadataFormat values); add EDM here when it exists.
+# Metadata formats on offer (archive.oai.metadata.MetadataFormat values).
 OAI_METADATA_FORMATS = ["archive.oai.metadata.dc.oai_dc", "archive.oai.metadata.edm.edm"]
 # Europeana: who holds the items (edm:dataProvider) and who delivers them to Europeana (edm:provider).
 EDM_DATA_PROVIDER = env("EDM_DATA_PROVIDER", ARCHIVE_PROVIDER_NAME)

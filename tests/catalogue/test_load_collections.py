@@ -74,8 +74,13 @@ def test_second_run_updates_and_never_duplicates(tmp_path):
          "record 3 (T-003): rights: unknown rights URI 'http://example.org/my-licence'"),
         (item("T-001"), "record 3 (T-001): inventory_number: duplicate inventory number 'T-001'"),
         (item("T-003", place="nowhere"), "record 3 (T-003): place: unknown place key 'nowhere'"),
+        (item("T-003", notes=[{"image": 1, "region": "40,30,50,10", "note": {"lt": "Per plati"}}]),
+         "record 3 (T-003): notes[1].region: the region 40,30,50,10 reaches outside the image (80 × 60 px)"),
+        (item("T-003", notes=[{"image": 2, "region": "0,0,10,10", "note": {"lt": "Nėra"}}]),
+         "record 3 (T-003): notes[1].image: must be the number of one of the record's 1 image(s)"),
     ],
-    ids=["missing-field", "bad-year-range", "unknown-rights", "duplicate-inventory", "unknown-place"],
+    ids=["missing-field", "bad-year-range", "unknown-rights", "duplicate-inventory", "unknown-place",
+         "note-outside-image", "note-on-missing-image"],
 )
 def test_bad_record_is_reported_precisely_and_nothing_is_loaded(tmp_path, bad_record, expected):
     good = write_seed_tree(tmp_path / "good")
@@ -86,6 +91,15 @@ def test_bad_record_is_reported_precisely_and_nothing_is_loaded(tmp_path, bad_re
     assert f"{bad / 'vitrazai' / 'items.yaml'}: {expected}" in message
     assert "nothing was loaded" in message
     assert snapshot() == before
+
+
+@pytest.mark.django_db
+def test_notes_on_details_load_in_each_language(tmp_path):
+    note = {"image": 1, "region": " 10,10, 20,20", "note": {"lt": "Signatūra", "en": "Signature"}}
+    load(write_seed_tree(tmp_path, items=[item("T-001", notes=[note])]))
+    notes = {page.locale.language_code: list(page.detail_notes.values_list("image_number", "region", "note"))
+             for page in ItemPage.objects.filter(inventory_number="T-001")}
+    assert notes == {"lt": [(1, "10,10,20,20", "Signatūra")], "en": [(1, "10,10,20,20", "Signature")]}
 
 
 @pytest.mark.django_db

@@ -7,7 +7,15 @@ spreadsheet importer passes just the columns a file has, so an import never clea
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from archive.catalogue.models import ItemAlternativeTitle, ItemCreator, ItemImage, ItemPage, WorkEvent
+from archive.catalogue.models import (
+    ItemAlternativeTitle,
+    ItemCreator,
+    ItemDetailNote,
+    ItemImage,
+    ItemPage,
+    WorkEvent,
+)
+from archive.catalogue.regions import parse_region
 from archive.dating.parser import parse_date
 from archive.vocabularies.models import Creator, Material, Place, Technique
 
@@ -16,7 +24,8 @@ from .text import paragraphs, pick
 OPTIONAL_DEFAULTS = {
     "alternative_titles": [], "creators": [], "date": None, "place": None, "techniques": [], "materials": [],
     "dimensions": "", "description": None, "inscriptions": "", "provenance": None, "condition": None,
-    "subjects": [], "credit_line": None, "images": [], "life": [], "related": [],
+    "subjects": [], "credit_line": None, "images": [], "life": [], "notes": [],
+    "related": [],
 }
 
 
@@ -54,6 +63,14 @@ def set_life(page: ItemPage, entries, language: str, context: ItemContext) -> No
     page.life_events = events
 
 
+def set_notes(page: ItemPage, entries, language: str, _context: ItemContext) -> None:
+    page.detail_notes = [
+        ItemDetailNote(image_number=entry.get("image", 1), region=str(parse_region(entry["region"])),
+                       note=pick(entry["note"], language), sort_order=order)
+        for order, entry in enumerate(entries or [])
+    ]
+
+
 def set_images(page: ItemPage, _entries, language: str, context: ItemContext) -> None:
     page.images = [
         ItemImage(image=image, caption=pick(entry.get("caption"), language), alt_text=pick(entry["alt"], language),
@@ -88,6 +105,7 @@ SETTERS: dict[str, Setter] = {
     ]),
     "images": set_images,
     "life": set_life,
+    "notes": set_notes,
 }
 
 

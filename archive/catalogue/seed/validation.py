@@ -6,7 +6,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from PIL import Image
+
 from archive.catalogue.models import ItemCreator, ItemImage, WorkEvent
+from archive.catalogue.regions import RegionError, parse_region
 from archive.dating.models import known_periods
 from archive.dating.parser import DateParseError, parse_date
 from archive.vocabularies.models import Creator, Place, PlaceName
@@ -215,6 +218,7 @@ def validate_item(record: Any, collection: CollectionSource, check: Checker, voc
     check.keys(record, "related", inventory_numbers)
     validate_images(record.get("images") or [], collection.folder, check)
     validate_life(record.get("life") or [], check, periods)
+    validate_notes(record.get("notes") or [], record.get("images") or [], collection.folder, check)
 
 
 def validate_rights(record: dict, collection: CollectionSource, check: Checker) -> None:
@@ -312,3 +316,36 @@ def validate_life(events: Any, check: Checker, periods: dict) -> None:
                 parse_date(str(entry["date"]), periods)
             except DateParseError as error:
                 check.fail(f"{field}.date", str(error))
+
+
+def validate_notes(notes: Any, images: Any, folder: Path, check: Checker) -> None:
+    if not isinstance(notes, list):
+        check.fail("notes", "must be a list of notes on details")
+        return
+    files = [entry.get("file") for entry in images if isinstance(entry, dict)] if isinstance(images, list) else []
+    for position, entry in enumerate(notes, start=1):
+        field = f"notes[{position}]"
+        if not isinstance(entry, dict):
+            check.fail(field, "must be a mapping with image, region and note")
+            continue
+        check.bilingual(entry, "note", required=True)
+        number = entry.get("image", 1)
+        if isinstance(number, bool) or not isinstance(number, int) or not 1 <= number <= len(files):
+            check.fail(f"{field}.image", f"must be the number of one of the record's {len(files)} image(s)")
+            continue
+        try:
+            parse_region(str(entry.get("region", "")), *image_size(folder, files[number - 1]))
+        except RegionError as error:
+            check.fail(f"{field}.region", str(error))
+
+
+def image_size(folder: Path, file: Any) -> tuple[int | None, int | None]:
+    """The pixel size of a record's image file, or (None, None) when validate_images reports it missing."""
+    path = folder / file if isinstance(file, str) else None
+    if path is None or not path.is_file():
+        return None, None
+    try:
+        with Image.open(path) as image:
+            return image.size
+    except OSError:
+        return None, None

@@ -1,0 +1,47 @@
+"""Curators' notes on details as W3C commenting annotations on an item's canvases.
+
+A note written in both languages becomes one annotation whose body is a Choice of two TextualBodies, as
+the IIIF cookbook recipe for multilingual annotation bodies does; a viewer picks the visitor's language.
+"""
+
+from collections import defaultdict
+
+from iiif_prezi3 import Annotation, AnnotationPage, Canvas, Choice, TextualBody
+
+from archive.catalogue.regions import RegionError, parse_region
+
+from .languages import LANGUAGES
+
+
+def notes_by_image(pages: dict) -> dict[int, dict[str, dict[str, str]]]:
+    """Image number -> region -> language -> note text, taken from every translation of the item."""
+    notes = defaultdict(dict)
+    for code in LANGUAGES:
+        if code in pages:
+            for note in pages[code].detail_notes.all():
+                notes[note.image_number].setdefault(note.region, {})[code] = note.note
+    return notes
+
+
+def note_body(texts: dict[str, str]) -> TextualBody | Choice:
+    bodies = [TextualBody(type="TextualBody", value=text, language=code, format="text/plain")
+              for code, text in texts.items()]
+    return bodies[0] if len(bodies) == 1 else Choice(type="Choice", items=bodies)
+
+
+def add_notes(canvas: Canvas, notes: dict[str, dict[str, str]]) -> None:
+    """Attach the notes that fit on the canvas; one whose region no longer lies inside the image is left out."""
+    annotations = []
+    for region_text, texts in notes.items():
+        try:
+            region = parse_region(region_text, canvas.width, canvas.height)
+        except RegionError:
+            continue
+        annotations.append(Annotation(
+            id=f"{canvas.id}/annotation/{len(annotations) + 1}",
+            motivation="commenting",
+            body=note_body(texts),
+            target=f"{canvas.id}#xywh={region}",
+        ))
+    if annotations:
+        canvas.annotations = [AnnotationPage(id=f"{canvas.id}/annotations", items=annotations)]
