@@ -4,6 +4,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.contrib.staticfiles import finders
+from iiif_prezi3 import Collection, Manifest
 from wagtail.models import Locale
 
 from archive.catalogue.models import ItemDetailNote
@@ -117,3 +118,20 @@ def test_a_configured_logo_replaces_the_archive_mark(client, item, settings):
 def test_the_schema_org_record_of_a_draft_is_not_found(client, collection):
     make_item(collection, inventory_number="KVB-DRAFT-9", live=False)
     assert client.get("/item/KVB-DRAFT-9/record.jsonld").status_code == 404
+
+
+@pytest.mark.django_db
+def test_every_document_from_the_top_collection_reads_back_into_iiif_prezi3_models(client, item):
+    """The served JSON, notes and links included, is accepted by the Presentation 3 library's own models."""
+    top = client.get("/iiif/collection/top").json()
+    Collection.model_validate(top)
+    manifests = 0
+    for entry in top["items"]:
+        collection = client.get(local(entry["id"])).json()
+        Collection.model_validate(collection)
+        for reference in collection["items"]:
+            document = client.get(local(reference["id"])).json()
+            manifest = Manifest.model_validate(document)
+            assert manifest.id == reference["id"]
+            manifests += 1
+    assert manifests == 1
