@@ -1,8 +1,10 @@
 """Background work on images: building the pyramid that the IIIF service reads."""
 
 import logging
+from datetime import timedelta
 
 import pyvips
+from django.utils import timezone
 from django_tasks import task
 
 from media.models import DigitizedImage, PyramidStatus
@@ -52,3 +54,16 @@ def _record(image: DigitizedImage, status: str, reason: str) -> str:
     image.pyramid_checksum = image.checksum
     image.save(update_fields=["checksum", "width", "height", "pyramid_status", "pyramid_error", "pyramid_checksum"])
     return status
+
+
+def requeue_pending_pyramids(older_than_seconds: int) -> int:
+    """Queue the builds of pyramids still pending after a while: e.g. the storage was down when they ran.
+
+    A build that is merely waiting in the queue is queued twice at worst, which costs one cheap no-op run.
+    """
+    cutoff = timezone.now() - timedelta(seconds=older_than_seconds)
+    stuck = list(DigitizedImage.objects.filter(pyramid_status=PyramidStatus.PENDING, created_at__lt=cutoff)
+                 .values_list("pk", flat=True))
+    for image_id in stuck:
+        build_pyramid_task.enqueue(image_id)
+    return len(stuck)

@@ -171,6 +171,8 @@ TASKS = {"default": {"BACKEND": TASK_BACKENDS[env("TASKS_BACKEND", "immediate")]
 # at most TASK_MAX_ATTEMPTS times in all.
 TASK_STALE_AFTER_SECONDS = int(env("TASK_STALE_AFTER_SECONDS", str(30 * 60)))
 TASK_MAX_ATTEMPTS = int(env("TASK_MAX_ATTEMPTS", "3"))
+# The worker queues again, this often, the pyramid builds still pending (e.g. storage was down when they ran).
+PYRAMID_RETRY_SECONDS = int(env("PYRAMID_RETRY_SECONDS", "300"))
 
 # media/ asks this policy which images a request may see; the catalogue supplies it.
 MEDIA_ACCESS_POLICY = env("MEDIA_ACCESS_POLICY", "archive.catalogue.access.CatalogueImageAccess")

@@ -3,18 +3,21 @@
 import signal
 import time
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 from django_tasks import DEFAULT_TASK_BACKEND_ALIAS
 from django_tasks.utils import get_random_id
 from django_tasks_db.management.commands.db_worker import Worker
 
 from archive.core.task_recovery import requeue_stale_tasks
+from media.tasks import requeue_pending_pyramids
 
 
 class Command(BaseCommand):
     help = (
         "Run background tasks (pyramids, imports, indexing) queued in the database (TASKS_BACKEND=database). "
-        "Tasks left 'running' by a worker that died are queued again after TASK_STALE_AFTER_SECONDS."
+        "Tasks left 'running' by a worker that died are queued again after TASK_STALE_AFTER_SECONDS, and "
+        "pyramid builds still pending (e.g. the media storage was down) every PYRAMID_RETRY_SECONDS."
     )
 
     def add_arguments(self, parser):
@@ -27,10 +30,15 @@ class Command(BaseCommand):
         signal.signal(signal.SIGINT, self.stop)
         worker_id = get_random_id()
         self.stdout.write(f"Worker {worker_id} started; Ctrl+C stops it after the current task.")
+        next_pyramid_retry = 0.0
         while self.running:
             requeued, failed = requeue_stale_tasks()
             if requeued or failed:
                 self.stdout.write(f"Queued again {requeued} task(s) whose worker was lost; gave up on {failed}.")
+            if time.monotonic() >= next_pyramid_retry:
+                next_pyramid_retry = time.monotonic() + settings.PYRAMID_RETRY_SECONDS
+                if waiting := requeue_pending_pyramids(settings.PYRAMID_RETRY_SECONDS):
+                    self.stdout.write(f"Queued again {waiting} pyramid build(s) still pending.")
             Worker(queue_names=["*"], excluded_queue_names=[], interval=0, batch=True,
                    backend_name=DEFAULT_TASK_BACKEND_ALIAS, startup_delay=False, max_tasks=None,
                    worker_id=worker_id).run()
