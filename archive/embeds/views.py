@@ -5,11 +5,13 @@ import re
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 
 from archive.catalogue.models import ItemPage
+from archive.manifests.addresses import manifest_url
 
 from . import oembed as oembed_documents
 from .deeplinks import DeepLinkError, View, view_from_content_state
@@ -106,10 +108,16 @@ def compare(request: HttpRequest) -> HttpResponse:
     if unknown:
         problem = _("No published item has the inventory number %(numbers)s.") % {"numbers": ", ".join(unknown)}
         return render(request, "embeds/compare.html", {"problem": problem}, status=404)
-    context = {
-        "panels": [{"item": item, "viewer": viewer_config(item)} for item in items.values()],
+    found = list(items.values())
+    return render(request, "embeds/compare.html", {"items": found, "workspace": workspace_config(found)})
+
+
+def workspace_config(items: list[ItemPage]) -> dict:
+    """What compare.js gives Mirador: the items' manifests, one window each, in the page's language."""
+    return {
+        "language": get_language(),
+        "manifests": [manifest_url(item.inventory_number) for item in items],
     }
-    return render(request, "embeds/compare.html", context)
 
 
 def compare_problem(numbers: list[str]) -> str:

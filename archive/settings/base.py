@@ -235,6 +235,7 @@ SEARCH_REFRESH_ON_WRITE = env_bool("SEARCH_REFRESH_ON_WRITE", False)
 STATICFILES_DIRS += [
     ("vendor/openseadragon", BASE_DIR / "node_modules" / "openseadragon" / "build" / "openseadragon"),
     ("vendor/leaflet", BASE_DIR / "node_modules" / "leaflet" / "dist"),
+    ("vendor/mirador", BASE_DIR / "node_modules" / "mirador" / "dist"),
 ]
 
 # --- Records and harvesting ---

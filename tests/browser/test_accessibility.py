@@ -1,9 +1,12 @@
 """axe-core on the public pages: no WCAG 2.2 A/AA violations."""
 
+from functools import partial
+
 import pytest
 
 from .conftest import AXE_SCRIPT
 from .helpers import wait_for_viewer
+from .mirador import wait_for_workspace
 
 pytestmark = [pytest.mark.service, pytest.mark.slow, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -14,23 +17,25 @@ RUN_AXE = """tags => axe.run(document, {runOnly: {type: "tag", values: tags}}).t
   })))"""
 
 
-def violations(page, url: str, viewer: str = "") -> list:
+def violations(page, url: str, ready=None) -> list:
+    """axe's findings on the page at `url`, once `ready(page)` says its viewers have drawn."""
     page.goto(url)
-    if viewer:
-        wait_for_viewer(page, viewer)
+    if ready:
+        ready(page)
     page.add_script_tag(path=str(AXE_SCRIPT))
     return page.evaluate(RUN_AXE, WCAG_TAGS)
 
 
 def test_public_pages_have_no_wcag_violations(page, catalogue, site):
     item = catalogue["items"][0]
+    viewer = partial(wait_for_viewer, inventory="BR-1")
     pages = {
-        "home": (site + "/", ""),
-        "collection": (site + catalogue["collection"].url, ""),
-        "item": (site + item.url, "BR-1"),
-        "embed": (f"{site}/embed/item/BR-1/", "BR-1"),
-        "search": (f"{site}/search/?q=Turgaus", ""),
-        "compare": (f"{site}/compare/?items=BR-1,BR-2", "BR-2"),
+        "home": (site + "/", None),
+        "collection": (site + catalogue["collection"].url, None),
+        "item": (site + item.url, viewer),
+        "embed": (f"{site}/embed/item/BR-1/", viewer),
+        "search": (f"{site}/search/?q=Turgaus", None),
+        "compare": (f"{site}/compare/?items=BR-1,BR-2", partial(wait_for_workspace, windows=2)),
     }
-    found = {name: violations(page, url, viewer) for name, (url, viewer) in pages.items()}
+    found = {name: violations(page, url, ready) for name, (url, ready) in pages.items()}
     assert found == {name: [] for name in pages}

@@ -10,6 +10,7 @@ import pytest
 from archive.embeds.deeplinks import encode_content_state
 
 from .helpers import IMAGE_BOUNDS, assert_drawn, wait_for_viewer
+from .mirador import WINDOW_TITLES, wait_for_workspace
 
 pytestmark = [pytest.mark.service, pytest.mark.slow, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -91,8 +92,17 @@ def test_content_state_opens_the_embed_on_its_canvas_and_region(page, catalogue,
     assert bounds["x"] <= 1 and bounds["y"] <= 1 and bounds["w"] < 1000, bounds
 
 
-def test_compare_view_opens_both_items(page, catalogue, site):
+def test_compare_view_opens_each_items_manifest_in_a_mirador_window(page, catalogue, site):
+    manifests, tiles = [], []
+    page.on("response", lambda response: manifests.append(response) if "/iiif/manifest/" in response.url else None)
+    page.on(
+        "response",
+        lambda response: tiles.append(response) if re.search(r"/iiif/3/[^/]+/(?!info\.json)", response.url) else None,
+    )
     page.goto(f"{site}/compare/?items=BR-1,BR-2")
-    for inventory in ("BR-1", "BR-2"):
-        wait_for_viewer(page, inventory)
-        assert_drawn(page, inventory)
+    wait_for_workspace(page, windows=2)
+    assert sorted(response.url for response in manifests) == [f"{site}/iiif/manifest/{n}" for n in ("BR-1", "BR-2")]
+    assert all(response.status == 200 for response in manifests + tiles)
+    drawn = {re.search(r"/iiif/3/([^/]+)/", response.url)[1] for response in tiles}
+    assert drawn == {"browser-then", "browser-now"}
+    assert page.evaluate(WINDOW_TITLES) == ["Turgaus aikštė", "Uosto vaizdas"]

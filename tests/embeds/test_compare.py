@@ -1,12 +1,42 @@
+import json
+import re
+
 import pytest
 
 
-def test_compare_shows_each_items_viewer(client, item, other_item):
+def workspace(response) -> dict:
+    script = re.search(r'<script id="compare-workspace-config" type="application/json">(.*?)</script>', response.text)
+    return json.loads(script[1])
+
+
+def test_compare_gives_mirador_each_items_manifest(client, settings, item, other_item):
+    settings.PUBLIC_BASE_URL = "https://archive.example.lt"
     response = client.get(f"/compare/?items={item.inventory_number},{other_item.inventory_number}")
-    html = response.content.decode()
     assert response.status_code == 200
-    assert item.title in html and other_item.title in html
-    assert html.count("data-viewer-config=") == 2
+    assert workspace(response) == {
+        "language": "lt",
+        "manifests": [
+            "https://archive.example.lt/iiif/manifest/KVB-V-1",
+            "https://archive.example.lt/iiif/manifest/KVB-V-2",
+        ],
+    }
+    assert "vendor/mirador/mirador.min.js" in response.text
+    assert "data-viewer-config=" not in response.text
+
+
+def test_compare_lists_the_items_with_links_and_thumbnails_for_readers_without_javascript(client, item, other_item):
+    response = client.get(f"/compare/?items={other_item.inventory_number},{item.inventory_number}")
+    html = response.text
+    assert html.index(other_item.title) < html.index(item.title)
+    assert f'href="{item.url}"' in html and f'href="{other_item.url}"' in html
+    assert html.count('<li class="card">') == 2
+    assert 'alt="Alt text of Front"' in html
+    assert "<noscript>" in html
+
+
+def test_compare_opens_mirador_in_the_page_language(client, item, other_item):
+    response = client.get(f"/en/compare/?items={item.inventory_number},{other_item.inventory_number}")
+    assert workspace(response)["language"] == "en"
 
 
 @pytest.mark.parametrize("items", ["", "KVB-V-1", "KVB-V-1,KVB-V-1", "A,B,C,D,E", "KVB-V-1,<script>"])
@@ -14,6 +44,7 @@ def test_compare_needs_two_to_four_inventory_numbers(client, item, items):
     response = client.get(f"/compare/?items={items}")
     assert response.status_code == 400
     assert 'class="compare-problem" role="alert"' in response.content.decode()
+    assert "mirador" not in response.content.decode()
 
 
 def test_compare_with_an_unknown_item_is_not_found(client, item):
