@@ -38,8 +38,9 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 def missing_requirement() -> str:
     if not CHROMIUM.exists():
         return "no /usr/bin/chromium: apt-get install chromium"
-    if not (NODE_MODULES / "openseadragon").exists() or not AXE_SCRIPT.exists():
-        return "no node_modules: run npm ci"
+    packages = [NODE_MODULES / "openseadragon", NODE_MODULES / "mirador" / "dist" / "mirador.min.js", AXE_SCRIPT]
+    if not all(path.exists() for path in packages):
+        return "front-end packages missing from node_modules: run npm ci"
     try:
         import playwright  # noqa: F401
     except ImportError:
