@@ -7,6 +7,7 @@ stored beside the originals, and every web node reads them through a bounded loc
 in each node's own disk cache (media.iiif.cache): they are cheaper to make again than to fetch.
 """
 
+import errno
 import fcntl
 import os
 import shutil
@@ -33,6 +34,17 @@ def storage_errors() -> tuple[type[BaseException], ...]:
     except ImportError:
         return (OSError,)
     return (OSError, BotoCoreError, ClientError)
+
+
+# Errors of a local file storage that mean the storage itself failed, not the code that called it.
+STORAGE_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EIO, errno.EACCES})
+
+
+def is_storage_failure(error: BaseException) -> bool:
+    """True for an error of the media storage (unreachable S3, full or read-only disk), not any OSError."""
+    if isinstance(error, OSError):
+        return error.errno in STORAGE_ERRNOS or isinstance(error, ConnectionError)
+    return isinstance(error, storage_errors())
 
 
 def is_remote(storage: Storage | None = None) -> bool:

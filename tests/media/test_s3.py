@@ -187,6 +187,22 @@ def test_unreachable_storage_is_a_form_error_for_the_editor(client, settings, s3
     assert keys(s3_media) == set()
 
 
+def test_storage_failing_after_the_forms_check_is_a_503_that_says_so(client, settings, s3_media, tmp_path,
+                                                                      monkeypatch):
+    # The race: the form's check found the storage up, then it went away before the file was saved.
+    monkeypatch.setattr("media.forms.check_available", lambda: None)
+    settings.STORAGES = {**settings.STORAGES, "default": storage_options(s3_media, "http://127.0.0.1:9")}
+    client.force_login(User.objects.create_superuser("editor", password="x"))
+    upload = SimpleUploadedFile("grid.png", write_grid(tmp_path / "grid.png").read_bytes(), "image/png")
+    response = client.post("/admin/images/add/", {"title": "Grid", "iiif_identifier": "grid", "file": upload})
+    assert response.status_code == 503
+    assert response["Retry-After"] == "60"
+    page = response.content.decode()
+    assert "nothing was saved" in page or "niekas neišsaugota" in page
+    assert not DigitizedImage.objects.exists()
+    assert keys(s3_media) == set()
+
+
 @pytest.mark.slow
 def test_the_service_recovers_when_the_s3_server_restarts(client, s3_media, s3_image):
     assert client.get(TILE).status_code == 200
