@@ -8,7 +8,7 @@ from search.backends import get_catalogue_backend
 from search.openapi import openapi_document
 from search.presentation import api_record
 from search.query import parse_query
-from search.results import SearchUnavailable
+from search.results import FacetValue, SearchUnavailable
 from search.service import run_search
 
 UNAVAILABLE = {"error": "search_unavailable", "detail": "Search is temporarily unavailable."}
@@ -32,10 +32,14 @@ def search(request: HttpRequest) -> JsonResponse:
         "num_pages": found.num_pages,
         "results": [api_record(result, request) for result in found.items],
         "facets": {
-            facet.name: [{"value": v.value, "label": v.label, "count": v.count} for v in facet.values]
-            for facet in found.facets
+            **{facet.name: [facet_value(v) for v in facet.values] for facet in found.facets},
+            "undated": [facet_value(found.undated)],
         },
     }, json_dumps_params={"ensure_ascii": False})
+
+
+def facet_value(value: FacetValue) -> dict:
+    return {"value": value.value, "label": value.label, "count": value.count}
 
 
 @require_GET

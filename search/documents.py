@@ -17,7 +17,7 @@ from wagtail.models import Page
 from archive.catalogue.models import CollectionPage, ItemAlternativeTitle, ItemCreator, ItemPage, ItemTag
 from archive.exhibitions.models import ExhibitionPage
 from archive.vocabularies.models import PlaceName
-from search.query import centuries_between
+from search.query import centuries_between, decades_between
 
 # Free-text fields and their weight; each is indexed per language (`title_lt`, `title_en`).
 TEXT_FIELDS: dict[str, float] = {
@@ -38,7 +38,8 @@ UNFOLDED_FIELDS = frozenset({"description", "inscriptions"})
 LANGUAGES = ("lt", "en")
 TAG = re.compile(r"<[^>]*>")
 ITEM_COLUMNS = ("pk", "title", "path", "locale__language_code", "inventory_number", "date_text", "year_earliest",
-                "year_latest", "description", "inscriptions", "place__key", "place__name", "place__name_en")
+                "year_latest", "description", "inscriptions", "place__key", "place__name", "place__name_en",
+                "work_status")
 
 
 @dataclass
@@ -56,6 +57,7 @@ class ItemRecord:
     description: str
     inscriptions: str
     place: tuple[str, list[str]] | None
+    work_status: str = ""  # a WorkStatus value, empty when no event in the work's life is recorded
     collection: tuple[str, str] | None = None  # slug, title
     alternative_titles: list[str] = field(default_factory=list)
     creators: list[tuple[str, list[str]]] = field(default_factory=list)
@@ -106,6 +108,8 @@ def item_document(item: ItemRecord) -> dict:
         "technique_keys": sorted({key for key, _ in item.techniques}),
         "subject_keys": sorted({key for key, _ in item.subjects}),
         "centuries": centuries_between(item.year_earliest, item.year_latest),
+        "decades": decades_between(item.year_earliest, item.year_latest),
+        "work_status": item.work_status or None,
         "year_earliest": item.year_earliest,
         "year_latest": item.year_latest,
         **{f"{name}_{item.language}": value for name, value in text.items()},
@@ -155,7 +159,7 @@ def item_records(ids: Iterable[int]) -> list[ItemRecord]:
     rows = ItemPage.objects.filter(pk__in=list(ids)).order_by("pk").values_list(*ITEM_COLUMNS)
     records = {
         row[0]: ItemRecord(*row[:3], language_code(row[3]), *row[4:10],
-                           place=(row[10], names(row[11], row[12])) if row[10] else None)
+                           place=(row[10], names(row[11], row[12])) if row[10] else None, work_status=row[13])
         for row in rows
     }
     ids = list(records)

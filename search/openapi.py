@@ -1,11 +1,13 @@
 """OpenAPI 3.1 description of the search API, served at /api/search/openapi.json."""
 
-from search.query import MAX_PAGE, PER_PAGE, SORTS
+from archive.catalogue.models import WorkStatus
+from search.query import FACETS, MAX_DECADE_SPAN, MAX_PAGE, PER_PAGE, SORTS
 
 
-def list_param(name: str, description: str) -> dict:
+def list_param(name: str, description: str, **item_schema) -> dict:
     return {"name": name, "in": "query", "required": False, "description": description,
-            "schema": {"type": "array", "items": {"type": "string"}}, "style": "form", "explode": True}
+            "schema": {"type": "array", "items": {"type": "string", **item_schema}},
+            "style": "form", "explode": True}
 
 
 def int_param(name: str, description: str) -> dict:
@@ -24,7 +26,17 @@ PARAMETERS = [
     list_param("place", "Place key; repeat for any of several."),
     list_param("technique", "Technique or material key; repeat for any of several."),
     list_param("subject", "Subject slug; repeat for any of several."),
-    list_param("century", "Century number (20 = 1901-2000); repeat for any of several."),
+    list_param("century", "Century number (20 = 1900-1999, as the catalogue reads \"XX a.\"); repeat for any of "
+               "several. Undated items are in none."),
+    list_param("decade", f"First year of a decade (1930 = 1930-1939); repeat for any of several. Undated items, "
+                         f"and items dated to a range longer than {MAX_DECADE_SPAN} years, are in none.",
+               pattern="^[0-9]*0$"),
+    list_param("state", "Current state of the work, after the latest recorded event in its life (lost = "
+                        "destroyed); repeat for any of several. Items with no recorded events have none.",
+               enum=list(WorkStatus.values)),
+    {"name": "undated", "in": "query", "required": False, "schema": {"type": "boolean", "default": False},
+     "description": "true (or 1): only items with no date range. The `undated` facet counts them; they never "
+                    "match a year range, century or decade."},
     int_param("from", "Earliest year: items whose date range overlaps from..to are returned."),
     int_param("to", "Latest year of the range."),
     {"name": "sort", "in": "query", "required": False, "schema": {"type": "string", "enum": list(SORTS)},
@@ -40,6 +52,12 @@ FACET_VALUE = {"type": "object", "required": ["value", "label", "count"], "prope
     "label": {"type": "string"},
     "count": {"type": "integer", "description": "Matching items with this value (given the other filters)."},
 }}
+
+FACETS_DESCRIPTION = (
+    f"One list per filter parameter ({', '.join(FACETS)}), values with most items first; centuries and "
+    "decades in time order, states from surviving to lost. `undated` has one value, `1`, counting the "
+    "matching items with no date range."
+)
 
 RESULT = {"type": "object", "required": ["id", "title", "url"], "properties": {
     "id": {"type": "integer"},
@@ -81,7 +99,8 @@ def openapi_document(server_url: str) -> dict:
                             "num_pages": {"type": "integer"},
                             "results": {"type": "array", "items": RESULT},
                             "facets": {"type": "object",
-                                       "additionalProperties": {"type": "array", "items": FACET_VALUE}},
+                                       "additionalProperties": {"type": "array", "items": FACET_VALUE},
+                                       "description": FACETS_DESCRIPTION},
                         }}}}},
                     "503": UNAVAILABLE,
                 }}},

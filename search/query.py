@@ -4,10 +4,18 @@ from dataclasses import dataclass, field, replace
 
 from django.http import QueryDict
 
-FACETS = ("collection", "creator", "place", "technique", "subject", "century")
+from archive.catalogue.models import WorkStatus
+
+FACETS = ("collection", "creator", "place", "technique", "subject", "century", "decade", "state")
+CHRONOLOGICAL_FACETS = ("century", "decade")
 SORTS = ("relevance", "date", "-date", "title")
 PER_PAGE = 20
 MAX_PAGE = 500  # deep pages cost the engine a lot and no researcher reads 10,000 hits
+# A range longer than two centuries ("XVII-XIX a.") says nothing about a decade: such an item is in its
+# centuries and in the year-range overlap, but in no decade, so vague dating cannot flood that facet.
+MAX_DECADE_SPAN = 200  # latest - earliest; "XIX-XX a." (1800-1999, twenty decades) is still in its decades
+DECADES_SHOWN = 30  # the decades with most items, shown in time order
+YES = ("1", "true", "on", "yes")
 
 
 @dataclass(frozen=True)
@@ -19,6 +27,7 @@ class SearchQuery:
     filters: dict[str, tuple[str, ...]] = field(default_factory=dict)
     year_from: int | None = None
     year_to: int | None = None
+    undated: bool = False  # only the items with no date range
     sort: str = "relevance"
     page: int = 1
     per_page: int = PER_PAGE
@@ -29,7 +38,8 @@ class SearchQuery:
 
     @property
     def has_criteria(self) -> bool:
-        return bool(self.text or self.filters or self.year_from is not None or self.year_to is not None)
+        return bool(self.text or self.filters or self.undated
+                    or self.year_from is not None or self.year_to is not None)
 
     def selected(self, facet: str) -> tuple[str, ...]:
         return self.filters.get(facet, ())
@@ -44,8 +54,8 @@ def parse_query(params: QueryDict, language: str) -> SearchQuery:
     filters = {}
     for name in FACETS:
         values = tuple(dict.fromkeys(v.strip() for v in params.getlist(name) if v.strip()))
-        if name == "century":
-            values = tuple(v for v in values if v.isdigit() and 0 < int(v) < 22)
+        if name in VALID:
+            values = tuple(dict.fromkeys(v for v in (VALID[name](value) for value in values) if v))
         if values:
             filters[name] = values
     year_from, year_to = parse_year(params.get("from")), parse_year(params.get("to"))
@@ -56,8 +66,31 @@ def parse_query(params: QueryDict, language: str) -> SearchQuery:
         sort = "relevance" if text else "title"
     return SearchQuery(
         text=text, language=language, filters=filters, year_from=year_from, year_to=year_to,
-        sort=sort, page=parse_page(params.get("page")),
+        undated=params.get("undated", "").strip().lower() in YES, sort=sort, page=parse_page(params.get("page")),
     )
+
+
+def number(value: str) -> int | None:
+    return int(value) if value.isascii() and value.isdigit() else None
+
+
+def valid_century(value: str) -> str | None:
+    century = number(value)
+    return str(century) if century is not None and 0 < century < 22 else None
+
+
+def valid_decade(value: str) -> str | None:
+    """A decade is named by its first year, "1930" for 1930-1939, as far as the 21st century."""
+    decade = number(value)
+    return str(decade) if decade is not None and decade % 10 == 0 and decade <= 2100 else None
+
+
+def valid_state(value: str) -> str | None:
+    return value if value in WorkStatus.values else None
+
+
+# Facets whose values are checked (and written one way) before they reach a backend; the others are keys.
+VALID = {"century": valid_century, "decade": valid_decade, "state": valid_state}
 
 
 def parse_year(value: str | None) -> int | None:
@@ -76,8 +109,8 @@ def parse_page(value: str | None) -> int:
 
 
 def century_of(year: int) -> int:
-    """The century a year belongs to, counted as the catalogue does: 1900 is in the 19th, 1901 in the 20th."""
-    return (year - 1) // 100 + 1
+    """The century a year belongs to, counted as the date parser reads "XX a." (1900-1999): 1900 is in the 20th."""
+    return year // 100 + 1
 
 
 def centuries_between(earliest: int | None, latest: int | None) -> list[int]:
@@ -88,4 +121,20 @@ def centuries_between(earliest: int | None, latest: int | None) -> list[int]:
 
 
 def century_years(century: int) -> tuple[int, int]:
-    return (century - 1) * 100 + 1, century * 100
+    return (century - 1) * 100, century * 100 - 1
+
+
+def decade_of(year: int) -> int:
+    """The decade a year belongs to, named by its first year as Lithuanian usage does: 1930-1939 is "1930"."""
+    return year // 10 * 10
+
+
+def decades_between(earliest: int | None, latest: int | None) -> list[int]:
+    """Every decade an item's date range touches; none for an undated item or one dated too vaguely."""
+    if earliest is None or latest is None or latest - earliest >= MAX_DECADE_SPAN:
+        return []
+    return list(range(decade_of(earliest), decade_of(latest) + 1, 10))
+
+
+def decade_years(decade: int) -> tuple[int, int]:
+    return decade, decade + 9

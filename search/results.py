@@ -24,6 +24,7 @@ class SearchResults:
     count: int
     hits: list[SearchHit]
     facets: dict[str, list[FacetCount]] = field(default_factory=dict)
+    undated: int = 0  # matching items with no date range, which no century or decade holds
 
 
 @dataclass(frozen=True)

@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from wagtail.models import Page
 
 from search.backends import CatalogueSearchBackend, get_catalogue_backend
-from search.facets import labelled_facets
+from search.facets import labelled_facets, undated_value
 from search.presentation import ResultItem, result_items
 from search.query import SearchQuery
-from search.results import Facet
+from search.results import Facet, FacetValue
 
 
 @dataclass(frozen=True)
@@ -19,6 +19,7 @@ class SearchPage:
     items: list[ResultItem]
     facets: list[Facet]
     features: list[Page]  # collections and exhibitions that match the words
+    undated: FacetValue  # how many of the matches have no date range, and whether only those are asked for
 
     @property
     def num_pages(self) -> int:
@@ -39,4 +40,5 @@ def run_search(query: SearchQuery, backend: CatalogueSearchBackend | None = None
         by_id = Page.objects.in_bulk(ids)
         features = [by_id[pk] for pk in ids if pk in by_id]
     return SearchPage(query=query, count=results.count, items=result_items(results.hits),
-                      facets=labelled_facets(results.facets, query), features=features)
+                      facets=labelled_facets(results.facets, query), features=features,
+                      undated=undated_value(results.undated, query))

@@ -16,7 +16,16 @@ from archive.catalogue.models import CollectionPage, ItemCreator, ItemPage, Item
 from archive.vocabularies.models import Creator, Material, Technique
 from search.backends import Progress
 from search.documents import FEATURE_MODELS
-from search.query import FACETS, SearchQuery, centuries_between, century_years
+from search.query import (
+    DECADES_SHOWN,
+    FACETS,
+    MAX_DECADE_SPAN,
+    SearchQuery,
+    centuries_between,
+    century_years,
+    decade_years,
+    decades_between,
+)
 from search.results import FacetCount, SearchHit, SearchResults
 
 ORDERINGS = {
@@ -26,6 +35,7 @@ ORDERINGS = {
     "relevance": ("title", "pk"),
 }
 COLLECTION_DEPTH = 3  # root, home page, collection
+UNDATED = Q(year_earliest__isnull=True) | Q(year_latest__isnull=True)
 
 
 class DatabaseBackend:
@@ -52,6 +62,8 @@ class DatabaseBackend:
             items = items.filter(year_earliest__lte=query.year_to)
         if query.year_from is not None:
             items = items.filter(year_latest__gte=query.year_from)
+        if query.undated:
+            items = items.filter(UNDATED)
         return items
 
     @staticmethod
@@ -69,6 +81,14 @@ class DatabaseBackend:
             return Q(techniques__key__in=values) | Q(materials__key__in=values)
         if facet == "subject":
             return Q(subjects__slug__in=values)
+        if facet == "state":
+            return Q(work_status__in=values)
+        if facet == "decade":
+            decade_q = Q(pk__in=[])
+            for decade in values:
+                first, last = decade_years(int(decade))
+                decade_q |= Q(year_earliest__lte=last, year_latest__gte=first)
+            return decade_q & Q(year_latest__lt=F("year_earliest") + MAX_DECADE_SPAN)
         century_q = Q(pk__in=[])
         for century in values:
             first, last = century_years(int(century))
@@ -105,11 +125,14 @@ class DatabaseBackend:
         else:
             page_ids = list(matched.order_by(*ORDERINGS[query.sort]).values_list("pk", flat=True)[window])
             count = matched.count()
-        return SearchResults(count=count, hits=[SearchHit(page_id=pk) for pk in page_ids],
-                             facets=self.facets(matched))
+        facets, undated = self.facets(matched)
+        return SearchResults(count=count, hits=[SearchHit(page_id=pk) for pk in page_ids], facets=facets,
+                             undated=undated)
 
-    def facets(self, matched: QuerySet) -> dict[str, list[FacetCount]]:
+    def facets(self, matched: QuerySet) -> tuple[dict[str, list[FacetCount]], int]:
+        """Counts of every facet's values, and the number of undated items."""
         ids = matched.values("pk")
+        ranges = list(ItemPage.objects.filter(pk__in=ids).values_list("year_earliest", "year_latest"))
         counts = {
             "collection": self.collection_counts(ids),
             "creator": Counter(dict(
@@ -122,9 +145,14 @@ class DatabaseBackend:
             "subject": Counter(dict(
                 ItemTag.objects.filter(content_object__in=ids).order_by().values_list("tag__slug")
                 .annotate(n=Count("content_object", distinct=True)))),
-            "century": self.century_counts(ids),
+            "century": Counter(century for first, last in ranges for century in centuries_between(first, last)),
+            "decade": Counter(decade for first, last in ranges for decade in decades_between(first, last)),
+            "state": Counter(dict(
+                ItemPage.objects.filter(pk__in=ids).exclude(work_status="").order_by().values_list("work_status")
+                .annotate(n=Count("pk")))),
         }
-        return {facet: as_facet_counts(facet, counts[facet]) for facet in FACETS}
+        undated = sum(1 for first, last in ranges if first is None or last is None)
+        return {facet: as_facet_counts(facet, counts[facet]) for facet in FACETS}, undated
 
     @staticmethod
     def collection_counts(ids: QuerySet) -> Counter:
@@ -134,11 +162,6 @@ class DatabaseBackend:
             .order_by().values_list("parent").annotate(n=Count("pk")))
         slugs = dict(CollectionPage.objects.filter(path__in=by_path).values_list("path", "slug"))
         return Counter({slugs[path]: n for path, n in by_path.items() if path in slugs})
-
-    @staticmethod
-    def century_counts(ids: QuerySet) -> Counter:
-        ranges = ItemPage.objects.filter(pk__in=ids).values_list("year_earliest", "year_latest")
-        return Counter(century for first, last in ranges for century in centuries_between(first, last))
 
     @staticmethod
     def technique_counts(ids: QuerySet) -> Counter:
@@ -178,6 +201,9 @@ class DatabaseBackend:
 def as_facet_counts(facet: str, counts: Counter) -> list[FacetCount]:
     if facet == "century":
         pairs = sorted(counts.items())
+    elif facet == "decade":
+        # As the Elasticsearch terms aggregation picks them: most items first, an earlier decade on a tie.
+        pairs = sorted(sorted(counts.items(), key=lambda pair: (-pair[1], pair[0]))[:DECADES_SHOWN])
     else:
         pairs = sorted(counts.items(), key=lambda pair: (-pair[1], str(pair[0])))[:30]
     return [FacetCount(value=str(value), count=n) for value, n in pairs if value is not None]

@@ -11,10 +11,10 @@ from uuid import uuid4
 
 import elastic_transport
 from django.conf import settings
-from elasticsearch import ApiError, Elasticsearch, NotFoundError, helpers
+from elasticsearch import ApiError, BadRequestError, Elasticsearch, NotFoundError, helpers
 
 from search.backends import Progress
-from search.backends.es_mapping import index_body
+from search.backends.es_mapping import MAPPING_VERSION, index_body
 from search.backends.es_query import features_body, read_response, search_body, suggest_body
 from search.documents import documents_for, indexable_features, indexable_items
 from search.query import SearchQuery
@@ -86,9 +86,29 @@ class ElasticsearchBackend:
             raise SearchUnavailable(f"Elasticsearch refused {len(failures)} updates: {failures[:3]}")
 
     def ensure_index(self) -> None:
-        """Create an empty index behind the alias on first use, so edits can be indexed before a rebuild."""
+        """Create an empty index behind the alias on first use, so edits can be indexed before a rebuild;
+        an index made by an older version of the code gets the current fields."""
         if not self.client.indices.exists_alias(name=self.alias):
             self.swap_alias(self.create_index())
+        else:
+            self.upgrade_mapping()
+
+    def upgrade_mapping(self) -> None:
+        """Add the fields of a newer mapping to the index in place: the strict mapping would otherwise refuse
+        every edit made after a deploy until `search_reindex`, which fills the fields in for older documents."""
+        for index, found in self.client.indices.get_mapping(index=self.alias).body.items():
+            version = found["mappings"].get("_meta", {}).get("version", 1)
+            if version >= MAPPING_VERSION:
+                continue
+            logger.warning("index %s has mapping version %s, not %s: adding the new fields; run search_reindex "
+                           "so the documents already indexed get them", index, version, MAPPING_VERSION)
+            mappings = index_body()["mappings"]
+            try:
+                self.client.indices.put_mapping(index=index, properties=mappings["properties"],
+                                                meta=mappings["_meta"])
+            except BadRequestError as error:
+                raise SearchUnavailable(f"index {index} cannot take mapping version {MAPPING_VERSION} in place; "
+                                        f"run search_reindex: {error.message}") from error
 
     def create_index(self, **index_settings) -> str:
         name = f"{self.alias}-{time.strftime('%Y%m%d%H%M%S')}-{uuid4().hex[:6]}"

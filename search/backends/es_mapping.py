@@ -28,7 +28,11 @@ ANALYSIS = {
 
 KEYWORDS = ("kind", "language", "inventory_number", "title_sort")
 # Facet fields build their global ordinals at refresh rather than on the first search that aggregates.
-FACET_KEYWORDS = ("collection_key", "creator_keys", "place_key", "technique_keys", "subject_keys")
+FACET_KEYWORDS = ("collection_key", "creator_keys", "place_key", "technique_keys", "subject_keys", "work_status")
+# Raise with every change to the fields: an index of an older version gets the new fields added in place
+# (so edits can still be indexed) and `search_reindex` fills them in for the documents already there.
+# 2: decades and work_status.
+MAPPING_VERSION = 2
 
 
 def text_field(language: str, folded: bool) -> dict:
@@ -44,6 +48,7 @@ def index_body(shards: int = 1) -> dict:
     properties.update(
         page_id={"type": "integer"},
         centuries={"type": "short"},
+        decades={"type": "short"},
         year_earliest={"type": "short"},
         year_latest={"type": "short"},
     )
@@ -52,5 +57,5 @@ def index_body(shards: int = 1) -> dict:
             properties[f"{name}_{language}"] = text_field(language, folded=name not in UNFOLDED_FIELDS)
     return {
         "settings": {"number_of_shards": shards, "number_of_replicas": 0, "analysis": ANALYSIS},
-        "mappings": {"dynamic": "strict", "properties": properties},
+        "mappings": {"dynamic": "strict", "_meta": {"version": MAPPING_VERSION}, "properties": properties},
     }

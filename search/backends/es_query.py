@@ -1,7 +1,7 @@
 """Translate a SearchQuery into an Elasticsearch request body and its response back into results."""
 
 from search.documents import FEATURE_MODELS, TEXT_FIELDS, UNFOLDED_FIELDS
-from search.query import SearchQuery
+from search.query import CHRONOLOGICAL_FACETS, DECADES_SHOWN, SearchQuery
 from search.results import FacetCount, SearchHit, SearchResults
 
 # Facet name in the URL -> keyword field in the index, and how many values to show.
@@ -12,7 +12,14 @@ FACET_FIELDS = {
     "technique": ("technique_keys", 30),
     "subject": ("subject_keys", 30),
     "century": ("centuries", 30),
+    "decade": ("decades", DECADES_SHOWN),
+    "state": ("work_status", 10),
 }
+# Undated: no date range, which the document shows by leaving the years out (never year 0).
+UNDATED = {"bool": {"minimum_should_match": 1, "should": [
+    {"bool": {"must_not": [{"exists": {"field": "year_earliest"}}]}},
+    {"bool": {"must_not": [{"exists": {"field": "year_latest"}}]}},
+]}}
 SORT_CLAUSES = {
     "relevance": ["_score", {"title_sort": "asc"}],
     "date": [{"year_earliest": {"order": "asc", "missing": "_last"}}, {"title_sort": "asc"}],
@@ -58,6 +65,8 @@ def filter_clauses(query: SearchQuery, kind: str = "item") -> list[dict]:
         clauses.append({"range": {"year_earliest": {"lte": query.year_to}}})
     if query.year_from is not None:
         clauses.append({"range": {"year_latest": {"gte": query.year_from}}})
+    if query.undated:
+        clauses.append(UNDATED)
     return clauses
 
 
@@ -71,8 +80,9 @@ def search_body(query: SearchQuery) -> dict:
         "track_total_hits": True,
         "_source": ["page_id"],
         "aggs": {
-            facet: {"terms": {"field": field, "size": size, "order": facet_order(facet)}}
-            for facet, (field, size) in FACET_FIELDS.items()
+            **{facet: {"terms": {"field": field, "size": size, "order": facet_order(facet)}}
+               for facet, (field, size) in FACET_FIELDS.items()},
+            "undated": {"filter": UNDATED},
         },
     }
     if query.text:
@@ -85,6 +95,7 @@ def search_body(query: SearchQuery) -> dict:
 
 
 def facet_order(facet: str) -> dict:
+    # Decades are many: the most frequent are kept, then put in time order when read.
     return {"_key": "asc"} if facet == "century" else {"_count": "desc"}
 
 
@@ -93,11 +104,15 @@ def read_response(response: dict) -> SearchResults:
         SearchHit(page_id=hit["_source"]["page_id"], snippets=snippets(hit.get("highlight", {})))
         for hit in response["hits"]["hits"]
     ]
-    facets = {
-        facet: [FacetCount(value=str(bucket["key"]), count=bucket["doc_count"]) for bucket in agg["buckets"]]
-        for facet, agg in response.get("aggregations", {}).items()
-    }
-    return SearchResults(count=response["hits"]["total"]["value"], hits=hits, facets=facets)
+    aggregations = response.get("aggregations", {})
+    facets = {}
+    for facet in FACET_FIELDS:
+        buckets = aggregations.get(facet, {}).get("buckets", [])
+        if facet in CHRONOLOGICAL_FACETS:
+            buckets = sorted(buckets, key=lambda bucket: bucket["key"])
+        facets[facet] = [FacetCount(value=str(bucket["key"]), count=bucket["doc_count"]) for bucket in buckets]
+    return SearchResults(count=response["hits"]["total"]["value"], hits=hits, facets=facets,
+                         undated=aggregations.get("undated", {}).get("doc_count", 0))
 
 
 def snippets(highlight: dict) -> tuple[str, ...]:

@@ -7,7 +7,7 @@ from archive.vocabularies.models import Place, PlaceName
 from search.indexing import sync_changes
 from search.query import SearchQuery
 
-from .catalogue import build_catalogue
+from .catalogue import build_catalogue, item
 
 
 def titles(backend, **fields) -> list[str]:
@@ -101,7 +101,8 @@ def test_collection_facet_counts_add_up_to_the_total(backend, catalogue):
     assert sum(value.count for value in results.facets["collection"]) == results.count
 
 
-@pytest.mark.parametrize("facet", ["collection", "creator", "place", "technique", "subject", "century"])
+@pytest.mark.parametrize("facet", ["collection", "creator", "place", "technique", "subject", "century", "decade",
+                                   "state"])
 def test_each_facet_count_is_what_choosing_it_finds(backend, catalogue, facet):
     counts = backend.search(SearchQuery(sort="title")).facets[facet]
     assert counts
@@ -113,6 +114,73 @@ def test_each_facet_count_is_what_choosing_it_finds(backend, catalogue, facet):
 def test_a_multi_century_item_counts_in_each_century(backend, catalogue):
     counts = {value.value: value.count for value in backend.search(SearchQuery()).facets["century"]}
     assert counts == {"19": 1, "20": 3}
+
+
+def counts(backend, facet: str, **fields) -> list[tuple[str, int]]:
+    return [(value.value, value.count) for value in backend.search(SearchQuery(**fields)).facets[facet]]
+
+
+def test_a_multi_decade_item_counts_in_each_decade_listed_in_time_order(backend, catalogue):
+    assert counts(backend, "decade") == [("1890", 1), ("1900", 1), ("1910", 1), ("1930", 1), ("1960", 1)]
+
+
+def test_a_decade_filter_finds_the_items_whose_dates_overlap_it(backend, catalogue):
+    assert titles(backend, filters={"decade": ("1900",)}) == ["Bažnyčios langas"]
+    assert titles(backend, filters={"decade": ("1930", "1960")}, sort="date") == [
+        "Vitražas su Klaipėdos herbu", "Uosto panorama"]
+    assert titles(backend, filters={"decade": ("1920",)}) == []
+
+
+def test_an_item_dated_to_more_than_two_centuries_is_in_its_centuries_but_in_no_decade(backend, catalogue):
+    item(catalogue.stained, "Senas fragmentas", year_earliest=1700, year_latest=1920, date_text="XVIII–XX a.")
+    sync_changes()
+    assert dict(counts(backend, "century")) == {"18": 1, "19": 2, "20": 4}
+    assert dict(counts(backend, "decade")) == {"1890": 1, "1900": 1, "1910": 1, "1930": 1, "1960": 1}
+    assert titles(backend, filters={"decade": ("1750",)}) == []
+    assert titles(backend, year_from=1750, year_to=1759) == ["Senas fragmentas"]
+
+
+def test_the_state_facet_counts_the_current_state_of_each_work(backend, catalogue):
+    assert counts(backend, "state") == [("lost", 1), ("survives", 1)]
+
+
+def test_the_state_filter_finds_lost_works_and_leaves_surviving_ones_out(backend, catalogue):
+    assert titles(backend, filters={"state": ("lost",)}) == ["Bažnyčios langas"]
+    assert titles(backend, filters={"state": ("survives",)}) == ["Vitražas su Klaipėdos herbu"]
+    assert titles(backend, filters={"state": ("lost", "survives")}, sort="date") == [
+        "Bažnyčios langas", "Vitražas su Klaipėdos herbu"]
+
+
+def test_a_new_event_in_the_life_of_a_work_changes_its_state_in_search(backend, catalogue):
+    from archive.catalogue.models import WorkEvent
+
+    herb = ItemPage.objects.get(pk=catalogue.herb.pk)
+    herb.life_events.add(WorkEvent(kind="painted_over", year_earliest=1950, sort_order=1))
+    herb.save_revision().publish()
+    sync_changes()
+    assert titles(backend, filters={"state": ("hidden",)}) == ["Vitražas su Klaipėdos herbu"]
+    assert titles(backend, filters={"state": ("survives",)}) == []
+
+
+def test_the_undated_filter_finds_only_the_undated_items(backend, catalogue):
+    results = backend.search(SearchQuery(undated=True))
+    assert titles(backend, undated=True) == ["Nežinomas portretas"]
+    assert results.undated == results.count == 1
+    assert results.facets["century"] == results.facets["decade"] == []
+
+
+def test_the_undated_count_follows_the_other_filters(backend, catalogue):
+    assert backend.search(SearchQuery()).undated == 1
+    assert backend.search(SearchQuery(filters={"collection": ("fotografijos",)})).undated == 1
+    assert backend.search(SearchQuery(filters={"collection": ("vitrazai",)})).undated == 0
+    assert backend.search(SearchQuery(year_from=1900)).undated == 0
+
+
+def test_an_undated_item_is_never_taken_for_year_zero(backend, catalogue):
+    assert titles(backend, year_from=-50, year_to=50) == []
+    assert titles(backend, filters={"century": ("1",)}) == []
+    assert titles(backend, filters={"decade": ("0",)}) == []
+    assert titles(backend, undated=True, year_to=1999) == []
 
 
 def test_exhibitions_and_collections_are_found_beside_the_items(backend, catalogue, home):

@@ -3,6 +3,7 @@
 import pytest
 
 from archive.catalogue.models import ItemPage
+from search.backends.es_mapping import MAPPING_VERSION, index_body
 from search.indexing import rebuild_index, sync_changes
 from search.models import IndexChange
 from search.query import SearchQuery
@@ -100,3 +101,46 @@ def test_edits_made_while_elasticsearch_is_down_are_indexed_when_it_is_back(elas
     settings.ELASTICSEARCH_URL = elasticsearch.url
     assert sync_changes() == 1
     assert titles(elasticsearch, text="Žiemos") == ["Žiemos uostas"]
+
+
+def test_an_index_of_an_older_mapping_gets_the_new_fields_so_edits_are_still_indexed(elasticsearch, home, caplog):
+    from tests.search.catalogue import build_catalogue
+
+    old = index_body()
+    del old["mappings"]["_meta"], old["mappings"]["properties"]["decades"], old["mappings"]["properties"]["work_status"]
+    old_index = f"{elasticsearch.alias}-before-decades"
+    elasticsearch.client.indices.create(index=old_index, body=old)
+    elasticsearch.swap_alias(old_index)
+
+    build_catalogue(home)
+    sync_changes()
+    assert not IndexChange.objects.filter(synced=False).exists()
+    mapping = elasticsearch.client.indices.get_mapping(index=old_index)[old_index]["mappings"]
+    assert mapping["_meta"] == {"version": MAPPING_VERSION}
+    assert {"decades", "work_status"} <= set(mapping["properties"])
+    assert titles(elasticsearch, filters={"state": ("lost",)}) == ["Bažnyčios langas"]
+    assert "run search_reindex" in caplog.text
+
+
+QUERIES = [
+    {"sort": "title"},
+    {"filters": {"decade": ("1900", "1930")}, "sort": "date"},
+    {"filters": {"state": ("lost",)}},
+    {"filters": {"century": ("20",), "state": ("survives", "lost")}, "sort": "-date"},
+    {"undated": True},
+    {"undated": True, "filters": {"collection": ("vitrazai",)}},
+    {"year_from": 1900, "year_to": 1935, "sort": "date"},
+    {"language": "en", "filters": {"decade": ("1890",)}},
+]
+
+
+@pytest.mark.parametrize("fields", QUERIES)
+def test_both_backends_give_the_same_answers_about_dates_and_states(database, elasticsearch, indexed, fields):
+    # `database` first: `elasticsearch` then sets the backend the catalogue is indexed into.
+    query = SearchQuery(**fields)
+    from_elasticsearch = elasticsearch.search(query)
+    from_database = database.search(query)
+    assert [hit.page_id for hit in from_elasticsearch.hits] == [hit.page_id for hit in from_database.hits]
+    assert (from_elasticsearch.count, from_elasticsearch.undated) == (from_database.count, from_database.undated)
+    for facet in ("century", "decade", "state", "collection", "place"):
+        assert from_elasticsearch.facets[facet] == from_database.facets[facet], facet

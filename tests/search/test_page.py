@@ -42,3 +42,29 @@ def test_the_empty_page_invites_a_search(client, db):
     response = client.get("/search/")
     assert response.status_code == 200
     assert "found" not in response.context
+
+
+def test_the_page_offers_decades_and_states_in_lithuanian(client, catalogue):
+    html = client.get("/search/", {"sort": "title"}).content.decode()
+    assert "Dešimtmetis" in html and "1930–1939 m." in html
+    assert "Dabartinė būklė" in html and "Prarastas" in html and "Išlikęs" in html
+    assert 'name="state" value="lost"' in html and 'name="decade" value="1930"' in html
+
+
+def test_the_english_page_labels_states_and_decades_in_english(client, catalogue):
+    html = client.get("/en/search/", {"sort": "title"}).content.decode()
+    assert "Current state" in html and "Lost" in html and "1890s" in html
+
+
+def test_the_undated_count_is_a_checkbox_beside_the_years(client, catalogue):
+    html = client.get("/search/", {"sort": "title"}).content.decode()
+    assert 'name="undated" value="1">' in html and "Be datos" in html
+    response = client.get("/search/", {"undated": "1"})
+    assert [result.page.title for result in response.context["found"].items] == ["Nežinomas portretas"]
+    assert 'name="undated" value="1" checked' in response.content.decode()
+
+
+def test_a_state_filter_is_kept_in_the_form(client, catalogue):
+    response = client.get("/search/", {"state": "lost"})
+    assert [result.page.title for result in response.context["found"].items] == ["Bažnyčios langas"]
+    assert 'name="state" value="lost" checked' in response.content.decode()

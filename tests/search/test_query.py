@@ -2,8 +2,9 @@
 
 from django.http import QueryDict
 
+from archive.catalogue.models import years_from_text
 from search.backends.es_query import search_body
-from search.query import SearchQuery, centuries_between, century_of, parse_query
+from search.query import SearchQuery, centuries_between, century_of, decades_between, parse_query
 
 
 def parse(query_string: str) -> SearchQuery:
@@ -25,14 +26,47 @@ def test_bad_numbers_fall_back_to_defaults():
     assert query.filters == {"century": ("20",)}
 
 
+def test_decades_and_states_that_do_not_exist_are_dropped():
+    query = parse(
+        "decade=1930&decade=1935&decade=abc&decade=-10&decade=1930&decade=01940&decade=9990"
+        "&state=lost&state=destroyed&state=LOST&state=survives"
+    )
+    assert query.filters == {"decade": ("1930", "1940"), "state": ("lost", "survives")}
+
+
+def test_undated_is_asked_for_by_a_true_value_only():
+    assert parse("undated=1").undated and parse("undated=true").undated and parse("undated=on").undated
+    assert not parse("undated=0").undated and not parse("undated=").undated and not parse("").undated
+    assert parse("undated=1").has_criteria
+
+
 def test_a_reversed_year_range_is_swapped():
     assert (parse("from=1950&to=1900").year_from, parse("from=1950&to=1900").year_to) == (1900, 1950)
 
 
-def test_centuries_are_counted_from_year_one():
-    assert (century_of(1900), century_of(1901), century_of(2000)) == (19, 20, 20)
+def test_centuries_are_counted_as_the_date_parser_reads_them(db):
+    assert (century_of(1899), century_of(1900), century_of(1999), century_of(2000)) == (19, 20, 20, 21)
+    assert centuries_between(*years_from_text("XIX a.")) == [19]
+    assert centuries_between(*years_from_text("XX a. pradžia")) == [20]
     assert centuries_between(1890, 1910) == [19, 20]
     assert centuries_between(None, None) == []
+
+
+def test_decades_are_the_ones_a_range_touches_named_by_their_first_year():
+    assert decades_between(1890, 1910) == [1890, 1900, 1910]
+    assert decades_between(1930, 1939) == [1930]
+    assert decades_between(1800, 1899) == list(range(1800, 1900, 10))  # "XIX a.": ten decades
+    assert decades_between(None, None) == []
+
+
+def test_a_range_longer_than_two_centuries_is_in_no_decade():
+    assert len(decades_between(1800, 1999)) == 20
+    assert decades_between(1800, 2000) == []
+
+
+def test_the_undated_filter_asks_for_items_without_years():
+    clauses = search_body(parse("undated=1"))["query"]["bool"]["filter"]
+    assert {"bool": {"must_not": [{"exists": {"field": "year_earliest"}}]}} in clauses[-1]["bool"]["should"]
 
 
 def test_the_year_range_filter_is_an_overlap_not_a_containment():
