@@ -5,9 +5,9 @@ VIEWER_READY = """inventory => {
   return !!entry && entry.viewer.world.getItemCount() > 0 && entry.viewer.world.getItemAt(0).getFullyLoaded();
 }"""
 
-# Samples the drawn canvas: how many pixels are painted and how far their red values spread.
-CANVAS_PIXELS = """inventory => {
-  const canvas = window.archiveViewers[inventory].viewer.drawer.canvas;
+# A JavaScript function that samples a drawn canvas: how many pixels are painted and how far their red
+# values spread (the test pictures change colour across, so drawn tiles spread and a blank canvas does not).
+SAMPLE_CANVAS = """function sampleCanvas(canvas) {
   const data = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
   let low = 255, high = 0, painted = 0;
   for (let i = 0; i < data.length; i += 4 * 61) {
@@ -18,6 +18,11 @@ CANVAS_PIXELS = """inventory => {
   }
   return {painted: painted, spread: high - low};
 }"""
+
+CANVAS_PIXELS = f"""inventory => {{
+  {SAMPLE_CANVAS}
+  return sampleCanvas(window.archiveViewers[inventory].viewer.drawer.canvas);
+}}"""
 
 IMAGE_BOUNDS = "inventory => window.archiveViewers[inventory].imageBounds()"
 

@@ -4,25 +4,21 @@ Mirador keeps its OpenSeadragon viewers to itself, so the probes read the page: 
 and the canvases OpenSeadragon draws into inside it.
 """
 
-# Per Mirador window: how many sampled pixels its best canvas has painted, and how far their red values
-# spread (the test pictures change colour across, so a drawn tile spreads, a blank canvas does not).
-WINDOW_PIXELS = """() => Array.from(document.querySelectorAll("section.mirador-window")).map(section => {
-  let best = {painted: 0, spread: 0};
-  section.querySelectorAll(".openseadragon-canvas canvas").forEach(canvas => {
-    const context = canvas.width && canvas.height ? canvas.getContext("2d") : null;
-    if (!context) return;
-    const data = context.getImageData(0, 0, canvas.width, canvas.height).data;
-    let low = 255, high = 0, painted = 0;
-    for (let i = 0; i < data.length; i += 4 * 61) {
-      if (data[i + 3] === 0) continue;
-      painted += 1;
-      low = Math.min(low, data[i]);
-      high = Math.max(high, data[i]);
-    }
-    if (painted > best.painted) best = {painted: painted, spread: high - low};
-  });
-  return best;
-})"""
+from .helpers import SAMPLE_CANVAS
+
+# Per Mirador window: the sample (see SAMPLE_CANVAS) of its best-painted canvas.
+WINDOW_PIXELS = f"""() => {{
+  {SAMPLE_CANVAS}
+  return Array.from(document.querySelectorAll("section.mirador-window")).map(section => {{
+    let best = {{painted: 0, spread: 0}};
+    section.querySelectorAll(".openseadragon-canvas canvas").forEach(canvas => {{
+      if (!canvas.width || !canvas.height || !canvas.getContext("2d")) return;
+      const sample = sampleCanvas(canvas);
+      if (sample.painted > best.painted) best = sample;
+    }});
+    return best;
+  }});
+}}"""
 
 WINDOWS_DRAWN = f"""count => {{
   const windows = ({WINDOW_PIXELS})();
