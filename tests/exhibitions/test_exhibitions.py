@@ -1,6 +1,7 @@
 import json
 
 import pytest
+from django.utils import translation
 from wagtail.blocks.struct_block import StructBlockValidationError
 
 from archive.catalogue.models import ItemImage
@@ -89,9 +90,11 @@ def test_highlight_region_outside_the_image_is_refused(items):
     window = items[0]
     block = ItemHighlightBlock()
     value = block.to_python({"item": window.pk, "image_number": 1, "region": "300,200,200,200", "caption": ""})
-    with pytest.raises(StructBlockValidationError) as raised:
-        block.clean(value)
-    assert "reaches outside the image (400 × 300 px)" in str(raised.value.block_errors["region"])
+    for language, reason in [("en", "reaches outside the image (400 × 300 px)"),
+                             ("lt", "išeina už vaizdo ribų (400 × 300 px)")]:
+        with translation.override(language), pytest.raises(StructBlockValidationError) as raised:
+            block.clean(value)
+        assert reason in str(raised.value.block_errors["region"])
 
 
 @pytest.mark.django_db

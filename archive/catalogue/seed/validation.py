@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from django.utils import translation
 from PIL import Image
 
 from archive.catalogue.models import ItemCreator, ItemImage, WorkEvent
@@ -334,7 +335,8 @@ def validate_notes(notes: Any, images: Any, folder: Path, check: Checker) -> Non
             check.fail(f"{field}.image", f"must be the number of one of the record's {len(files)} image(s)")
             continue
         try:
-            parse_region(str(entry.get("region", "")), *image_size(folder, files[number - 1]))
+            with translation.override("en"):  # the loader reports every problem in English
+                parse_region(str(entry.get("region", "")), *image_size(folder, files[number - 1]))
         except RegionError as error:
             check.fail(f"{field}.region", str(error))
 
