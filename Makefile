@@ -6,8 +6,9 @@ PORT ?= 8000
 
 .PHONY: run test install samples migrate load editor services services-stop lint bench
 
+# Absolute URIs (manifests, image services) follow the port unless PUBLIC_BASE_URL says otherwise.
 run: install samples migrate load editor
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	PUBLIC_BASE_URL="$${PUBLIC_BASE_URL:-http://127.0.0.1:$(PORT)}" $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 install: $(VENV)/.installed node_modules/.installed
 
