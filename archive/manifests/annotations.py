@@ -8,17 +8,16 @@ from collections import defaultdict
 
 from iiif_prezi3 import Annotation, AnnotationPage, Canvas, Choice, TextualBody
 
-from archive.catalogue.regions import RegionError, parse_region
-
 from .languages import LANGUAGES
 
 
 def notes_by_image(pages: dict) -> dict[int, dict[str, dict[str, str]]]:
-    """Image number -> region -> language -> note text, taken from every translation of the item."""
+    """Image number -> region -> language -> note text, from every translation of the item; a note that no
+    longer fits its image is left out, as on the item page."""
     notes = defaultdict(dict)
     for code in LANGUAGES:
         if code in pages:
-            for note in pages[code].detail_notes.all():
+            for note, _link in pages[code].notes_on_details():
                 notes[note.image_number].setdefault(note.region, {})[code] = note.note
     return notes
 
@@ -30,18 +29,11 @@ def note_body(texts: dict[str, str]) -> TextualBody | Choice:
 
 
 def add_notes(canvas: Canvas, notes: dict[str, dict[str, str]]) -> None:
-    """Attach the notes that fit on the canvas; one whose region no longer lies inside the image is left out."""
-    annotations = []
-    for region_text, texts in notes.items():
-        try:
-            region = parse_region(region_text, canvas.width, canvas.height)
-        except RegionError:
-            continue
-        annotations.append(Annotation(
-            id=f"{canvas.id}/annotation/{len(annotations) + 1}",
-            motivation="commenting",
-            body=note_body(texts),
-            target=f"{canvas.id}#xywh={region}",
-        ))
+    """Attach the notes on the canvas's image as a page of commenting annotations on their regions."""
+    annotations = [
+        Annotation(id=f"{canvas.id}/annotation/{number}", motivation="commenting", body=note_body(texts),
+                   target=f"{canvas.id}#xywh={region}")
+        for number, (region, texts) in enumerate(notes.items(), start=1)
+    ]
     if annotations:
         canvas.annotations = [AnnotationPage(id=f"{canvas.id}/annotations", items=annotations)]
