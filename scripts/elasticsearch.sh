@@ -28,6 +28,8 @@ URL="http://127.0.0.1:$ES_PORT"
 
 die() { echo "elasticsearch.sh: $*" >&2; exit 1; }
 log() { echo "elasticsearch.sh: $*" >&2; }
+# shellcheck source=scripts/pidfile.sh
+source "$ROOT/scripts/pidfile.sh"
 
 java_home() {
   if [[ -n "${ES_JAVA_HOME:-}" ]]; then echo "$ES_JAVA_HOME"; return; fi
@@ -124,20 +126,7 @@ start() {
   log "ready at $URL after ${waited}s"
 }
 
-stop() {
-  if [[ ! -f "$PIDFILE" ]]; then log "not running (no pid file)"; return; fi
-  local pid waited=0
-  pid="$(cat "$PIDFILE")"
-  if kill -0 "$pid" 2>/dev/null; then
-    kill "$pid"
-    while kill -0 "$pid" 2>/dev/null; do
-      sleep 1; waited=$((waited + 1))
-      if ((waited >= 60)); then log "still running after 60s, killing"; kill -9 "$pid"; fi
-    done
-  fi
-  rm -f "$PIDFILE"
-  log "stopped"
-}
+stop() { stop_by_pidfile 60; }
 
 status() {
   if [[ "$(answering_cluster)" == "$CLUSTER_NAME" ]] && healthy; then

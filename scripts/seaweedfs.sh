@@ -24,13 +24,8 @@ FILER_PORT=$((S3_PORT + 1002))
 
 die() { echo "seaweedfs.sh: $*" >&2; exit 1; }
 log() { echo "seaweedfs.sh: $*" >&2; }
-
-running_pid() {
-  [[ -f "$PIDFILE" ]] || return 1
-  local pid
-  pid="$(cat "$PIDFILE")"
-  kill -0 "$pid" 2>/dev/null && echo "$pid"
-}
+# shellcheck source=scripts/pidfile.sh
+source "$ROOT/scripts/pidfile.sh"
 
 # Ready: the S3 gateway refuses an unsigned request (403, so it checks signatures) and the master
 # knows our volume server (after a restart the gateway answers before reads would succeed).
@@ -74,17 +69,7 @@ start() {
   log "ready at $URL after ${waited}s"
 }
 
-stop() {
-  local pid waited=0
-  if ! pid="$(running_pid)"; then rm -f "$PIDFILE"; log "not running"; return; fi
-  kill "$pid"
-  while kill -0 "$pid" 2>/dev/null; do
-    sleep 1; waited=$((waited + 1))
-    if ((waited >= 30)); then log "still running after 30s, killing"; kill -9 "$pid"; fi
-  done
-  rm -f "$PIDFILE"
-  log "stopped"
-}
+stop() { stop_by_pidfile 30; }
 
 status() {
   if running_pid >/dev/null && answering; then echo "SeaweedFS S3 running at $URL"; return 0; fi
