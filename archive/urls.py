@@ -15,7 +15,10 @@ from archive.core.sitemap import MultilingualSitemap
 from archive.embeds import views as embeds_views
 from archive.oai import urls as oai_urls
 from archive.records import urls as records_urls
+from media.rendition_files import rendition_file
 from search import views as search_views
+
+handler400 = core_views.bad_request
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
@@ -30,6 +33,8 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("api/search/", include("search.urls")),
     path("api/", include(records_urls.export_urlpatterns)),
+    # In every configuration, DEBUG included: /media/ serves renditions after an access check, nothing else.
+    path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", rendition_file, name="rendition-file"),
     path("", include("archive.embeds.urls")),
 ]
 
@@ -42,7 +47,3 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -56,4 +56,4 @@ def suggest(request: HttpRequest) -> JsonResponse:
 
 @require_GET
 def openapi(request: HttpRequest) -> JsonResponse:
-    return JsonResponse(openapi_document(request.build_absolute_uri("/")), json_dumps_params={"indent": 2})
+    return JsonResponse(openapi_document(settings.PUBLIC_BASE_URL + "/"), json_dumps_params={"indent": 2})

@@ -2,14 +2,16 @@
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 from wagtail.models import Page
 
 from archive.catalogue.models import CollectionPage, ItemPage
+from archive.embeds.viewers import image_url
 from search.results import SearchHit
 
-THUMBNAIL_SPEC = "fill-400x300"
+THUMBNAIL_WIDTH = 400
 
 
 @dataclass(frozen=True)
@@ -41,12 +43,16 @@ def manifest_url(item: ItemPage) -> str | None:
 
 
 def thumbnail_url(item: ItemPage) -> str | None:
+    """From the IIIF service, which checks access and reads every format it ingests; never a /media/ file."""
     links = item.ordered_images()
-    return links[0].image.get_rendition(THUMBNAIL_SPEC).url if links else None
+    return image_url(links[0].image, THUMBNAIL_WIDTH) if links else None
 
 
 def absolute(request: HttpRequest, url: str | None) -> str | None:
-    return request.build_absolute_uri(url) if url else None
+    """At the public origin, never at the request's Host header (which a client chooses)."""
+    if not url:
+        return None
+    return settings.PUBLIC_BASE_URL + url if url.startswith("/") else url
 
 
 def api_record(result: ResultItem, request: HttpRequest) -> dict:

@@ -1,11 +1,14 @@
 """Small site-wide views: the health check and the permanent item link."""
 
 from django.conf import settings
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.core.files.storage import default_storage
 from django.db import connection
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from wagtail.models import Locale
 
@@ -62,3 +65,19 @@ def item_permalink(request: HttpRequest, inventory_number: str) -> HttpResponse:
     response = redirect(url)
     response["Content-Language"] = get_language()
     return response
+
+
+def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """The 400 page: what was wrong, in the visitor's language. It stands alone (it reads nothing of the
+    request), since reading the request again may raise the same error."""
+    page = render_to_string("400.html", {"reason": bad_request_reason(exception)})
+    return HttpResponse(page, status=400, content_type="text/html; charset=utf-8")
+
+
+def bad_request_reason(exception: Exception) -> str:
+    if isinstance(exception, TooManyFieldsSent):
+        return _("The address or form has more than %(count)s parameters. Remove the ones you do not need "
+                 "and try again.") % {"count": settings.DATA_UPLOAD_MAX_NUMBER_FIELDS}
+    if isinstance(exception, RequestDataTooBig):
+        return _("The form sent more data than the site accepts. Send less at a time.")
+    return _("The site could not read the request. Check the address and try again.")
