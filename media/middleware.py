@@ -10,7 +10,7 @@ import logging
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 
-from media.storage import is_storage_failure
+from media.storage import is_storage_failure, storage_message
 
 logger = logging.getLogger(__name__)
 RETRY_AFTER_SECONDS = 60
@@ -27,7 +27,7 @@ class StorageFailureMiddleware:
         if not is_storage_failure(exception):
             return None
         logger.error("media storage failed during %s %s", request.method, request.path, exc_info=exception)
-        body = render_to_string("media/storage_unavailable.html", {"retry_after": RETRY_AFTER_SECONDS}, request)
+        body = render_to_string("media/storage_unavailable.html", {"retry_after": RETRY_AFTER_SECONDS, "message": storage_message(exception)}, request)
         response = HttpResponse(body, status=503)
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         response["Cache-Control"] = "no-store"

@@ -36,8 +36,9 @@ def storage_errors() -> tuple[type[BaseException], ...]:
     return (OSError, BotoCoreError, ClientError)
 
 
-# Errors of a local file storage that mean the storage itself failed, not the code that called it.
-STORAGE_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EIO, errno.EACCES})
+# Errors of a local file storage that mean the storage itself failed, not the code that called it
+# (EPERM: an immutable or otherwise locked folder, which even root cannot write).
+STORAGE_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EIO, errno.EACCES, errno.EPERM})
 
 
 def is_storage_failure(error: BaseException) -> bool:
@@ -45,6 +46,13 @@ def is_storage_failure(error: BaseException) -> bool:
     if isinstance(error, OSError):
         return error.errno in STORAGE_ERRNOS or isinstance(error, ConnectionError)
     return isinstance(error, storage_errors())
+
+
+def storage_message(error: BaseException) -> str:
+    """What the storage said, without file paths or endpoints: safe to show to whoever made the request."""
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror
+    return error.__class__.__name__
 
 
 def is_remote(storage: Storage | None = None) -> bool:

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
+from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import connection
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
@@ -13,19 +14,28 @@ from django.views.decorators.cache import never_cache
 from wagtail.models import Locale
 
 from archive.catalogue.models import ItemPage
+from media.storage import storage_message
 from search.backends import get_catalogue_backend
 from search.results import SearchUnavailable
 
 
 @never_cache
 def healthz(request: HttpRequest) -> JsonResponse:
-    """503 when the database or the media storage fails: the node cannot serve. Search is reported but a
-    node without it still serves every page except search, so it stays in the load balancer's rotation."""
+    """503 when the database or the media storage cannot be read: the node cannot serve. A storage that
+    reads but refuses writes, or a search that is down, is "degraded": the node still serves the public
+    (pages, images) and stays in the load balancer's rotation, but the report names what fails."""
     checks = {"database": database_state(), "storage": storage_state()}
-    healthy = all(state == "ok" for state in checks.values())
+    serving = checks["database"] == "ok" and not checks["storage"].startswith(UNREADABLE)
     checks["search"] = search_state()
-    status = "ok" if healthy and checks["search"] == "ok" else ("degraded" if healthy else "unavailable")
-    return JsonResponse({"status": status, "checks": checks}, status=200 if healthy else 503)
+    if not serving:
+        status = "unavailable"
+    else:
+        status = "ok" if all(state == "ok" for state in checks.values()) else "degraded"
+    return JsonResponse({"status": status, "checks": checks}, status=200 if serving else 503)
+
+
+UNREADABLE = "error: cannot read"
+PROBE_NAME = "healthz/probe"
 
 
 def database_state() -> str:
@@ -38,11 +48,17 @@ def database_state() -> str:
 
 
 def storage_state() -> str:
+    """Reads, then writes and deletes a small probe object: a store can answer reads and refuse writes."""
     try:
-        default_storage.exists("healthz-probe")
-        return "ok"
+        default_storage.exists(PROBE_NAME)
     except Exception as error:  # local disk or S3: any failure means media cannot be served
-        return f"error: {error.__class__.__name__}"
+        return f"{UNREADABLE} ({storage_message(error)})"
+    try:
+        saved = default_storage.save(PROBE_NAME, ContentFile(b"ok"))
+        default_storage.delete(saved)
+    except Exception as error:
+        return f"error: refuses writes ({storage_message(error)})"
+    return "ok"
 
 
 def search_state() -> str:
