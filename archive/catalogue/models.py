@@ -15,6 +15,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from archive.core.pages import PublicOriginPage
 from archive.dating.lookup import DateParseError, parse
 from archive.vocabularies.rights import RIGHTS_CHOICES, rights_label
 
@@ -25,7 +26,7 @@ from .regions import RegionError, parse_region
 IMAGE_MODEL = "media.DigitizedImage"
 
 
-class HomePage(Page):
+class HomePage(PublicOriginPage, Page):
     intro = RichTextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -47,7 +48,7 @@ class HomePage(Page):
         return context
 
 
-class CollectionPage(Page):
+class CollectionPage(PublicOriginPage, Page):
     SORTS = {
         "title": ("title",),
         "-title": ("-title",),
@@ -130,7 +131,7 @@ class ItemTag(TaggedItemBase):
     content_object = ParentalKey("catalogue.ItemPage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class ItemPage(Page):
+class ItemPage(PublicOriginPage, Page):
     inventory_number = models.CharField(
         _("inventory number"), max_length=64, db_index=True,
         help_text=_("The library's accession number. It forms the item's permanent URL."),

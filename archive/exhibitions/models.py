@@ -8,6 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from archive.catalogue.models import ItemPage
+from archive.core.pages import PublicOriginPage
 from archive.core.templatetags.archive_tags import is_public_page as is_public
 
 from .blocks import ExhibitionStreamBlock
@@ -15,7 +16,7 @@ from .blocks import ExhibitionStreamBlock
 ITEM_BLOCKS = ("highlight", "then_now", "viewer")
 
 
-class ExhibitionPage(Page):
+class ExhibitionPage(PublicOriginPage, Page):
     intro = RichTextField(_("introduction"), blank=True)
     hero_image = models.ForeignKey("media.DigitizedImage", null=True, blank=True, on_delete=models.SET_NULL,
                                    related_name="+", verbose_name=_("hero image"))
