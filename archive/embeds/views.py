@@ -60,7 +60,6 @@ def embed_response(request: HttpRequest, item: ItemPage, view: View | None) -> H
         "fallback": fallback_image(item),
     }
     response = render(request, "embeds/embed.html", context)
-    allow_framing(response)
     response["Cache-Control"] = f"public, max-age={EMBED_MAX_AGE}"
     return response
 
@@ -75,13 +74,7 @@ def fallback_image(item: ItemPage) -> dict | None:
 
 def embed_refusal(request: HttpRequest, reason: str) -> HttpResponse:
     response = render(request, "embeds/embed_error.html", {"reason": reason}, status=400)
-    allow_framing(response)
     return response
-
-
-def allow_framing(response: HttpResponse) -> None:
-    # Schools embed these pages anywhere; only this path opts out of the site-wide frame protection.
-    response["Content-Security-Policy"] = "frame-ancestors *"
 
 
 @require_safe

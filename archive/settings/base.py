@@ -79,6 +79,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "archive.core.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -157,6 +158,8 @@ WAGTAILIMAGES_IMAGE_MODEL = "media.DigitizedImage"
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(env("MAX_IMAGE_PIXELS", str(1_000_000_000)))
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = int(env("MAX_UPLOAD_BYTES", str(2 * 1024**3)))
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# No avatars from an outside service: editors' addresses stay here, and the admin works offline.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 SEARCH_BACKEND = env("SEARCH_BACKEND", "database")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

@@ -70,9 +70,17 @@ def page(browser):
     context.on("request", lambda request: in_flight.add(request))
     context.on("requestfinished", lambda request: in_flight.discard(request))
     context.on("requestfailed", lambda request: in_flight.discard(request))
+    refused = []
+    context.on("console", lambda message: refused.append(message.text) if is_policy_refusal(message) else None)
     yield page
     settle(page, in_flight)
     context.close()
+    # Every journey doubles as a test of the Content-Security-Policy: nothing the pages need is refused.
+    assert refused == [], "\n".join(refused)
+
+
+def is_policy_refusal(message) -> bool:
+    return message.type == "error" and "Content Security Policy" in message.text
 
 
 def settle(page, in_flight: set, seconds: float = 10.0) -> None:
