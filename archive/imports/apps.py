@@ -6,3 +6,8 @@ class ImportsConfig(AppConfig):
     name = "archive.imports"
     label = "imports"
     verbose_name = _("Imports")
+
+    def ready(self) -> None:
+        from .retention import connect
+
+        connect()

@@ -5,6 +5,7 @@ from django_tasks import task
 from .apply import apply_plan
 from .models import ImportJob
 from .plan import plan_import
+from .retention import discard_spreadsheet
 from .table import TableError, read_table
 
 
@@ -29,7 +30,9 @@ def run_import(job_id: str) -> None:
         mark_failed(job, f"unexpected error ({error.__class__.__name__}): {error}")
         raise
     ImportJob.objects.filter(pk=job.pk).update(status=ImportJob.Status.DONE, summary=counts)
+    discard_spreadsheet(job)
 
 
 def mark_failed(job: ImportJob, reason: str) -> None:
     ImportJob.objects.filter(pk=job.pk).update(status=ImportJob.Status.FAILED, error=reason)
+    discard_spreadsheet(job)

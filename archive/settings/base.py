@@ -175,6 +175,9 @@ TASKS = {"default": {"BACKEND": TASK_BACKENDS[env("TASKS_BACKEND", "immediate")]
 # at most TASK_MAX_ATTEMPTS times in all.
 TASK_STALE_AFTER_SECONDS = int(env("TASK_STALE_AFTER_SECONDS", str(30 * 60)))
 TASK_MAX_ATTEMPTS = int(env("TASK_MAX_ATTEMPTS", "3"))
+# Uploaded spreadsheets of previews never confirmed, and files parked by the multiple image uploader, are
+# removed after this long (archive/imports/retention.py).
+UPLOAD_RETENTION_SECONDS = int(env("UPLOAD_RETENTION_SECONDS", str(24 * 3600)))
 # The worker queues again, this often, the pyramid builds still pending (e.g. storage was down when they ran).
 PYRAMID_RETRY_SECONDS = int(env("PYRAMID_RETRY_SECONDS", "300"))
 

@@ -1,28 +1,9 @@
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 
 from archive.catalogue.models import ItemPage
 from archive.imports.models import ImportJob
-from tests.catalogue.seed_tree import write_seed_tree
-from tests.catalogue.test_load_collections import load
-
-GOOD = ("inventory_number,collection,title_lt,title_en\n"
-        "N-001,vitrazai,Langas,Window\n"
-        "T-001,vitrazai,Pakeistas,Changed\n")
-BAD = GOOD + "N-002,nera,Kitas,Other\n"
-
-
-@pytest.fixture
-def curator(client, django_user_model, tmp_path):
-    load(write_seed_tree(tmp_path))
-    user = django_user_model.objects.create_superuser("curator", "c@example.org", "pw")
-    client.force_login(user)
-    return client
-
-
-def upload(client, text: str, name: str = "items.csv"):
-    return client.post("/admin/import-items/", {"file": SimpleUploadedFile(name, text.encode(), "text/csv")})
+from tests.imports.admin_uploads import BAD, GOOD, upload
 
 
 @pytest.mark.django_db

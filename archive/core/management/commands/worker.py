@@ -10,7 +10,11 @@ from django_tasks.utils import get_random_id
 from django_tasks_db.management.commands.db_worker import Worker
 
 from archive.core.task_recovery import requeue_stale_tasks
+from archive.imports.retention import purge_stale_uploads
 from media.tasks import requeue_pending_pyramids
+
+
+PURGE_INTERVAL_SECONDS = 3600
 
 
 class Command(BaseCommand):
@@ -30,7 +34,7 @@ class Command(BaseCommand):
         signal.signal(signal.SIGINT, self.stop)
         worker_id = get_random_id()
         self.stdout.write(f"Worker {worker_id} started; Ctrl+C stops it after the current task.")
-        next_pyramid_retry = 0.0
+        next_pyramid_retry = next_purge = 0.0
         while self.running:
             requeued, failed = requeue_stale_tasks()
             if requeued or failed:
@@ -39,6 +43,10 @@ class Command(BaseCommand):
                 next_pyramid_retry = time.monotonic() + settings.PYRAMID_RETRY_SECONDS
                 if waiting := requeue_pending_pyramids(settings.PYRAMID_RETRY_SECONDS):
                     self.stdout.write(f"Queued again {waiting} pyramid build(s) still pending.")
+            if time.monotonic() >= next_purge:
+                next_purge = time.monotonic() + PURGE_INTERVAL_SECONDS
+                if removed := purge_stale_uploads():
+                    self.stdout.write(f"Removed {removed} upload(s) kept past UPLOAD_RETENTION_SECONDS.")
             Worker(queue_names=["*"], excluded_queue_names=[], interval=0, batch=True,
                    backend_name=DEFAULT_TASK_BACKEND_ALIAS, startup_delay=False, max_tasks=None,
                    worker_id=worker_id).run()

@@ -1,0 +1,12 @@
+"""Spreadsheets and the upload step shared by the admin import tests."""
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+GOOD = ("inventory_number,collection,title_lt,title_en\n"
+        "N-001,vitrazai,Langas,Window\n"
+        "T-001,vitrazai,Pakeistas,Changed\n")
+BAD = GOOD + "N-002,nera,Kitas,Other\n"
+
+
+def upload(client, text: str, name: str = "items.csv"):
+    return client.post("/admin/import-items/", {"file": SimpleUploadedFile(name, text.encode(), "text/csv")})
