@@ -76,3 +76,19 @@ def test_scheduled_item_goes_live_at_its_time(client, collection):
     item.refresh_from_db()
     assert item.live
     assert client.get(item.url).status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_curator_logs_in_to_the_admin_and_adds_an_image(client, people):
+    client.force_login(people["curator"])
+    assert client.get("/admin/").status_code == 200
+    assert client.get("/admin/images/").status_code == 200
+    assert client.get("/admin/images/add/").status_code == 200
+    assert client.get("/admin/pages/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_curator_logs_in_with_a_password_through_the_login_form(client, people):
+    answer = client.post("/admin/login/", {"username": "curator", "password": "pw"}, follow=True)
+    assert answer.status_code == 200
+    assert answer.redirect_chain and answer.redirect_chain[-1][0] == "/admin/"
