@@ -12,6 +12,9 @@ class ImageAccessPolicy(Protocol):
     def can_view(self, request: HttpRequest, image) -> bool:
         """True when this request may see the pixels and metadata of the image."""
 
+    def shown_publicly(self, image) -> bool:
+        """True when the public sees the image now: its original may not change under them."""
+
 
 class PublicFlagOnly:
     """Fallback policy: only images flagged public, plus anything for staff."""
@@ -19,6 +22,9 @@ class PublicFlagOnly:
     def can_view(self, request: HttpRequest, image) -> bool:
         user = getattr(request, "user", None)
         return bool(image.is_public or (user and user.is_active and user.is_staff))
+
+    def shown_publicly(self, image) -> bool:
+        return bool(image.is_public)
 
 
 @cache

@@ -8,34 +8,51 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
 
+from media.access import get_access_policy
 from media.signals import discard_pyramid
 from media.storage import check_available, storage_errors
 from media.verification import IngestError, VerifiedImage, verify_image
 
+SHOWN_PUBLICLY = _(
+    "Published pages show this image, so its file cannot be replaced here. Upload the new file as a new image "
+    "(or through “Upload item images”) and put it in the item's draft: it takes this one's place when the draft "
+    "is published."
+)
 STORAGE_UNAVAILABLE = _("The media storage is not reachable, so the image was not saved. Try again in a few minutes.")
 
 
 class VerifiedImageField(WagtailImageField):
-    """Our verification runs before Wagtail's own checks, which let some damaged files raise."""
+    """The archive's verification (media.verification, libvips) instead of Wagtail's Willow and Pillow
+    checks: one policy for every way in, TIFF, JPEG 2000 and HEIF included, and the same reasons."""
 
     def to_python(self, data):
-        if not data:
-            return super().to_python(data)
+        upload = forms.FileField.to_python(self, data)
+        if upload is None:
+            return None
+        self.check_image_file_size(upload)
         try:
-            verified = verify_upload(data)
+            upload.verified = verify_upload(upload)
         except IngestError as error:
             raise forms.ValidationError(error.reason, code="unverified_image") from None
-        upload = super().to_python(data)
-        upload.verified = verified
         return upload
 
 
 class DigitizedImageForm(BaseImageForm):
-    file = VerifiedImageField(label=_("File"), widget=BaseImageForm.Meta.widgets["file"])
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Swapped in here rather than declared on the class: a declared field would survive the `exclude`
+        # of Wagtail's multiple uploader, whose second step then always failed with "File: required".
+        if "file" in self.fields:
+            wagtail_field = self.fields["file"]
+            self.fields["file"] = VerifiedImageField(
+                label=wagtail_field.label, widget=wagtail_field.widget, required=wagtail_field.required
+            )
 
     def clean(self):
         cleaned_data = super().clean()
-        if "file" in self.changed_data and cleaned_data.get("file"):
+        if "file" in self.changed_data and self.instance.pk and get_access_policy().shown_publicly(self.instance):
+            self.add_error("file", SHOWN_PUBLICLY)
+        elif "file" in self.changed_data and cleaned_data.get("file"):
             # Saving uploads the file; an editor is better told now than shown a server error after it.
             try:
                 check_available()

@@ -27,7 +27,8 @@ class StorageFailureMiddleware:
         if not is_storage_failure(exception):
             return None
         logger.error("media storage failed during %s %s", request.method, request.path, exc_info=exception)
-        body = render_to_string("media/storage_unavailable.html", {"retry_after": RETRY_AFTER_SECONDS, "message": storage_message(exception)}, request)
+        context = {"retry_after": RETRY_AFTER_SECONDS, "message": storage_message(exception)}
+        body = render_to_string("media/storage_unavailable.html", context, request)
         response = HttpResponse(body, status=503)
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         response["Cache-Control"] = "no-store"

@@ -5,7 +5,9 @@ import uuid
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.images.models import AbstractImage, AbstractRendition, Image, WagtailImageField, get_upload_to
+
+from media.image_files import OriginalFieldFile, rendition_source
 
 
 def new_iiif_identifier() -> str:
@@ -26,7 +28,16 @@ class PyramidStatus(models.TextChoices):
     FAILED = "failed", _("failed")
 
 
+class OriginalImageField(WagtailImageField):
+    """Wagtail's file field, sized by libvips (media.image_files)."""
+
+    attr_class = OriginalFieldFile
+
+
 class DigitizedImage(AbstractImage):
+    file = OriginalImageField(
+        verbose_name=_("file"), upload_to=get_upload_to, width_field="width", height_field="height"
+    )
     iiif_identifier = models.CharField(
         _("IIIF identifier"),
         max_length=200,
@@ -65,6 +76,10 @@ class DigitizedImage(AbstractImage):
     @property
     def pixel_count(self) -> int:
         return (self.width or 0) * (self.height or 0)
+
+    def get_willow_image(self):
+        """Renditions start from a picture Pillow can read, whatever the original's format."""
+        return rendition_source(self)
 
 
 class DigitizedRendition(AbstractRendition):

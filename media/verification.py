@@ -11,20 +11,9 @@ import pyvips
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+from media.image_policy import ACCEPTED_FORMATS
 from media.pyramid import QUARTER_TURN_ORIENTATIONS, orientation_of, to_srgb
 
-# Loaders of still raster formats that scanners and cameras produce; libvips would also read CSV,
-# matrices and raw dumps, which are no images to an archive.
-ACCEPTED_LOADERS = {
-    "jpegload": "JPEG",
-    "pngload": "PNG",
-    "tiffload": "TIFF",
-    "webpload": "WebP",
-    "gifload": "GIF",
-    "heifload": "HEIF",
-    "jp2kload": "JPEG 2000",
-}
-ANIMATED_LOADERS = {"gifload", "webpload", "heifload"}
 # JPEGs are checked at 1/8 scale: the whole entropy-coded stream is still read (so a cut-off file is
 # caught) but the inverse DCT is eight times cheaper, which keeps a 70-megapixel scan well under a second.
 JPEG_CHECK_SHRINK = 8
@@ -59,8 +48,12 @@ def verify_image(source: Path, *, name: str | None = None) -> VerifiedImage:
     size = _size_of(source, name)
     header = _open(source, name)
     loader = header.get("vips-loader")
-    if loader not in ACCEPTED_LOADERS:
-        raise IngestError(_("%(name)s is not a supported image format.") % {"name": name})
+    if loader not in ACCEPTED_FORMATS:
+        # libvips would also read CSV, matrices and raw dumps, which are no images to an archive.
+        raise IngestError(
+            _("%(name)s is not a supported image format. Accepted: %(formats)s.")
+            % {"name": name, "formats": ", ".join(image_format.label for image_format in ACCEPTED_FORMATS.values())}
+        )
     _check_pixels(header, name)
     _check_still(header, loader, name)
     _decode_everything(source, loader, name)
@@ -72,7 +65,7 @@ def verify_image(source: Path, *, name: str | None = None) -> VerifiedImage:
         width=width,
         height=height,
         checksum=sha256_of(source),
-        file_format=ACCEPTED_LOADERS[loader],
+        file_format=ACCEPTED_FORMATS[loader].label,
         size_bytes=size,
     )
 
@@ -113,7 +106,7 @@ def _check_pixels(header: pyvips.Image, name: str) -> None:
 
 def _check_still(header: pyvips.Image, loader: str, name: str) -> None:
     pages = header.get("n-pages") if header.get_typeof("n-pages") else 1
-    if loader in ANIMATED_LOADERS and pages > 1:
+    if ACCEPTED_FORMATS[loader].may_be_animated and pages > 1:
         raise IngestError(_("%(name)s is animated; only still images are accepted.") % {"name": name})
 
 

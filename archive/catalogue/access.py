@@ -14,6 +14,9 @@ class CatalogueImageAccess:
             return True
         return is_shown_on_public_page(image)
 
+    def shown_publicly(self, image) -> bool:
+        return bool(image.is_public) or is_shown_on_public_page(image)
+
 
 def is_shown_on_public_page(image) -> bool:
     if ItemPage.objects.live().public().filter(images__image=image).exists():

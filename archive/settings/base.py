@@ -6,6 +6,8 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from media.image_policy import ACCEPTED_EXTENSIONS
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PROJECT_DIR = BASE_DIR / "archive"
 
@@ -157,6 +159,8 @@ WAGTAIL_SITE_NAME = "Klaipėdos paveldo archyvas"
 WAGTAILIMAGES_IMAGE_MODEL = "media.DigitizedImage"
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(env("MAX_IMAGE_PIXELS", str(1_000_000_000)))
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = int(env("MAX_UPLOAD_BYTES", str(2 * 1024**3)))
+# The same formats by every way in (media/image_policy.py): TIFF and HEIF too.
+WAGTAILIMAGES_EXTENSIONS = ACCEPTED_EXTENSIONS
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 # No avatars from an outside service: editors' addresses stay here, and the admin works offline.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
