@@ -121,10 +121,22 @@ def test_same_file_again_is_returned_untouched(grid_file, django_assert_max_num_
 
 
 @pytest.mark.django_db
-def test_different_file_replaces_original_and_pyramid(grid_file, tmp_path):
+def test_a_different_file_under_a_taken_identifier_is_refused_and_changes_nothing(grid_file, tmp_path):
+    first = ingest_image(grid_file, identifier="grid", title="Grid")
+    before = (first.file.name, first.checksum, pyramid_path(first.checksum).read_bytes())
+    with pytest.raises(IngestError, match="already belongs to another image"):
+        ingest_image(write_grid(tmp_path / "new.png", 500, 300), identifier="grid", title="Grid")
+    first.refresh_from_db()
+    assert (first.file.name, first.checksum, pyramid_path(first.checksum).read_bytes()) == before
+    assert first.file.storage.exists(first.file.name)
+    assert DigitizedImage.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_replace_asks_for_the_original_and_pyramid_to_be_replaced(grid_file, tmp_path):
     first = ingest_image(grid_file, identifier="grid", title="Grid")
     old_file, old_pyramid = first.file.name, pyramid_path(first.checksum)
-    second = ingest_image(write_grid(tmp_path / "new.png", 500, 300), identifier="grid", title="Grid")
+    second = ingest_image(write_grid(tmp_path / "new.png", 500, 300), identifier="grid", title="Grid", replace=True)
     assert second.pk == first.pk and (second.width, second.height) == (500, 300)
     assert second.pyramid_status == PyramidStatus.READY
     assert pyramid_path(second.checksum).exists() and not old_pyramid.exists()

@@ -183,7 +183,8 @@ class SeedWriter:
 
     def image_for(self, path: Path) -> DigitizedImage:
         identifier = image_identifier(path)
-        return ingest_image(path, identifier=identifier, title=identifier)
+        # The collections folder is the source of its images: a changed sample file replaces its original.
+        return ingest_image(path, identifier=identifier, title=identifier, replace=True)
 
     def write_related_items(self, records: list[dict]) -> None:
         """Link related items once all exist; a record without a 'related' key keeps its links."""

@@ -15,11 +15,17 @@ class Command(BaseCommand):
         parser.add_argument("--identifier", required=True, help="IIIF identifier (letters, digits, . _ ~ + : -).")
         parser.add_argument("--title", help="Title in the admin; defaults to the file name.")
         parser.add_argument("--public", action="store_true", help="Serve the image even with no published page.")
+        parser.add_argument(
+            "--replace", action="store_true",
+            help="Replace the original of an existing image with this identifier, on published pages too.",
+        )
 
-    def handle(self, *args, path: Path, identifier: str, title: str | None, public: bool, **options):
+    def handle(self, *args, path: Path, identifier: str, title: str | None, public: bool, replace: bool, **options):
         self.stdout.write(f"Verifying {path} ...")
         try:
-            image = ingest_image(path, identifier=identifier, title=title or path.stem, is_public=public)
+            image = ingest_image(
+                path, identifier=identifier, title=title or path.stem, is_public=public, replace=replace
+            )
         except IngestError as error:
             raise CommandError(f"refused {path}: {error.reason}") from None
         self.stdout.write(
