@@ -1,0 +1,72 @@
+"""Curators and editors at work in a real browser, each logging in through the login form: a curator
+uploads through Wagtail's multiple uploader and submits an edit; an editor approves it; the public sees
+the change only then."""
+
+import hashlib
+
+import pytest
+from django.contrib.auth.models import Group
+
+from archive.catalogue.models import ItemPage
+from media.models import DigitizedImage, PyramidStatus
+from tests.factories import jpeg_bytes
+
+pytestmark = [pytest.mark.service, pytest.mark.slow, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+
+@pytest.fixture
+def staff(django_user_model):
+    def member(name: str, group: str):
+        user = django_user_model.objects.create_user(name, f"{name}@example.org", "slaptas-Zodis-7")
+        user.groups.add(Group.objects.get(name=group))
+        return user
+
+    return {"curator": member("kuratore", "Curators"), "editor": member("redaktorius", "Editors")}
+
+
+def log_in_with_the_form(page, site: str, username: str) -> None:
+    page.context.clear_cookies()
+    page.goto(f"{site}/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", "slaptas-Zodis-7")
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{site}/admin/")
+
+
+def test_a_curator_uploads_through_the_multiple_uploader(page, catalogue, site, staff, tmp_path):
+    source = tmp_path / "langas.jpg"
+    source.write_bytes(jpeg_bytes(320, 240))
+    log_in_with_the_form(page, site, "kuratore")
+    page.goto(f"{site}/admin/images/multiple/add/")
+    page.set_input_files("#fileupload", str(source))
+    form = page.locator("form.image-edit-form, #upload-list form").first
+    form.wait_for()
+    form.locator("input[name$='-iiif_identifier']").fill("langas-kelimas")
+    form.locator("button[type=submit], input[type=submit]").first.click()
+    page.wait_for_function("() => document.querySelector('#upload-list .upload-success, #upload-list .success')")
+    image = DigitizedImage.objects.get(iiif_identifier="langas-kelimas")
+    assert image.checksum == hashlib.sha256(source.read_bytes()).hexdigest()
+    assert image.pyramid_status == PyramidStatus.READY
+
+
+def test_a_curators_edit_goes_live_only_when_an_editor_approves(page, catalogue, site, staff):
+    item = catalogue["items"][1]
+    public_title = item.title
+    log_in_with_the_form(page, site, "kuratore")
+    page.goto(f"{site}/admin/pages/{item.pk}/edit/")
+    page.fill("#id_title", "Uosto vaizdas (patikslinta)")
+    page.locator("[data-w-dropdown-target='toggle']").last.click()
+    page.locator("button[name='action-submit']").click()
+    page.wait_for_load_state("networkidle")
+    assert ItemPage.objects.get(pk=item.pk).workflow_in_progress
+    assert public_title in page.context.request.get(f"{site}{item.url}").text()
+
+    log_in_with_the_form(page, site, "redaktorius")
+    page.goto(f"{site}/admin/pages/{item.pk}/edit/")
+    page.locator("[data-w-dropdown-target='toggle']").last.click()
+    page.locator("button[data-workflow-action-name='approve']").first.click()
+    page.wait_for_load_state("networkidle")
+    item = ItemPage.objects.get(pk=item.pk)
+    assert item.title == "Uosto vaizdas (patikslinta)" and not item.workflow_in_progress
+    page.context.clear_cookies()
+    assert "Uosto vaizdas (patikslinta)" in page.context.request.get(f"{site}{item.url}").text()
