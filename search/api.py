@@ -1,29 +1,42 @@
-"""The search JSON API: the same search as the page, for scripts and aggregators; 503 when it is down."""
+"""The search JSON API: the same search as the page, for scripts and aggregators.
 
-from django.conf import settings
+Strict where the page is forgiving: a parameter it does not know, or a value it cannot use, is a 400 that
+names the parameter and says what it takes (search/parameters.py); 503 when the engine is down.
+"""
+
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.http import require_GET
 
 from search.backends import get_catalogue_backend
 from search.openapi import openapi_document
+from search.parameters import (
+    SEARCH_PARAMETERS,
+    SUGGEST_PARAMETERS,
+    Problem,
+    read_parameters,
+    read_search,
+    unexpected_parameters,
+)
 from search.presentation import api_record
-from search.query import parse_query
 from search.results import FacetValue, SearchUnavailable
 from search.service import run_search
 
 UNAVAILABLE = {"error": "search_unavailable", "detail": "Search is temporarily unavailable."}
+MIN_SUGGEST_LENGTH = 2
 
 
-def api_language(request: HttpRequest) -> str:
-    language = request.GET.get("lang", settings.LANGUAGE_CODE)
-    return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+def invalid(problem: Problem) -> JsonResponse:
+    return JsonResponse(problem.as_api_error(), status=400, json_dumps_params={"ensure_ascii": False})
 
 
 @require_GET
 def search(request: HttpRequest) -> JsonResponse:
-    query = parse_query(request.GET, api_language(request))
+    reading = read_search(request.GET)
+    problems = [*unexpected_parameters(request.GET, SEARCH_PARAMETERS), *reading.problems]
+    if problems:
+        return invalid(problems[0])
     try:
-        found = run_search(query)
+        found = run_search(reading.query)
     except SearchUnavailable:
         return JsonResponse(UNAVAILABLE, status=503, headers={"Retry-After": "30"})
     return JsonResponse({
@@ -44,11 +57,14 @@ def facet_value(value: FacetValue) -> dict:
 
 @require_GET
 def suggest(request: HttpRequest) -> JsonResponse:
-    text = " ".join(request.GET.get("q", "").split())[:100]
-    if len(text) < 2:
+    values, problems = read_parameters(request.GET, SUGGEST_PARAMETERS)
+    problems = [*unexpected_parameters(request.GET, SUGGEST_PARAMETERS), *problems]
+    if problems:
+        return invalid(problems[0])
+    if len(values["q"]) < MIN_SUGGEST_LENGTH:
         return JsonResponse({"suggestions": []})
     try:
-        titles = get_catalogue_backend().suggest(text, api_language(request))
+        titles = get_catalogue_backend().suggest(values["q"], values["lang"])
     except SearchUnavailable:
         return JsonResponse(UNAVAILABLE, status=503, headers={"Retry-After": "30"})
     return JsonResponse({"suggestions": titles}, json_dumps_params={"ensure_ascii": False})
@@ -56,4 +72,4 @@ def suggest(request: HttpRequest) -> JsonResponse:
 
 @require_GET
 def openapi(request: HttpRequest) -> JsonResponse:
-    return JsonResponse(openapi_document(settings.PUBLIC_BASE_URL + "/"), json_dumps_params={"indent": 2})
+    return JsonResponse(openapi_document(request.build_absolute_uri("/")), json_dumps_params={"indent": 2})

@@ -1,51 +1,18 @@
 """OpenAPI 3.1 description of the search API, served at /api/search/openapi.json."""
 
-from archive.catalogue.models import WorkStatus
-from search.query import FACETS, MAX_DECADE_SPAN, MAX_PAGE, PER_PAGE, SORTS
+from search.parameters import SEARCH_PARAMETERS, SUGGEST_PARAMETERS, Parameter
+from search.query import FACETS
 
 
-def list_param(name: str, description: str, **item_schema) -> dict:
-    return {"name": name, "in": "query", "required": False, "description": description,
-            "schema": {"type": "array", "items": {"type": "string", **item_schema}},
-            "style": "form", "explode": True}
+def query_parameter(parameter: Parameter) -> dict:
+    """One declared parameter as OpenAPI describes it; a repeated one is an array, written `name=a&name=b`."""
+    described = {"name": parameter.name, "in": "query", "required": False, "description": parameter.description}
+    if not parameter.repeated:
+        return {**described, "schema": parameter.schema}
+    return {**described, "schema": {"type": "array", "items": parameter.schema}, "style": "form", "explode": True}
 
 
-def int_param(name: str, description: str) -> dict:
-    return {"name": name, "in": "query", "required": False, "description": description,
-            "schema": {"type": "integer"}}
-
-
-PARAMETERS = [
-    {"name": "q", "in": "query", "required": False, "schema": {"type": "string", "maxLength": 200},
-     "description": "Words, names, places, techniques or an inventory number. Accents are optional "
-                    "(`vitrazas` finds `vitražas`); Lithuanian and English word forms are stemmed."},
-    {"name": "lang", "in": "query", "required": False, "schema": {"type": "string", "enum": ["lt", "en"],
-     "default": "lt"}, "description": "Which language version of the catalogue to search."},
-    list_param("collection", "Collection slug; repeat for any of several."),
-    list_param("creator", "Creator key; repeat for any of several."),
-    list_param("place", "Place key; repeat for any of several."),
-    list_param("technique", "Technique or material key; repeat for any of several."),
-    list_param("subject", "Subject slug; repeat for any of several."),
-    list_param("century", "Century number (20 = 1900-1999, as the catalogue reads \"XX a.\"); repeat for any of "
-               "several. Undated items are in none."),
-    list_param("decade", f"First year of a decade (1930 = 1930-1939); repeat for any of several. Undated items, "
-                         f"and items dated to a range longer than {MAX_DECADE_SPAN} years, are in none.",
-               pattern="^[0-9]*0$"),
-    list_param("state", "Current state of the work, after the latest recorded event in its life (lost = "
-                        "destroyed); repeat for any of several. Items with no recorded events have none.",
-               enum=list(WorkStatus.values)),
-    {"name": "undated", "in": "query", "required": False, "schema": {"type": "boolean", "default": False},
-     "description": "true (or 1): only items with no date range. The `undated` facet counts them; they never "
-                    "match a year range, century or decade."},
-    int_param("from", "Earliest year: items whose date range overlaps from..to are returned."),
-    int_param("to", "Latest year of the range."),
-    {"name": "sort", "in": "query", "required": False, "schema": {"type": "string", "enum": list(SORTS)},
-     "description": "relevance (default with q), date (oldest first), -date (newest first), title (default "
-                    "without q)."},
-    {"name": "page", "in": "query", "required": False,
-     "schema": {"type": "integer", "minimum": 1, "maximum": MAX_PAGE, "default": 1},
-     "description": f"{PER_PAGE} results a page; a page past the end returns the last page."},
-]
+PARAMETERS = [query_parameter(parameter) for parameter in SEARCH_PARAMETERS]
 
 FACET_VALUE = {"type": "object", "required": ["value", "label", "count"], "properties": {
     "value": {"type": "string", "description": "What to pass back in the parameter of the same name."},
@@ -78,6 +45,18 @@ RESULT = {"type": "object", "required": ["id", "title", "url"], "properties": {
 UNAVAILABLE = {"description": "The search engine cannot be reached; retry later.", "content": {
     "application/json": {"schema": {"type": "object", "properties": {
         "error": {"type": "string", "const": "search_unavailable"}, "detail": {"type": "string"}}}}}}
+INVALID_PARAMETER = {
+    "description": "A parameter this operation does not take, one given twice, or a value it cannot use (a year "
+                   "outside its range or not in the digits 0-9, `from` after `to`, a page out of range, an unknown "
+                   "sort, a facet value the catalogue does not hold, a text longer than `q` allows). Only the "
+                   "first such parameter is named.",
+    "content": {"application/json": {"schema": {"type": "object", "required": ["error", "parameter", "detail"],
+                                                "properties": {
+        "error": {"type": "string", "const": "invalid_parameter"},
+        "parameter": {"type": "string", "description": "The name of the parameter, as it was sent."},
+        "detail": {"type": "string", "description": "What is wrong with it and what it takes, in English."},
+    }}}},
+}
 
 
 def openapi_document(server_url: str) -> dict:
@@ -102,15 +81,17 @@ def openapi_document(server_url: str) -> dict:
                                        "additionalProperties": {"type": "array", "items": FACET_VALUE},
                                        "description": FACETS_DESCRIPTION},
                         }}}}},
+                    "400": INVALID_PARAMETER,
                     "503": UNAVAILABLE,
                 }}},
             "/api/search/suggest/": {"get": {
                 "operationId": "suggestTitles", "summary": "Item titles for a query being typed",
-                "parameters": [PARAMETERS[0], PARAMETERS[1]],
+                "parameters": [query_parameter(parameter) for parameter in SUGGEST_PARAMETERS],
                 "responses": {
                     "200": {"description": "Up to eight titles.", "content": {"application/json": {"schema": {
                         "type": "object", "properties": {
                             "suggestions": {"type": "array", "items": {"type": "string"}}}}}}},
+                    "400": INVALID_PARAMETER,
                     "503": UNAVAILABLE,
                 }}},
         },

@@ -1,10 +1,7 @@
-"""A search request as a plain value: parsed from the URL so every search can be shared and cited."""
+"""A search request as a plain value, kept in the URL so every search can be shared and cited; the URL's
+parameters are read in search/parameters.py."""
 
 from dataclasses import dataclass, field, replace
-
-from django.http import QueryDict
-
-from archive.catalogue.models import WorkStatus
 
 FACETS = ("collection", "creator", "place", "technique", "subject", "century", "decade", "state")
 CHRONOLOGICAL_FACETS = ("century", "decade")
@@ -15,7 +12,6 @@ MAX_PAGE = 500  # deep pages cost the engine a lot and no researcher reads 10,00
 # centuries and in the year-range overlap, but in no decade, so vague dating cannot flood that facet.
 MAX_DECADE_SPAN = 200  # latest - earliest; "XIX-XX a." (1800-1999, twenty decades) is still in its decades
 DECADES_SHOWN = 30  # the decades with most items, shown in time order
-YES = ("1", "true", "on", "yes")
 
 
 @dataclass(frozen=True)
@@ -46,66 +42,6 @@ class SearchQuery:
 
     def with_page(self, page: int) -> "SearchQuery":
         return replace(self, page=page)
-
-
-def parse_query(params: QueryDict, language: str) -> SearchQuery:
-    """Read a query string leniently: bad values fall back to defaults rather than erroring."""
-    text = " ".join(params.get("q", "").split())[:200]
-    filters = {}
-    for name in FACETS:
-        values = tuple(dict.fromkeys(v.strip() for v in params.getlist(name) if v.strip()))
-        if name in VALID:
-            values = tuple(dict.fromkeys(v for v in (VALID[name](value) for value in values) if v))
-        if values:
-            filters[name] = values
-    year_from, year_to = parse_year(params.get("from")), parse_year(params.get("to"))
-    if year_from is not None and year_to is not None and year_from > year_to:
-        year_from, year_to = year_to, year_from
-    sort = params.get("sort", "")
-    if sort not in SORTS:
-        sort = "relevance" if text else "title"
-    return SearchQuery(
-        text=text, language=language, filters=filters, year_from=year_from, year_to=year_to,
-        undated=params.get("undated", "").strip().lower() in YES, sort=sort, page=parse_page(params.get("page")),
-    )
-
-
-def number(value: str) -> int | None:
-    return int(value) if value.isascii() and value.isdigit() else None
-
-
-def valid_century(value: str) -> str | None:
-    century = number(value)
-    return str(century) if century is not None and 0 < century < 22 else None
-
-
-def valid_decade(value: str) -> str | None:
-    """A decade is named by its first year, "1930" for 1930-1939, as far as the 21st century."""
-    decade = number(value)
-    return str(decade) if decade is not None and decade % 10 == 0 and decade <= 2100 else None
-
-
-def valid_state(value: str) -> str | None:
-    return value if value in WorkStatus.values else None
-
-
-# Facets whose values are checked (and written one way) before they reach a backend; the others are keys.
-VALID = {"century": valid_century, "decade": valid_decade, "state": valid_state}
-
-
-def parse_year(value: str | None) -> int | None:
-    try:
-        year = int((value or "").strip())
-    except ValueError:
-        return None
-    return year if -3000 <= year <= 3000 else None
-
-
-def parse_page(value: str | None) -> int:
-    try:
-        return min(max(int(value or 1), 1), MAX_PAGE)
-    except ValueError:
-        return 1
 
 
 def century_of(year: int) -> int:

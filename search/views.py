@@ -1,4 +1,7 @@
-"""The search page: a query box, facets, a year range and sorting, all kept in the URL."""
+"""The search page: a query box, facets, a year range and sorting, all kept in the URL.
+
+The page is forgiving: a value it cannot use is left out, and the page says which and why, in its language.
+"""
 
 import logging
 
@@ -8,7 +11,7 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from search.query import parse_query
+from search.parameters import read_search
 from search.results import SearchUnavailable
 from search.service import run_search
 
@@ -27,8 +30,9 @@ def visitor_language() -> str:
 
 
 def search(request: HttpRequest) -> HttpResponse:
-    query = parse_query(request.GET, visitor_language())
-    context = {"search_query": query.text, "query": query, "sort_choices": SORT_CHOICES}
+    reading = read_search(request.GET, visitor_language())
+    query = reading.query
+    context = {"search_query": query.text, "query": query, "sort_choices": SORT_CHOICES, "problems": reading.problems}
     if not (query.has_criteria or request.GET):  # any parameter, even just a sort, browses everything
         return render(request, "search/search.html", context)
     try:

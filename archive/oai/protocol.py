@@ -16,8 +16,11 @@ VERB_ARGUMENTS: dict[str, tuple[frozenset, frozenset]] = {
     "ListIdentifiers": (frozenset({"metadataPrefix"}), LIST_OPTIONS),
     "ListRecords": (frozenset({"metadataPrefix"}), LIST_OPTIONS),
 }
-DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-SECOND = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
+# UTCdatetime of the OAI-PMH grammar: ASCII digits only (\d and strptime would also read "２０２０").
+DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+SECOND = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z")
+# Characters XML 1.0 cannot hold: an argument with one could not even be echoed in the response.
+NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 class OaiError(Exception):
@@ -34,6 +37,8 @@ class OaiRequest:
 
 
 def parse_request(params: QueryDict) -> OaiRequest:
+    if any(NOT_IN_XML.search(text) for name, values in params.lists() for text in (name, *values)):
+        raise OaiError("badArgument", "An argument holds control characters, which no OAI-PMH argument takes.")
     verbs = params.getlist("verb")
     if not verbs:
         raise OaiError("badVerb", "The request has no verb.")
@@ -71,13 +76,14 @@ def check_arguments(verb: str, arguments: dict[str, str]) -> None:
 def parse_datestamp(value: str, name: str) -> tuple[datetime, str]:
     """A UTC datestamp and its granularity ("day" or "second")."""
     try:
-        if DAY.match(value):
+        if DAY.fullmatch(value):
             return datetime.strptime(value, "%Y-%m-%d").replace(tzinfo=UTC), "day"
-        if SECOND.match(value):
+        if SECOND.fullmatch(value):
             return datetime.strptime(value, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC), "second"
     except ValueError:
         pass
-    raise OaiError("badArgument", f"'{name}' is not a valid datestamp (YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ).")
+    raise OaiError("badArgument", f"'{name}' is not a valid datestamp: YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ, "
+                                  "in the digits 0-9.")
 
 
 def date_range(arguments: dict[str, str]) -> tuple[datetime | None, datetime | None]:

@@ -1,12 +1,14 @@
 """Which items an export covers: a small filter of published items (text, collection, year overlap).
 
-The public search page owns the full query language; exports stay on this simple, stable subset so they
-do not depend on the search app's internals. Items are read in chunks so a long export never holds the
+The public search page owns the full query language; exports stay on this simple, stable subset, run on
+the database whatever engine the search page uses. Their parameters are the search API's own declarations
+(search/parameters.py), read and refused the same way: a parameter the export does not take or a value
+it cannot use is an ExportQueryError naming it. Items are read in chunks so a long export never holds the
 whole result in memory.
 """
 
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 from django.conf import settings
 from django.db.models import QuerySet
@@ -14,14 +16,32 @@ from django.http import QueryDict
 from wagtail.models import Locale
 
 from archive.catalogue.models import CollectionPage, ItemPage
+from search.parameters import (
+    FACET_PARAMETERS,
+    LANGUAGE,
+    TEXT,
+    YEAR_FROM,
+    YEAR_TO,
+    Problem,
+    not_in_catalogue,
+    read_parameters,
+    reversed_range,
+    unexpected_parameters,
+)
 
 from .record import RECORD_PREFETCH, RECORD_SELECT, ItemRecord, collections_by_path, item_record
 
-YEAR_RANGE = (-9999, 9999)
+# One collection, by its slug in the export's language: the search's collection filter, given once.
+COLLECTION = replace(FACET_PARAMETERS["collection"], repeated=False, default="")
+EXPORT_PARAMETERS = (TEXT, LANGUAGE, COLLECTION, YEAR_FROM, YEAR_TO)
 
 
 class ExportQueryError(ValueError):
-    """A parameter the export cannot use; the message is shown to the caller."""
+    """A parameter the export cannot use; `problem` names it and says what it takes."""
+
+    def __init__(self, problem: Problem):
+        super().__init__(problem.as_api_error()["detail"])
+        self.problem = problem
 
 
 @dataclass(frozen=True)
@@ -36,33 +56,15 @@ class ExportQuery:
         return {key: value for key, value in asdict(self).items() if value not in ("", None)}
 
 
-def parse_year(params: QueryDict, name: str) -> int | None:
-    value = params.get(name, "").strip()
-    if not value:
-        return None
-    try:
-        year = int(value)
-    except ValueError:
-        raise ExportQueryError(f"'{name}' must be a year, not '{value}'.") from None
-    if not YEAR_RANGE[0] <= year <= YEAR_RANGE[1]:
-        raise ExportQueryError(f"'{name}' is out of range.")
-    return year
-
-
 def parse_query(params: QueryDict) -> ExportQuery:
-    language = params.get("lang", settings.LANGUAGE_CODE)
-    if language not in dict(settings.LANGUAGES):
-        raise ExportQueryError(f"'lang' must be one of {', '.join(dict(settings.LANGUAGES))}.")
-    query = ExportQuery(
-        q=params.get("q", "").strip()[:200],
-        collection=params.get("collection", "").strip(),
-        year_from=parse_year(params, "from"),
-        year_to=parse_year(params, "to"),
-        language=language,
-    )
-    if query.year_from is not None and query.year_to is not None and query.year_from > query.year_to:
-        raise ExportQueryError("'from' is after 'to'.")
-    return query
+    values, problems = read_parameters(params, EXPORT_PARAMETERS)
+    problems = [*unexpected_parameters(params, EXPORT_PARAMETERS), *problems]
+    if reversed_years := reversed_range(values["from"], values["to"]):
+        problems.append(reversed_years)
+    if problems:
+        raise ExportQueryError(problems[0])
+    return ExportQuery(q=values["q"], collection=values["collection"], year_from=values["from"],
+                       year_to=values["to"], language=values["lang"])
 
 
 def filtered_items(query: ExportQuery) -> QuerySet:
@@ -72,7 +74,7 @@ def filtered_items(query: ExportQuery) -> QuerySet:
     if query.collection:
         collection = CollectionPage.objects.filter(slug=query.collection, locale=locale).first()
         if collection is None:
-            raise ExportQueryError(f"No collection is called '{query.collection}'.")
+            raise ExportQueryError(Problem(COLLECTION.name, COLLECTION.label, not_in_catalogue(query.collection)))
         items = items.child_of(collection)
     # A dated item matches when its year span overlaps the asked range; undated items never do.
     if query.year_from is not None:

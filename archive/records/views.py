@@ -5,7 +5,6 @@ from django.http import (
     Http404,
     HttpRequest,
     HttpResponse,
-    HttpResponseBadRequest,
     HttpResponseForbidden,
     JsonResponse,
     StreamingHttpResponse,
@@ -90,10 +89,8 @@ def export(request: HttpRequest, fmt: str) -> HttpResponse:
     try:
         query = parse_query(request.GET)
         total = count_matches(query)
-    except ExportQueryError as error:
-        if fmt == "json":
-            return JsonResponse({"error": str(error)}, status=400)
-        return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
+    except ExportQueryError as error:  # JSON for both formats: the caller is a script, not a spreadsheet
+        return JsonResponse(error.problem.as_api_error(), status=400, json_dumps_params={"ensure_ascii": False})
     cap = settings.RECORDS_EXPORT_MAX_ROWS
     returned = min(total, cap)
     records = matching_records(query, limit=returned, chunk_size=settings.RECORDS_EXPORT_CHUNK_SIZE)

@@ -166,7 +166,7 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 SEARCH_BACKEND = env("SEARCH_BACKEND", "database")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.wagtail_backend"}}  # the database backend, given plain terms
 
 # Background work (pyramids, imports, indexing): run at once in the embedded run, queued in the database
 # for `manage.py worker` in production (TASKS_BACKEND=database).

@@ -124,3 +124,28 @@ def test_tampered_token_is_refused(client, harvestable, settings):
 def test_post_requests_are_accepted(client, harvestable):
     response = client.post("/oai", {"verb": "Identify"})
     assert response.status_code == 200 and b"<Identify>" in response.content
+
+
+@pytest.mark.parametrize("argument, value", [
+    ("from", "２０２０-01-01"),  # fullwidth digits
+    ("until", "２０２０-01-01"),
+    ("from", "2020-01-0١"),  # an Arabic-Indic one
+    ("until", "2020-01-01T10:00:0０Z"),
+    ("from", "2020-01-01\n"),
+    ("until", "+2020-01-01"),
+])
+def test_datestamps_take_ascii_digits_only(client, harvestable, argument, value):
+    root = oai_get(client, verb="ListIdentifiers", metadataPrefix="oai_dc", **{argument: value})
+    assert error_code(root) == "badArgument"
+    message = root.findtext("oai:error", namespaces=NS)
+    assert f"'{argument}'" in message and "digits 0-9" in message
+
+
+@pytest.mark.parametrize("params, code", [
+    ({"verb": "GetRecord", "identifier": "oai:127.0.0.1:H-1\x00", "metadataPrefix": "oai_dc"}, "badArgument"),
+    ({"verb": "ListRecords", "metadataPrefix": "oai_dc", "set": "vitrazai\x1b"}, "badArgument"),
+    ({"verb": "ListRecords", "resumptionToken": "２０２０"}, "badResumptionToken"),
+    ({"verb": "ListRecords", "resumptionToken": "x:1:２"}, "badResumptionToken"),
+])
+def test_control_characters_and_foreign_digits_get_an_oai_error_in_well_formed_xml(client, harvestable, params, code):
+    assert error_code(oai_get(client, **params)) == code

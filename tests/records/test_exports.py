@@ -86,6 +86,34 @@ def test_bad_export_parameters_answer_400(client, items, query):
     assert response.status_code == 400 and "error" in response.json()
 
 
+@pytest.mark.django_db
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+@pytest.mark.parametrize("query, parameter, accepted", [
+    ("from=%EF%BC%92%EF%BC%90%EF%BC%92%EF%BC%90", "from", "digits 0-9"),  # ２０２０, fullwidth
+    ("to=1e3", "to", "-3000 to 3000"),
+    ("from=1950&to=1900", "from", "earlier year first"),
+    ("from=1900&from=1950", "from", "give it once"),
+    ("collection=none", "collection", "not in the catalogue"),
+    ("lang=de", "lang", "lt, en"),
+    ("q=" + "x" * 201, "q", "200 characters"),
+    ("format=xml", "format", "give only q, lang, collection, from, to"),
+])
+def test_an_export_parameter_it_cannot_use_is_a_json_400_naming_it(client, items, fmt, query, parameter, accepted):
+    response = client.get(f"/api/export.{fmt}?{query}")
+    assert response.status_code == 400 and response["Content-Type"] == "application/json"
+    body = response.json()
+    assert body["error"] == "invalid_parameter" and body["parameter"] == parameter and accepted in body["detail"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("text", ['"', 'Langas"', '"Langas', "(Langas)", "Langas*", "Lan\x00gas"])
+def test_an_export_searched_with_any_text_still_finds_by_words(client, items, text):
+    response = client.get("/api/export.json", {"q": text})
+    assert response.status_code == 200
+    numbers = [item["inventory_number"] for item in json.loads(b"".join(response.streaming_content))["items"]]
+    assert numbers == (["V-1"] if "Langas" in text else [])
+
+
 def synthetic_records(count: int):
     collection = CollectionRecord("Vitražai", "vitrazai")
     for number in range(count):

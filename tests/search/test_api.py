@@ -3,6 +3,9 @@
 import pytest
 from django.conf import settings
 
+from search.indexing import sync_changes
+from tests.search.catalogue import build_catalogue
+
 
 def get(client, **params):
     return client.get("/api/search/", params)
@@ -59,9 +62,49 @@ def test_the_api_searches_the_english_catalogue_on_request(client, catalogue):
     assert [result["title"] for result in data["results"]] == ["Stained glass windows of the Klaipėda church"]
 
 
-def test_bad_parameters_fall_back_to_defaults(client, catalogue):
-    data = get(client, page="many", sort="sideways", **{"from": "soon"}).json()
-    assert data["count"] == 4 and data["page"] == 1
+@pytest.fixture
+def database_catalogue(home, database):
+    """The catalogue on the database backend only, for what does not depend on the backend."""
+    build_catalogue(home)
+    sync_changes()
+
+
+@pytest.mark.parametrize("query, parameter, accepted", [
+    ("from=abc", "from", "-3000 to 3000"),
+    ("from=%EF%BC%92%EF%BC%90%EF%BC%92%EF%BC%90", "from", "digits 0-9"),  # ２０２０, fullwidth
+    ("to=1_950", "to", "digits 0-9"),
+    ("from=1950&to=1900", "from", "earlier year first"),
+    ("from=1900&from=1950", "from", "give it once"),
+    ("page=0", "page", "1 to 500"),
+    ("page=many", "page", "1 to 500"),
+    ("page=501", "page", "1 to 500"),
+    ("per_page=100", "per_page", "give only q, lang"),
+    ("form=1950", "form", "give only q, lang"),
+    ("sort=sideways", "sort", "relevance, date, -date, title"),
+    ("state=destroyed", "state", "survives, altered"),
+    ("decade=1935", "decade", "multiple of 10"),
+    ("century=x", "century", "1 to 21"),
+    ("century=" + "1" * 5000, "century", "1 to 21"),
+    ("creator=nobody", "creator", "listed under this filter"),
+    ("collection=stained-glass", "collection", "listed under this filter"),  # the English collection
+    ("undated=maybe", "undated", "1, true, on, yes"),
+    ("lang=de", "lang", "lt, en"),
+    ("q=" + "x" * 201, "q", "200 characters"),
+])
+def test_a_parameter_the_api_cannot_use_is_a_400_that_names_it_and_what_it_takes(
+        client, database_catalogue, query, parameter, accepted):
+    response = client.get(f"/api/search/?{query}")
+    assert response.status_code == 400
+    body = response.json()
+    assert body["error"] == "invalid_parameter" and body["parameter"] == parameter
+    assert accepted in body["detail"] and body["detail"].startswith(f"{parameter}: ")
+
+
+def test_the_suggestions_refuse_what_they_cannot_use(client, database_catalogue):
+    assert client.get("/api/search/suggest/", {"q": "x" * 201}).json()["parameter"] == "q"
+    assert client.get("/api/search/suggest/", {"q": "Uosto", "lang": "xx"}).json()["parameter"] == "lang"
+    assert client.get("/api/search/suggest/", {"q": "Uosto", "limit": "3"}).status_code == 400
+    assert client.get("/api/search/suggest/", {"q": "Uosto", "lang": "lt"}).status_code == 200
 
 
 def test_suggestions_complete_titles(client, catalogue):
@@ -75,7 +118,13 @@ def test_the_openapi_description_documents_every_parameter(client):
     names = {parameter["name"] for parameter in operation["parameters"]}
     assert {"q", "collection", "creator", "place", "technique", "from", "to", "sort", "page"} <= names
     assert {"century", "decade", "state", "undated"} <= names
-    assert set(operation["responses"]) == {"200", "503"}
+    assert set(operation["responses"]) == {"200", "400", "503"}
+    invalid = operation["responses"]["400"]["content"]["application/json"]["schema"]
+    assert set(invalid["required"]) == {"error", "parameter", "detail"}
+    years = {parameter["name"]: parameter["schema"] for parameter in operation["parameters"]}
+    assert years["from"] == {"type": "integer", "minimum": -3000, "maximum": 3000}
+    suggest = document["paths"]["/api/search/suggest/"]["get"]
+    assert {"200", "400", "503"} == set(suggest["responses"])
 
 
 @pytest.mark.django_db

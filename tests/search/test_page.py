@@ -68,3 +68,42 @@ def test_a_state_filter_is_kept_in_the_form(client, catalogue):
     response = client.get("/search/", {"state": "lost"})
     assert [result.page.title for result in response.context["found"].items] == ["Bažnyčios langas"]
     assert 'name="state" value="lost" checked' in response.content.decode()
+
+
+def problems_on(response) -> list[str]:
+    return [problem.parameter for problem in response.context["problems"]]
+
+
+def test_the_page_leaves_out_what_it_cannot_use_and_says_why_in_lithuanian(client, catalogue):
+    response = client.get("/search/", {"q": "langas", "from": "abc", "sort": "sideways", "creator": "nobody"})
+    assert response.status_code == 200
+    assert response.context["found"].count == 1  # searched without them
+    assert problems_on(response) == ["from", "sort", "creator"]
+    html = response.content.decode()
+    assert "Metai nuo" in html and "„abc“ nėra metai" in html and "Į tai neatsižvelgta." in html
+    assert "Autorius" in html and "„nobody“ kataloge nėra" in html
+    assert "is not a year" not in html and "left out" not in html  # each message in the page's language
+
+
+def test_the_english_page_says_it_in_english(client, catalogue):
+    html = client.get("/en/search/", {"from": "２０２０", "page": "0"}).content.decode()
+    assert "From year" in html and "“２０２０” is not a year: give a whole number from -3000 to 3000" in html
+    assert "It was left out." in html and "nėra metai" not in html
+
+
+def test_the_page_swaps_a_reversed_range_and_says_so(client, catalogue):
+    response = client.get("/search/", {"from": "1950", "to": "1900"})
+    assert (response.context["query"].year_from, response.context["query"].year_to) == (1900, 1950)
+    assert "Metai sukeisti vietomis." in response.content.decode()
+
+
+def test_a_text_too_long_is_searched_by_its_beginning_and_the_page_says_so(client, catalogue):
+    response = client.get("/search/", {"q": "langas " + "x" * 300})
+    assert response.status_code == 200 and problems_on(response) == ["q"]
+    assert response.context["query"].text == "langas " + "x" * 193
+    assert "Ieškota tik pagal pirmuosius 200 simbolių." in response.content.decode()
+
+
+def test_nothing_is_said_when_everything_could_be_used(client, catalogue):
+    response = client.get("/search/", {"q": "langas", "from": "", "to": "", "sort": "date"})
+    assert problems_on(response) == [] and "search-problems" not in response.content.decode()
