@@ -17,9 +17,20 @@ class MediaConfig(AppConfig):
         post_save.connect(signals.schedule_pyramid, sender=DigitizedImage, dispatch_uid="media-pyramid")
         post_delete.connect(signals.remove_unused_pyramid, sender=DigitizedImage, dispatch_uid="media-unused")
         connect_access_changes()
+        bound_libvips_caches()
         # libvips has checked the pixel count before Pillow (Django's and Wagtail's dimension readers)
         # sees a file; without this, Pillow refuses scans above ~179 megapixels as decompression bombs.
         Image.MAX_IMAGE_PIXELS = max(Image.MAX_IMAGE_PIXELS or 0, settings.IIIF_MAX_SOURCE_PIXELS)
+
+
+def bound_libvips_caches() -> None:
+    """libvips keeps recent operations per process, with their memory and open files; bounded here, once."""
+    import pyvips
+    from django.conf import settings
+
+    pyvips.cache_set_max(settings.IIIF_VIPS_CACHE_MAX_OPERATIONS)
+    pyvips.cache_set_max_mem(settings.IIIF_VIPS_CACHE_MAX_BYTES)
+    pyvips.cache_set_max_files(settings.IIIF_VIPS_CACHE_MAX_FILES)
 
 
 def connect_access_changes() -> None:

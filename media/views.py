@@ -1,5 +1,12 @@
 """The IIIF Image API endpoints. The view wires parse -> plan -> render -> encode and sets HTTP headers;
-every refusal is a short plain-text answer with a 4xx status."""
+every refusal is a short plain-text answer with a 4xx status, or 503 with Retry-After when the service
+cannot afford the request now.
+
+A request flows: parse (media/iiif/parse.py) -> look up the image and its pyramid -> plan against it
+(plan.py: region, size, rotation, and the output budget) -> a stored tile, a cached derivative, or a
+render (render.py) inside a render slot (slots.py) and a time budget (deadline.py) -> encode (encode.py).
+A format is added in media/iiif/formats.py and encode.py; an operation in parse, plan and render.
+"""
 
 import hashlib
 import json
@@ -15,12 +22,14 @@ from django.views.decorators.csrf import csrf_exempt
 
 from media.access import get_access_policy
 from media.iiif import cache
-from media.iiif.encode import MEDIA_TYPES, encode
-from media.iiif.errors import IIIFError, NotFound
+from media.iiif.deadline import encode_within
+from media.iiif.errors import IIIFError, NotFound, Unavailable
+from media.iiif.formats import FORMATS
 from media.iiif.info import CONTEXT_2, CONTEXT_3, PROFILE_2, PROFILE_3, info
 from media.iiif.parse import BaseRedirect, ImageRequest, InfoRequest, parse
-from media.iiif.plan import Geometry, Limits, plan
+from media.iiif.plan import Geometry, Limits, RenderPlan, plan
 from media.iiif.render import render
+from media.iiif.slots import slot_for
 from media.models import DigitizedImage, PyramidStatus
 from media.pyramid import Pyramid, open_level, open_pyramid, stored_tile
 from media.served import ServedImage, public_answers
@@ -55,7 +64,7 @@ def iiif(request: HttpRequest, version: str, path: str) -> HttpResponse:
                 public_answers.forget(parsed.identifier)
                 response = image_response(request, parsed, look_up(request, parsed))
     except IIIFError as error:
-        return plain_text(error.status, error.reason)
+        return refusal(error)
     if request.method == "HEAD":
         response["Content-Length"] = str(len(response.content))
         response.content = b""
@@ -116,12 +125,14 @@ def ready_pyramid(image: DigitizedImage) -> Pyramid:
     raise PyramidPending("image is being prepared, try again shortly")
 
 
-class PyramidPending(IIIFError):
-    status = 503
+class PyramidPending(Unavailable):
+    pass
 
 
 def limits() -> Limits:
-    return Limits(settings.IIIF_MAX_WIDTH, settings.IIIF_MAX_HEIGHT, settings.IIIF_MAX_AREA)
+    return Limits(
+        settings.IIIF_MAX_WIDTH, settings.IIIF_MAX_HEIGHT, settings.IIIF_MAX_AREA, settings.IIIF_RENDER_MAX_BYTES
+    )
 
 
 def geometry_of(pyramid: Pyramid) -> Geometry:
@@ -166,7 +177,7 @@ def info_response(request: HttpRequest, parsed: InfoRequest, served: ServedImage
 
 
 def image_response(request: HttpRequest, parsed: ImageRequest, served: ServedImage) -> HttpResponse:
-    """A cached derivative costs one file read; only a miss opens the pyramid and runs libvips."""
+    """A stored tile or a cached derivative costs one file read; only a miss renders."""
     render_plan = plan(parsed, geometry_of(served.pyramid), limits())
     key = cache.cache_key(parsed.version, served.checksum, render_plan.canonical)
     etag = f'"{key[:32]}"'
@@ -174,14 +185,27 @@ def image_response(request: HttpRequest, parsed: ImageRequest, served: ServedIma
     if response is None:
         data = stored_tile(served.pyramid, render_plan) or cache.get(key)
         if data is None:
-            level = open_level(served.pyramid, render_plan.page)
-            data = encode(render(render_plan, level), render_plan.format)
+            data = render_answer(request, served, render_plan)
             cache.put(key, data)
-        response = HttpResponse(data, content_type=MEDIA_TYPES[render_plan.format])
+        response = HttpResponse(data, content_type=FORMATS[render_plan.format].media_type)
     set_common_headers(response, etag, served)
     canonical = f"{service_id(parsed.version, parsed.identifier)}/{render_plan.canonical}"
     response["Link"] = f'<{PROFILES[parsed.version]}>;rel="profile", <{canonical}>;rel="canonical"'
     return response
+
+
+def render_answer(request: HttpRequest, served: ServedImage, render_plan: RenderPlan) -> bytes:
+    """The one step that costs pixels: it waits for a render slot, and is abandoned past
+    IIIF_RENDER_TIMEOUT_SECONDS or when the client has gone."""
+    with slot_for(render_plan):
+        image = render(render_plan, open_level(served.pyramid, render_plan.page))
+        # gunicorn hands over the client's socket; without it only the time budget stops the work.
+        client = request.environ.get("gunicorn.socket")
+        try:
+            return encode_within(image, render_plan.format, settings.IIIF_RENDER_TIMEOUT_SECONDS, client)
+        except Unavailable as abandoned:
+            logger.warning("render of %s abandoned: %s", request.path, abandoned.reason)
+            raise
 
 
 def conditional(request: HttpRequest, etag: str, pyramid: Pyramid) -> HttpResponse | None:
@@ -209,6 +233,13 @@ def preflight(request: HttpRequest) -> HttpResponse:
     response["Access-Control-Allow-Headers"] = requested or "*"
     response["Access-Control-Max-Age"] = "86400"
     response["Allow"] = ALLOWED_METHODS
+    return response
+
+
+def refusal(error: IIIFError) -> HttpResponse:
+    response = plain_text(error.status, error.reason)
+    if error.retry_after is not None:
+        response["Retry-After"] = str(error.retry_after)
     return response
 
 

@@ -229,6 +229,21 @@ IIIF_MAX_AREA = int(env("IIIF_MAX_AREA", str(40_000_000)))
 IIIF_TILE_SIZE = int(env("IIIF_TILE_SIZE", "256"))
 IIIF_JPEG_QUALITY = int(env("IIIF_JPEG_QUALITY", "85"))
 IIIF_PUBLIC_MAX_AGE = int(env("IIIF_PUBLIC_MAX_AGE", str(30 * 24 * 3600)))
+# The limits above bound every answer after rotation; this bounds the memory one render's encoder may hold,
+# which lowers the area of formats needing many bytes a pixel (media/iiif/formats.py).
+IIIF_RENDER_MAX_BYTES = int(env("IIIF_RENDER_MAX_BYTES", str(320 * 1024**2)))
+# Uncached renders at once per node, all worker processes together; a copied or cached tile never waits.
+IIIF_MAX_CONCURRENT_RENDERS = int(env("IIIF_MAX_CONCURRENT_RENDERS", str(os.cpu_count() or 2)))
+# ... and per worker process, so that a gunicorn worker (2 threads) keeps a thread for tiles; the others wait.
+IIIF_RENDERS_PER_PROCESS = int(env("IIIF_RENDERS_PER_PROCESS", "1"))
+# How long a render waits for one of those slots before answering 503 with Retry-After.
+IIIF_RENDER_QUEUE_SECONDS = float(env("IIIF_RENDER_QUEUE_SECONDS", "5"))
+# A render still running after this long (or whose client has gone, under gunicorn) is abandoned: 503.
+IIIF_RENDER_TIMEOUT_SECONDS = float(env("IIIF_RENDER_TIMEOUT_SECONDS", "20"))
+# libvips' operation cache in each process: operations kept, the memory and the open files they may hold.
+IIIF_VIPS_CACHE_MAX_OPERATIONS = int(env("IIIF_VIPS_CACHE_MAX_OPERATIONS", "100"))
+IIIF_VIPS_CACHE_MAX_BYTES = int(env("IIIF_VIPS_CACHE_MAX_BYTES", str(32 * 1024**2)))
+IIIF_VIPS_CACHE_MAX_FILES = int(env("IIIF_VIPS_CACHE_MAX_FILES", "20"))
 WAGTAILIMAGES_IMAGE_FORM_BASE = "media.forms.DigitizedImageForm"
 
 # --- Search ---

@@ -1,15 +1,7 @@
-"""Encode a rendered image into the requested format's bytes."""
+"""Encode a rendered image into the requested format's bytes (the formats are listed in media/iiif/formats.py)."""
 
 import pyvips
 from django.conf import settings
-
-MEDIA_TYPES = {
-    "jpg": "image/jpeg",
-    "png": "image/png",
-    "webp": "image/webp",
-    "tif": "image/tiff",
-    "gif": "image/gif",
-}
 
 
 def encode(image: pyvips.Image, image_format: str) -> bytes:
@@ -24,4 +16,6 @@ def encode(image: pyvips.Image, image_format: str) -> bytes:
         return image.webpsave_buffer(Q=quality, keep=pyvips.enums.ForeignKeep.NONE)
     if image_format == "tif":
         return image.tiffsave_buffer(compression="deflate", keep=pyvips.enums.ForeignKeep.NONE)
-    return image.gifsave_buffer(keep=pyvips.enums.ForeignKeep.NONE)
+    if image_format == "gif":
+        return image.gifsave_buffer(keep=pyvips.enums.ForeignKeep.NONE)
+    raise ValueError(f"no encoder for {image_format!r}")

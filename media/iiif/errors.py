@@ -3,6 +3,7 @@
 
 class IIIFError(Exception):
     status = 400
+    retry_after: int | None = None  # seconds, sent as Retry-After when set
 
     def __init__(self, reason: str):
         super().__init__(reason)
@@ -15,3 +16,10 @@ class BadRequest(IIIFError):
 
 class NotFound(IIIFError):
     status = 404
+
+
+class Unavailable(IIIFError):
+    """The request is sound but cannot be answered now (busy, too slow, image not ready): try again later."""
+
+    status = 503
+    retry_after = 10

@@ -1,12 +1,12 @@
 """The image information documents (info.json) of Image API 3.0 and 2.1 for one pyramid."""
 
+from media.iiif.formats import EXTRA_FORMATS, FORMATS
 from media.iiif.plan import Geometry, Limits
 
 CONTEXT_3 = "http://iiif.io/api/image/3/context.json"
 CONTEXT_2 = "http://iiif.io/api/image/2/context.json"
 PROFILE_3 = "http://iiif.io/api/image/3/level2.json"
 PROFILE_2 = "http://iiif.io/api/image/2/level2.json"
-EXTRA_FORMATS = ["png", "webp", "tif", "gif"]
 FEATURES_3 = [
     "baseUriRedirect",
     "canonicalLinkHeader",
@@ -61,7 +61,7 @@ def info(version: str, service_id: str, geometry: Geometry, tile: tuple[int, int
             "profile": [
                 PROFILE_2,
                 {
-                    "formats": ["jpg", *EXTRA_FORMATS],
+                    "formats": list(FORMATS),
                     "qualities": ["default", "color", "gray", "bitonal"],
                     "supports": FEATURES_2,
                     "maxWidth": limits.max_width,

@@ -8,13 +8,15 @@ import re
 from dataclasses import dataclass
 
 from media.iiif.errors import BadRequest, NotFound
+from media.iiif.formats import FORMATS
 
 QUALITIES = ("default", "color", "gray", "bitonal")
-FORMATS = ("jpg", "png", "webp", "tif", "gif")
 VERSIONS = ("2", "3")
 
-_INT = r"\d{1,9}"
-_NUMBER = r"\d{1,9}(?:\.\d{1,12})?|\.\d{1,12}"
+# ASCII digits only: `\d`, int() and float() would also take Arabic-Indic, fullwidth and other Unicode digits.
+_DIGIT = "[0-9]"
+_INT = rf"{_DIGIT}{{1,9}}"
+_NUMBER = rf"{_DIGIT}{{1,9}}(?:\.{_DIGIT}{{1,12}})?|\.{_DIGIT}{{1,12}}"
 _PIXELS_RE = re.compile(rf"({_INT}),({_INT}),({_INT}),({_INT})")
 _PERCENT_RE = re.compile(rf"pct:({_NUMBER}),({_NUMBER}),({_NUMBER}),({_NUMBER})")
 _SIZE_RE = re.compile(rf"(?P<bang>!)?(?P<w>{_INT})?,(?P<h>{_INT})?")

@@ -1,22 +1,36 @@
 """Turn a parsed request into a plan against one image: which pyramid level, which pixels, what size.
 
 Everything here is arithmetic on plain values, so a plan can be tested, cached and compared without
-touching pixels. Region and size follow the Image API; the only choice of ours is the pyramid level:
-the smallest one that still has at least the requested resolution.
+touching pixels. Region and size follow the Image API; the choices of ours are the pyramid level (the
+smallest one that still has at least the requested resolution) and the budget: the limits bound the
+answer as it is sent, after rotation, so they are checked on the rotated bounding box before any pixel
+work, and `max` is the largest size whose rotated box fits.
 """
 
 import math
 from dataclasses import dataclass
 
 from media.iiif.errors import BadRequest
+from media.iiif.formats import FORMATS, encoder_bytes_per_pixel
 from media.iiif.parse import ImageRequest, Region, Size
 
 
 @dataclass(frozen=True)
 class Limits:
+    """The output limits info.json publishes, and the memory one render's encoder may hold, which lowers
+    the area of formats that need many bytes a pixel (media/iiif/formats.py)."""
+
     max_width: int
     max_height: int
     max_area: int
+    max_render_bytes: int | None = None
+
+
+@dataclass(frozen=True)
+class Budget(Limits):
+    """The limits of one request: maxArea lowered for a format that costs more, and what sets it."""
+
+    area_reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -34,8 +48,9 @@ class RenderPlan:
     page: int  # pyramid level to read
     scale: int  # its scale factor
     crop: tuple[int, int, int, int]  # x, y, w, h in that level's pixels
-    width: int  # output size before rotation
+    width: int  # size of the scaled region, before rotation
     height: int
+    output: tuple[int, int]  # size of the answer: the scaled region's bounding box after rotation
     mirror: bool
     rotation: float
     quality: str
@@ -46,7 +61,8 @@ class RenderPlan:
 
 def plan(request: ImageRequest, geometry: Geometry, limits: Limits) -> RenderPlan:
     x, y, rw, rh = resolve_region(request.region, geometry.width, geometry.height)
-    width, height = resolve_size(request.size, rw, rh, limits, request.version)
+    budget = output_budget(limits, request)
+    width, height = resolve_size(request, rw, rh, budget)
     page, scale = choose_level(geometry.scale_factors, min(rw / width, rh / height))
     crop = level_crop((x, y, rw, rh), scale, geometry)
     whole = (x, y, rw, rh) == (0, 0, geometry.width, geometry.height)
@@ -54,7 +70,7 @@ def plan(request: ImageRequest, geometry: Geometry, limits: Limits) -> RenderPla
     canonical = "/".join(
         (
             canonical_region,
-            canonical_size(width, height, rw, rh, limits, request.version),
+            canonical_size(width, height, rw, rh, budget, request),
             ("!" if request.mirror else "") + format_number(request.rotation),
             f"{request.quality}.{request.format}",
         )
@@ -65,6 +81,7 @@ def plan(request: ImageRequest, geometry: Geometry, limits: Limits) -> RenderPla
         crop=crop,
         width=width,
         height=height,
+        output=output_size(width, height, request.rotation),
         mirror=request.mirror,
         rotation=request.rotation,
         quality=request.quality,
@@ -93,27 +110,49 @@ def resolve_region(region: Region, width: int, height: int) -> tuple[int, int, i
     return x, y, min(w, width - x), min(h, height - y)
 
 
-def resolve_size(size: Size, rw: int, rh: int, limits: Limits, version: str) -> tuple[int, int]:
-    width, height = _requested_size(size, rw, rh, limits)
+def output_budget(limits: Limits, request: ImageRequest) -> Budget:
+    """maxArea, or less for a format whose encoder cannot be stopped or would hold more than
+    `max_render_bytes` at that size (media/iiif/formats.py)."""
+    area, reason = limits.max_area, f"maxArea {limits.max_area}"
+    cap = FORMATS[request.format].max_area
+    if cap is not None and cap < area:
+        area, reason = cap, f"{cap} pixels, the largest {request.format} made here (its encoder cannot be stopped)"
+    if limits.max_render_bytes is not None:
+        per_pixel = encoder_bytes_per_pixel(request.format, request.rotation)
+        if limits.max_render_bytes // per_pixel < area:
+            area = limits.max_render_bytes // per_pixel
+            reason = f"{area} pixels, what a {request.format} encoder may hold here at {per_pixel} bytes a pixel"
+    return Budget(limits.max_width, limits.max_height, area, limits.max_render_bytes, area_reason=reason)
+
+
+def resolve_size(request: ImageRequest, rw: int, rh: int, budget: Budget) -> tuple[int, int]:
+    size = request.size
+    width, height = _requested_size(size, rw, rh, budget, request.rotation)
     upscaled = width > rw or height > rh
-    if upscaled and version == "3" and not size.upscale:
+    if upscaled and request.version == "3" and not size.upscale:
         raise BadRequest("size is larger than the region: Image API 3.0 needs '^' to upscale")
-    if width > limits.max_width or height > limits.max_height or width * height > limits.max_area:
-        raise BadRequest(
-            f"size {width}x{height} exceeds maxWidth {limits.max_width}, maxHeight {limits.max_height} "
-            f"or maxArea {limits.max_area}"
-        )
+    output = output_size(width, height, request.rotation)
+    if not fits(output, budget):
+        raise BadRequest(over_budget(request, output, (rw, rh), budget))
     return width, height
 
 
-def _requested_size(size: Size, rw: int, rh: int, limits: Limits) -> tuple[int, int]:
+def over_budget(request: ImageRequest, output: tuple[int, int], region: tuple[int, int], budget: Budget) -> str:
+    """Why the answer would be too big, which limit it breaks, and the largest size that fits."""
+    turned = f" (turned {format_number(request.rotation)} degrees)" if request.rotation else ""
+    reason = f"output {output[0]}x{output[1]}{turned} exceeds maxWidth {budget.max_width}, "
+    reason += f"maxHeight {budget.max_height} or {budget.area_reason}"
+    upscale = request.size.upscale or request.version == "2"
+    width, height = largest_size(*region, budget, request.rotation, upscale)
+    caret = "^" if request.version == "3" and request.size.upscale else ""
+    return f"{reason}: ask for at most {caret}{width},{height} or {caret}max"
+
+
+def _requested_size(size: Size, rw: int, rh: int, budget: Limits, rotation: float) -> tuple[int, int]:
     if size.kind == "full":
         return rw, rh
     if size.kind == "max":
-        factor = max_scale(rw, rh, limits)
-        if not size.upscale:
-            factor = min(1.0, factor)
-        return _scaled(rw, rh, factor)
+        return largest_size(rw, rh, budget, rotation, size.upscale)
     if size.kind == "percent":
         return max(1, round(rw * size.percent / 100)), max(1, round(rh * size.percent / 100))
     if size.kind == "width":
@@ -125,8 +164,46 @@ def _requested_size(size: Size, rw: int, rh: int, limits: Limits) -> tuple[int, 
     return size.width, size.height
 
 
-def max_scale(rw: int, rh: int, limits: Limits) -> float:
-    return min(limits.max_width / rw, limits.max_height / rh, math.sqrt(limits.max_area / (rw * rh)))
+def largest_size(rw: int, rh: int, limits: Limits, rotation: float, upscale: bool) -> tuple[int, int]:
+    """The largest size of the region, in its proportions, whose bounding box after rotation fits the limits."""
+    box_width, box_height = turned_box(rw, rh, rotation)
+    factor = min(
+        limits.max_width / box_width,
+        limits.max_height / box_height,
+        math.sqrt(limits.max_area / (box_width * box_height)),
+    )
+    if not upscale:
+        factor = min(1.0, factor)
+    size = _scaled(rw, rh, factor)
+    # A turned box is rounded up to whole pixels and may overshoot by one: step down until it fits.
+    for _ in range(100):
+        if fits(output_size(*size, rotation), limits):
+            break
+        factor *= 0.999
+        size = _scaled(rw, rh, factor)
+    return size
+
+
+def turned_box(width: float, height: float, rotation: float) -> tuple[float, float]:
+    if rotation % 180 == 0:
+        return width, height
+    if rotation % 90 == 0:
+        return height, width
+    radians = math.radians(rotation)
+    cos, sin = abs(math.cos(radians)), abs(math.sin(radians))
+    return width * cos + height * sin, width * sin + height * cos
+
+
+def output_size(width: int, height: int, rotation: float) -> tuple[int, int]:
+    """The size of the answer. libvips' rotate gives the bounding box in whole pixels, never larger than
+    it rounded up (the allowance keeps float noise on an exact size from adding a pixel)."""
+    box_width, box_height = turned_box(width, height, rotation)
+    return math.ceil(box_width - 1e-9), math.ceil(box_height - 1e-9)
+
+
+def fits(size: tuple[int, int], limits: Limits) -> bool:
+    width, height = size
+    return width <= limits.max_width and height <= limits.max_height and width * height <= limits.max_area
 
 
 def _scaled(rw: int, rh: int, factor: float) -> tuple[int, int]:
@@ -170,12 +247,12 @@ def stored_tile(
     return x // tile[0], y // tile[1]
 
 
-def canonical_size(width: int, height: int, rw: int, rh: int, limits: Limits, version: str) -> str:
-    if version == "2":
+def canonical_size(width: int, height: int, rw: int, rh: int, budget: Limits, request: ImageRequest) -> str:
+    if request.version == "2":
         if (width, height) == (rw, rh):
             return "full"
         return f"{width}," if height == max(1, round(rh * width / rw)) else f"{width},{height}"
-    if (width, height) == _scaled(rw, rh, min(1.0, max_scale(rw, rh, limits))):
+    if (width, height) == largest_size(rw, rh, budget, request.rotation, upscale=False):
         return "max"
     return ("^" if width > rw or height > rh else "") + f"{width},{height}"
 

@@ -3,6 +3,7 @@ mirror, rotate, change quality. The result is a lazy libvips image; encoding pul
 
 import pyvips
 
+from media.iiif.formats import FORMATS
 from media.iiif.plan import RenderPlan
 
 
@@ -13,7 +14,7 @@ def render(plan: RenderPlan, level: pyvips.Image) -> pyvips.Image:
     image = scale_to(image, plan.width, plan.height)
     if plan.mirror:
         image = image.fliphor()
-    image = rotate(image, plan.rotation, transparent=plan.format != "jpg")
+    image = rotate(image, plan.rotation, transparent=FORMATS[plan.format].transparent)
     return apply_quality(image, plan.quality)
 
 

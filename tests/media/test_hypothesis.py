@@ -92,3 +92,29 @@ def test_no_url_causes_a_server_error(client, public_image, url):
 def test_numeric_extremes_answer_2xx_or_4xx(client, public_image, region, size, rotation):
     response = client.get(f"/iiif/3/grid/{region}/{size}/{rotation}/default.png")
     assert response.status_code in (200, 400, 404), (region, size, rotation, response.content[:200])
+
+
+# Valid requests of both versions; every digit after the identifier is in a numeric part.
+NUMERIC_URLS = [
+    "/iiif/3/grid/10,20,300,400/^!300,200/!22.5/default.jpg",
+    "/iiif/3/grid/pct:10,20,30,40.5/^pct:150/90/gray.png",
+    "/iiif/3/grid/full/^,120/!0/default.jpg",
+    "/iiif/2/grid/10,20,300,400/!300,200/!22.5/default.jpg",
+    "/iiif/2/grid/pct:10,20,30,40.5/pct:50/90/gray.png",
+    "/iiif/2/grid/full/120,80/0/default.jpg",
+]
+NON_ASCII_DIGIT = st.one_of(
+    st.sampled_from("\uff10\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18\uff19"),  # fullwidth
+    st.characters(categories=["Nd"], exclude_characters="0123456789"),
+)
+
+
+@HYPOTHESIS
+@given(url=st.sampled_from(NUMERIC_URLS), pick=st.integers(0, 200), digit=NON_ASCII_DIGIT)
+def test_a_non_ascii_digit_anywhere_in_a_number_is_refused(client, public_image, url, pick, digit):
+    start = url.index("/grid/")
+    positions = [index for index, character in enumerate(url) if character in "0123456789" and index > start]
+    position = positions[pick % len(positions)]
+    assert client.get(url).status_code == 200
+    response = client.get(url[:position] + digit + url[position + 1 :])
+    assert response.status_code == 400, (url, position, digit)

@@ -111,3 +111,54 @@ def test_unknown_version_is_not_found():
 
 def test_rotation_of_360_is_a_full_turn():
     assert parse("3", "id/full/max/360/default.jpg").rotation == 0
+
+
+# Python's \d, int() and float() take any Unicode decimal digit; the Image API means ASCII 0-9 only.
+NON_ASCII_DIGITS = {
+    "arabic-indic": "\u0661",
+    "fullwidth": "\uff11",
+    "devanagari": "\u0967",
+    "mathematical": "\U0001d7d9",
+}
+# Every numeric position of both versions; `#` marks the digit that is swapped.
+NUMERIC_POSITIONS = {
+    "2": [
+        "#,0,10,10/max/0",
+        "0,#,10,10/max/0",
+        "0,0,1#,10/max/0",
+        "0,0,10,1#/max/0",
+        "pct:#,0,10,10/max/0",
+        "pct:0,#.5,10,10/max/0",
+        "pct:0,0,1#,10/max/0",
+        "pct:0,0,10,10.#/max/0",
+        "full/#0,/0",
+        "full/,#0/0",
+        "full/1#,20/0",
+        "full/10,2#/0",
+        "full/!#0,20/0",
+        "full/!10,2#/0",
+        "full/pct:#0/0",
+        "full/pct:5.#/0",
+        "full/max/#",
+        "full/max/!#",
+        "full/max/2.#",
+    ],
+}
+NUMERIC_POSITIONS["3"] = [
+    *NUMERIC_POSITIONS["2"],
+    "full/^#0,/0",
+    "full/^,#0/0",
+    "full/^!10,#0/0",
+    "full/^pct:1#0/0",
+]
+
+
+@pytest.mark.parametrize("digit", NON_ASCII_DIGITS.values(), ids=NON_ASCII_DIGITS.keys())
+@pytest.mark.parametrize(
+    ("version", "position"),
+    [(version, position) for version, positions in NUMERIC_POSITIONS.items() for position in positions],
+)
+def test_only_ascii_digits_are_numbers(version, position, digit):
+    parse(version, f"id/{position.replace('#', '1')}/default.jpg")
+    with pytest.raises(BadRequest):
+        parse(version, f"id/{position.replace('#', digit)}/default.jpg")

@@ -3,6 +3,7 @@
 import pytest
 
 from media.iiif.errors import BadRequest
+from media.iiif.formats import FORMATS
 from media.iiif.parse import parse
 from media.iiif.plan import Geometry, Limits, RenderPlan, plan
 
@@ -134,3 +135,56 @@ def test_anything_but_a_whole_unchanged_tile_is_rendered(path):
 
 def test_without_a_known_tile_size_nothing_is_copied():
     assert plan_for("0,0,256,256/256,/0/default.jpg").stored_tile is None
+
+
+def test_the_limits_apply_to_the_turned_output_not_the_upright_size():
+    # 1400x1120 fits maxArea upright; turned 45 degrees its bounding box is 1782x1782, 3.2 million pixels.
+    upright = plan_for("full/^1400,/0/default.jpg")
+    assert (upright.width, upright.height) == (1400, 1120) and upright.output == (1400, 1120)
+    with pytest.raises(BadRequest, match="maxArea 2000000"):
+        plan_for("full/^1400,/45/default.jpg")
+
+
+def test_a_refusal_names_a_size_that_would_fit():
+    with pytest.raises(BadRequest) as refused:
+        plan_for("full/^1400,/45/default.jpg")
+    suggested = str(refused.value).split("at most ")[1].split(" ")[0]
+    width, height = plan_for(f"full/{suggested}/45/default.jpg").output
+    assert width * height <= LIMITS.max_area
+
+
+@pytest.mark.parametrize("rotation", ["45", "!32", "10", "359.5"])
+def test_max_shrinks_until_the_turned_output_fits(rotation):
+    result = plan_for(f"full/^max/{rotation}/gray.webp")
+    width, height = result.output
+    assert width <= LIMITS.max_width and height <= LIMITS.max_height and width * height <= LIMITS.max_area
+    assert width * height > 0.98 * LIMITS.max_area
+
+
+def test_a_quarter_turn_swaps_the_limits_of_width_and_height():
+    wide = Geometry(width=4000, height=1000, scale_factors=(1, 2, 4))
+    limits = Limits(max_width=3000, max_height=2000, max_area=10_000_000)
+    turned = plan(parse("3", "id/full/max/90/default.jpg"), wide, limits)
+    assert turned.output == (500, 2000) and (turned.width, turned.height) == (2000, 500)
+
+
+def test_formats_that_need_more_memory_get_a_smaller_area():
+    # A webp with transparent corners holds about 30 bytes a pixel while it is encoded; a jpg a few.
+    per_pixel = FORMATS["webp"].bytes_per_pixel_with_alpha
+    limits = Limits(max_width=2000, max_height=2000, max_area=2_000_000, max_render_bytes=40 * per_pixel * 10_000)
+    assert plan(parse("3", "id/full/1000,/30/default.jpg"), GEOMETRY, limits).width == 1000
+    assert plan(parse("3", "id/full/1000,/0/default.webp"), GEOMETRY, limits).width == 1000
+    with pytest.raises(BadRequest, match="webp"):
+        plan(parse("3", "id/full/1000,/30/default.webp"), GEOMETRY, limits)
+    shrunk = plan(parse("3", "id/full/max/30/default.webp"), GEOMETRY, limits)
+    assert shrunk.output[0] * shrunk.output[1] * per_pixel <= limits.max_render_bytes
+
+
+def test_gif_is_capped_where_its_encoder_finishes_in_seconds():
+    big = Geometry(width=6000, height=6000, scale_factors=(1, 2, 4, 8))
+    limits = Limits(max_width=10_000, max_height=10_000, max_area=40_000_000)
+    capped = plan(parse("3", "id/full/max/0/default.gif"), big, limits)
+    assert capped.output[0] * capped.output[1] <= FORMATS["gif"].max_area < 36_000_000
+    assert plan(parse("3", "id/full/max/0/default.png"), big, limits).output == (6000, 6000)
+    with pytest.raises(BadRequest, match="gif"):
+        plan(parse("3", "id/full/4000,/0/default.gif"), big, limits)

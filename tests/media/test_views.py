@@ -1,6 +1,7 @@
 """HTTP behaviour of the IIIF endpoints: headers, negotiation, conditional requests, caching, errors."""
 
 import pytest
+import pyvips
 
 from media.iiif import cache
 
@@ -131,3 +132,24 @@ def test_pending_pyramid_answers_503(client, public_image):
 
 def test_post_is_not_allowed(client, public_image):
     assert client.post(TILE).status_code == 405
+
+
+def test_a_rotation_whose_turned_output_exceeds_max_area_is_refused(client, public_image, settings):
+    settings.IIIF_MAX_AREA = 1_200_000
+    assert client.get("/iiif/3/grid/full/1000,/0/default.jpg").status_code == 200
+    refused = client.get("/iiif/3/grid/full/1000,/45/default.jpg")
+    assert refused.status_code == 400 and refused["Content-Type"].startswith("text/plain")
+    assert b"maxArea 1200000" in refused.content and b"ask for at most" in refused.content
+    turned = client.get("/iiif/3/grid/full/max/45/default.jpg")
+    image = pyvips.Image.new_from_buffer(turned.content, "")
+    assert turned.status_code == 200 and image.width * image.height <= 1_200_000
+
+
+def test_info_json_limits_are_the_ones_enforced_on_the_output(client, public_image, settings):
+    settings.IIIF_MAX_AREA = 1_500_000
+    info = client.get("/iiif/3/grid/info.json").json()
+    assert info["maxArea"] == 1_500_000
+    for rotation in ("0", "45", "!30"):
+        response = client.get(f"/iiif/3/grid/full/^max/{rotation}/default.jpg")
+        image = pyvips.Image.new_from_buffer(response.content, "")
+        assert info["maxArea"] * 0.98 < image.width * image.height <= info["maxArea"]
