@@ -241,13 +241,22 @@ def main() -> None:
         results.update(load_before=load_before, load_after=os.getloadavg(), idle_rss=idle_rss, settled=settled_rss)
         results.update(largest_rss=sampler.largest, peak_sum=sum(sampler.peaks.values()))
     finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
+        stop_server(server)
     log = (SITE / "gunicorn.log").read_text(errors="replace")
     results["dropped_abandoned"] = log.count("the client closed the connection")
     results["timed_out"] = log.count("seconds; ask for a smaller size")
     results["cache_bytes"] = folder_bytes(SITE / "media" / "iiif-cache")
     report(results, options, width, height)
+
+
+def stop_server(server: subprocess.Popen) -> None:
+    """A graceful stop, then a kill: a worker still holding a kept-alive connection must not hang the bench."""
+    os.killpg(server.pid, signal.SIGTERM)
+    try:
+        server.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(server.pid, signal.SIGKILL)
+        server.wait(timeout=10)
 
 
 def run_load(port: int, tiles: list[str], options) -> dict:

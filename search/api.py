@@ -4,6 +4,7 @@ Strict where the page is forgiving: a parameter it does not know, or a value it 
 names the parameter and says what it takes (search/parameters.py); 503 when the engine is down.
 """
 
+from django.conf import settings
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.http import require_GET
 
@@ -72,4 +73,4 @@ def suggest(request: HttpRequest) -> JsonResponse:
 
 @require_GET
 def openapi(request: HttpRequest) -> JsonResponse:
-    return JsonResponse(openapi_document(request.build_absolute_uri("/")), json_dumps_params={"indent": 2})
+    return JsonResponse(openapi_document(settings.PUBLIC_BASE_URL + "/"), json_dumps_params={"indent": 2})

@@ -14,6 +14,7 @@ from django.views.decorators.cache import never_cache
 from wagtail.models import Locale
 
 from archive.catalogue.models import ItemPage
+from archive.core.not_found import no_published_item
 from media.storage import storage_message
 from search.backends import get_catalogue_backend
 from search.results import SearchUnavailable
@@ -74,10 +75,10 @@ def item_permalink(request: HttpRequest, inventory_number: str) -> HttpResponse:
     items = ItemPage.objects.live().public().filter(inventory_number=inventory_number)
     item = items.filter(locale=Locale.get_active()).first() or items.first()
     if item is None:
-        raise Http404(f"No published item has the inventory number {inventory_number}.")
+        raise no_published_item(inventory_number)
     url = item.get_url(request)
     if not url:
-        raise Http404("The item is not reachable on this site.")
+        raise Http404(_("The item is not reachable on this site."))
     response = redirect(url)
     response["Content-Language"] = get_language()
     return response

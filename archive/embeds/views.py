@@ -11,6 +11,7 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 
 from archive.catalogue.models import ItemPage
+from archive.core.not_found import no_published_item
 from archive.manifests.addresses import manifest_url
 
 from . import oembed as oembed_documents
@@ -28,7 +29,7 @@ FALLBACK_WIDTH = 1200
 def embed_item(request: HttpRequest, inventory_number: str) -> HttpResponse:
     item = published_item(inventory_number)
     if item is None:
-        raise Http404(f"No published item has the inventory number {inventory_number}.")
+        raise no_published_item(inventory_number)
     try:
         view = requested_view(item, request.GET)
     except DeepLinkError as error:
@@ -46,7 +47,7 @@ def embed_content_state(request: HttpRequest) -> HttpResponse:
         return embed_refusal(request, str(error))
     item = published_item(view.inventory_number)
     if item is None:
-        raise Http404("The content state names no published item.")
+        raise Http404(_("The content state names no published item."))
     if view.canvas > max(1, len(item.ordered_images())):
         return embed_refusal(request, "the item has no such canvas")
     return embed_response(request, item, view)

@@ -3,10 +3,12 @@
 import hashlib
 
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotModified
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Locale
 
 from archive.catalogue.models import CollectionPage, HomePage, ItemPage
+from archive.core.not_found import no_published_item
 from archive.exhibitions.models import ExhibitionPage
 
 from . import builder, exhibitions
@@ -31,7 +33,7 @@ def item_manifest(request: HttpRequest, inventory_number: str) -> HttpResponse:
     drafts = can_see_drafts(request)
     item = (items if drafts else items.live().public()).first()
     if item is None:
-        raise Http404(f"No published item has the inventory number {inventory_number}.")
+        raise no_published_item(inventory_number)
     return document_response(request, builder.item_manifest(item), public=item.live and not drafts)
 
 
@@ -46,7 +48,7 @@ def collection(request: HttpRequest, slug: str) -> HttpResponse:
         return document_response(request, builder.top_collection(pages), public=True)
     page = CollectionPage.objects.live().public().filter(slug=slug, locale=original_locale()).first()
     if page is None:
-        raise Http404(f"No published collection is called {slug}.")
+        raise Http404(_("No published collection is called %(slug)s.") % {"slug": slug})
     return document_response(request, builder.collection_document(page), public=True)
 
 
@@ -56,7 +58,7 @@ def exhibition_manifest(request: HttpRequest, slug: str) -> HttpResponse:
     drafts = can_see_drafts(request)
     page = (pages if drafts else pages.live().public()).first()
     if page is None:
-        raise Http404(f"No published exhibition is called {slug}.")
+        raise Http404(_("No published exhibition is called %(slug)s.") % {"slug": slug})
     return document_response(request, exhibitions.exhibition_manifest(page), public=page.live and not drafts)
 
 

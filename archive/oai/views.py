@@ -6,6 +6,7 @@ import xml.etree.ElementTree as ET
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -71,7 +72,7 @@ def discovery_collection(request: HttpRequest) -> HttpResponse:
 def discovery_page(request: HttpRequest, number: int) -> HttpResponse:
     document = discovery.page_document(number)
     if document is None:
-        raise Http404("No such page of changes.")
+        raise Http404(_("No such page of changes."))
     # Only the last page still grows; the ones before it are fixed.
     max_age = settings.IIIF_DISCOVERY_MAX_AGE if "next" not in document else 24 * 3600
     return discovery_response(document, max_age)

@@ -28,7 +28,8 @@ def resolve_detail(inventory_number: str, position: str, region_text: str):
     links = item.ordered_images()
     number = int(position)
     if not 1 <= number <= len(links):
-        raise Http404(f"The item {inventory_number} has {len(links)} image(s), not {number}.")
+        reason = _("The item %(number)s has no image number %(position)s.")
+        raise Http404(reason % {"number": inventory_number, "position": number})
     image = links[number - 1].image
     region = parse_region(region_text, image.width, image.height)
     return item, links[number - 1], str(region)
@@ -54,7 +55,7 @@ def detail(request: HttpRequest, inventory_number: str, position: str, region: s
 def detail_cite(request: HttpRequest, inventory_number: str, position: str, region: str, fmt: str) -> HttpResponse:
     citation = CITATION_FORMATS.get(fmt)
     if citation is None:
-        raise Http404(f"Unknown citation format {fmt}.")
+        raise Http404(_("Unknown citation format %(format)s.") % {"format": fmt})
     try:
         item, _link, region = resolve_detail(inventory_number, position, region)
     except RegionError as error:

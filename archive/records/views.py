@@ -12,10 +12,12 @@ from django.http import (
 from django.urls import resolve
 from django.utils import timezone
 from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale
 
 from archive.catalogue.models import ItemPage
+from archive.core.not_found import no_published_item
 
 from . import downloads
 from .citations import CITATION_FORMATS
@@ -30,7 +32,7 @@ def published_item(inventory_number: str) -> ItemPage:
     items = ItemPage.objects.live().public().filter(inventory_number=inventory_number)
     item = items.filter(locale=Locale.get_active()).first() or items.first()
     if item is None:
-        raise Http404(f"No published item has the inventory number {inventory_number}.")
+        raise no_published_item(inventory_number)
     return item
 
 
@@ -38,7 +40,7 @@ def published_item(inventory_number: str) -> ItemPage:
 def cite(request: HttpRequest, inventory_number: str, fmt: str) -> HttpResponse:
     citation = CITATION_FORMATS.get(fmt)
     if citation is None:
-        raise Http404(f"Unknown citation format {fmt}.")
+        raise Http404(_("Unknown citation format %(format)s.") % {"format": fmt})
     record = item_record(published_item(inventory_number))
     text = citation.render(record, timezone.localdate())
     response = HttpResponse(text, content_type=f"{citation.media_type}; charset=utf-8")
@@ -63,11 +65,11 @@ def download_image(request: HttpRequest, inventory_number: str, position: str, s
     record = item_record(published_item(inventory_number))
     index = int(position)
     if not 1 <= index <= len(record.images):
-        raise Http404("The item has no image at this position.")
+        raise Http404(_("The item has no image at this position."))
     image = record.images[index - 1]
     option = downloads.download_option(record.rights, image, size)
     if option is None:
-        raise Http404(f"Unknown download size {size}.")
+        raise Http404(_("Unknown download size %(size)s.") % {"size": size})
     if not option.allowed:
         return HttpResponseForbidden(option.reason, content_type="text/plain; charset=utf-8")
     response = image_service_response(request, image, option)

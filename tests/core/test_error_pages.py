@@ -22,10 +22,12 @@ def test_a_missing_page_under_en_is_in_english(client, home):
 
 
 @pytest.mark.django_db
-def test_a_missing_item_says_which_inventory_number_has_no_published_item(client, home):
+def test_a_missing_item_says_which_inventory_number_has_no_published_item_in_one_language(client, home):
     response = client.get("/item/KVB-NERA-1/")
     assert response.status_code == 404
-    assert "No published item has the inventory number KVB-NERA-1." in response.content.decode()
+    assert "Nėra paskelbto objekto su inventoriaus numeriu KVB-NERA-1." in response.content.decode()
+    english = client.get("/en/item/KVB-NERA-1/")
+    assert "No published item has the inventory number KVB-NERA-1." in english.content.decode()
 
 
 def test_the_server_error_page_stands_alone_in_both_languages():
