@@ -59,3 +59,13 @@ def make_item(collection: CollectionPage, title: str = "Langas", live: bool = Tr
     if not live:
         item.unpublish()
     return item
+
+
+def make_member(username: str, group: str, password: str = "pw"):
+    """A user in one of the archive's groups ("Curators", "Editors"), as the admin would create them."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    user = get_user_model().objects.create_user(username, f"{username}@example.org", password)
+    user.groups.add(Group.objects.get(name=group))
+    return user

@@ -5,30 +5,28 @@ the change only then."""
 import hashlib
 
 import pytest
-from django.contrib.auth.models import Group
 
 from archive.catalogue.models import ItemPage
 from media.models import DigitizedImage, PyramidStatus
-from tests.factories import jpeg_bytes
+from tests.factories import jpeg_bytes, make_member
 
 pytestmark = [pytest.mark.service, pytest.mark.slow, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
-@pytest.fixture
-def staff(django_user_model):
-    def member(name: str, group: str):
-        user = django_user_model.objects.create_user(name, f"{name}@example.org", "slaptas-Zodis-7")
-        user.groups.add(Group.objects.get(name=group))
-        return user
+PASSWORD = "slaptas-Zodis-7"
 
-    return {"curator": member("kuratore", "Curators"), "editor": member("redaktorius", "Editors")}
+
+@pytest.fixture
+def staff(db):
+    return {"curator": make_member("kuratore", "Curators", PASSWORD),
+            "editor": make_member("redaktorius", "Editors", PASSWORD)}
 
 
 def log_in_with_the_form(page, site: str, username: str) -> None:
     page.context.clear_cookies()
     page.goto(f"{site}/admin/login/")
     page.fill("#id_username", username)
-    page.fill("#id_password", "slaptas-Zodis-7")
+    page.fill("#id_password", PASSWORD)
     page.click("button[type=submit]")
     page.wait_for_url(f"{site}/admin/")
 

@@ -9,17 +9,12 @@ from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import Workflow
 
-from tests.factories import make_item
+from tests.factories import make_item, make_member
 
 
 @pytest.fixture
-def people(django_user_model):
-    def member(name: str, group: str):
-        user = django_user_model.objects.create_user(name, f"{name}@example.org", "pw")
-        user.groups.add(Group.objects.get(name=group))
-        return user
-
-    return {"curator": member("curator", "Curators"), "editor": member("editor", "Editors")}
+def people(db):
+    return {"curator": make_member("curator", "Curators"), "editor": make_member("editor", "Editors")}
 
 
 @pytest.mark.django_db

@@ -1,12 +1,11 @@
 import pytest
 from django.conf import settings as django_settings
-from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from archive.catalogue.models import ItemPage
 from archive.imports.images import match_item
 from media.models import DigitizedImage
-from tests.factories import jpeg_bytes, make_image, make_item
+from tests.factories import jpeg_bytes, make_image, make_item, make_member
 
 
 @pytest.fixture
@@ -100,12 +99,9 @@ def test_a_new_file_for_a_published_image_waits_in_a_revision_and_the_live_image
 
 
 @pytest.mark.django_db
-def test_a_curators_upload_is_submitted_for_approval(client, published_with_image, django_user_model):
+def test_a_curators_upload_is_submitted_for_approval(client, published_with_image):
     item, _image = published_with_image
-    curator = django_user_model.objects.create_user("kuratorius", password="pw")
-    curator.groups.add(Group.objects.get(name="Curators"))
-    curator.user_permissions.add(Permission.objects.get(codename="add_importjob"))
-    client.force_login(curator)
+    client.force_login(make_member("kuratorius", "Curators"))
     assert post(client, "KVB-B-9-2.jpg", jpeg_bytes(100, 80)).json()["status"] == "attached"
     item = ItemPage.objects.get(pk=item.pk)
     assert item.workflow_in_progress
