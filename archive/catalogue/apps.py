@@ -6,3 +6,8 @@ class CatalogueConfig(AppConfig):
     name = "archive.catalogue"
     label = "catalogue"
     verbose_name = _("Catalogue")
+
+    def ready(self) -> None:
+        from .translations import connect
+
+        connect()
