@@ -171,3 +171,34 @@ def test_the_file_of_a_draft_only_image_may_be_replaced(editor, media_root, tmp_
     assert answer.status_code == 302, answer.content.decode()[:3000]
     image.refresh_from_db()
     assert image.checksum == hashlib.sha256(replacement).hexdigest()
+
+
+def park(editor, source: Path) -> int:
+    answer = editor.post("/admin/images/multiple/add/", {"files[]": SimpleUploadedFile(source.name, source.read_bytes())})
+    return answer.json()["uploaded_file_id"]
+
+
+def finish(editor, parked: int, identifier: str):
+    prefix = f"uploaded-image-{parked}"
+    return editor.post(f"/admin/images/multiple/create_from_uploaded_image/{parked}/", {
+        f"{prefix}-title": "Scan", f"{prefix}-iiif_identifier": identifier, f"{prefix}-collection": "1",
+        f"{prefix}-capture_notes": "", f"{prefix}-description": "",
+    })
+
+
+def test_a_double_submit_of_the_multiple_uploader_is_refused_with_a_reason_and_leaves_no_file(
+    editor, media_root, tmp_path, monkeypatch
+):
+    from media.forms import DigitizedImageForm
+
+    first, second = park(editor, written(tmp_path, "scan.jpg")), park(editor, written(tmp_path, "scan.png"))
+    assert finish(editor, first, "twice").json()["success"]
+    originals = {path.name for path in (media_root / "original_images").iterdir()}
+    # The second submit checked the identifier before the first one saved it: the race of a double click.
+    monkeypatch.setattr(DigitizedImageForm, "validate_unique", lambda form: None)
+    answer = finish(editor, second, "twice")
+    assert answer.status_code == 200 and answer.json()["success"] is False
+    assert "Šis failas jau išsaugotas" in answer.json()["form"]  # the admin speaks Lithuanian
+    assert DigitizedImage.objects.filter(iiif_identifier="twice").count() == 1
+    assert {path.name for path in (media_root / "original_images").iterdir()} == originals
+    assert UploadedFile.objects.filter(pk=second).exists()  # the curator can still finish it
