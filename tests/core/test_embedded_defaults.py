@@ -43,8 +43,10 @@ TOO_MANY = "&".join(f"p{number}=1" for number in range(1500))
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("path", ["/search/", "/en/search/", "/api/search/", "/oai", "/api/export.csv"])
-def test_too_many_parameters_are_a_400_with_the_reason_within_a_second(client, home, path):
+@pytest.mark.parametrize(
+    "path", ["/", "/en/", "/search/", "/en/search/", "/oai", "/healthz", "/iiif/manifest/KVB-1", "/iiif/3/x/info.json"]
+)
+def test_too_many_parameters_are_a_400_with_the_reason_within_a_second_on_every_url(client, home, path):
     started = time.monotonic()
     answer = client.get(f"{path}?{TOO_MANY}")
     assert time.monotonic() - started < 1
@@ -54,3 +56,18 @@ def test_too_many_parameters_are_a_400_with_the_reason_within_a_second(client, h
         assert "more than 1000 parameters" in page and 'lang="en"' in page
     else:
         assert "daugiau nei 1000 parametrų" in page and 'lang="lt"' in page
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/api/search/", "/api/export.csv", "/api/search/suggest/"])
+def test_the_apis_refuse_too_many_parameters_in_json(client, path):
+    answer = client.get(f"{path}?{TOO_MANY}")
+    assert answer.status_code == 400
+    assert answer.json()["error"] == "too_many_parameters"
+    assert "daugiau nei 1000 parametrų" in answer.json()["detail"]  # the APIs' default language
+
+
+@pytest.mark.django_db
+def test_a_404_without_a_reason_shows_no_class_name(client, home):
+    page = client.get("/media/original_images/nothing.jpg").content.decode()
+    assert "Http404" not in page
