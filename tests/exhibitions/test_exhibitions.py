@@ -52,7 +52,7 @@ def exhibition(home, items):
 def test_exhibition_with_every_block_kind_renders(client, exhibition):
     html = client.get(exhibition.url).content.decode()
     assert "Apie uostą." in html
-    assert "/10,20,100,50/!900,900/0/default.jpg" in html  # the highlighted detail through IIIF
+    assert "/10,20,100,50/max/0/default.jpg" in html  # the highlighted detail through IIIF, at its own size
     assert "?xywh=10,20,100,50" in html
     assert "Aikštė tada ir dabar" in html
     assert "Miestas prie jūros." in html

@@ -56,8 +56,26 @@ def query_with(request, **changes) -> str:
 
 @register.simple_tag
 def iiif_url(image, region: str = "full", size: str = "max", quality: str = "default", fmt: str = "jpg") -> str:
-    """A path on our IIIF Image API 3.0 for a digitized image, e.g. a detail: region "x,y,w,h", size "!800,800"."""
-    return f"/iiif/3/{image.iiif_identifier}/{region or 'full'}/{size}/0/{quality}.{fmt}"
+    """A path on our IIIF Image API 3.0 for a digitized image, e.g. a detail: region "x,y,w,h", size "!800,800".
+
+    A "!w,h" box larger than the region in both directions becomes "max": Image API 3.0 answers 400 to a
+    box that would upscale without "^", so a small detail would otherwise be a broken image."""
+    region = region or "full"
+    return f"/iiif/3/{image.iiif_identifier}/{region}/{fitting_size(image, region, size)}/0/{quality}.{fmt}"
+
+
+def fitting_size(image, region: str, size: str) -> str:
+    if not size.startswith("!"):
+        return size
+    try:
+        box_width, box_height = (int(part) for part in size[1:].split(","))
+        if region == "full":
+            width, height = image.width, image.height
+        else:
+            _x, _y, width, height = (int(part) for part in region.split(","))
+    except (TypeError, ValueError):
+        return size
+    return "max" if width <= box_width and height <= box_height else size
 
 
 @register.filter
@@ -69,5 +87,4 @@ def is_public_page(page) -> bool:
 @register.simple_tag
 def iiif_fit(image, box: int) -> str:
     """The whole image scaled to fit a box, from its pyramid; never larger than the image (no upscaling)."""
-    size = f"!{min(box, image.width or box)},{min(box, image.height or box)}"
-    return iiif_url(image, "full", size)
+    return iiif_url(image, "full", f"!{box},{box}")
