@@ -80,7 +80,7 @@ def test_the_item_page_lists_notes_with_links_to_the_region_and_its_citation(cli
     assert "Meistro signatūra" in html
     assert 'href="?canvas=1&amp;xywh=10,20,100,50"' in html
     assert f'href="/item/{item.inventory_number}/detail/1/10,20,100,50/"' in html
-    assert "/10,20,100,50/!160,160/0/default.jpg" in html
+    assert "/10,20,100,50/max/0/default.jpg" in html  # smaller than its 160 px box: at its own size
 
 
 @pytest.mark.django_db
