@@ -35,5 +35,5 @@ def test_collection_cards_come_from_the_pyramid_without_upscaling(client, collec
     small = make_image("Mažas", 300, 200)
     make_item(collection, images=[small])
     html = client.get(collection.url).content.decode()
-    assert f'src="/iiif/3/{small.iiif_identifier}/full/!300,200/0/default.jpg"' in html
-    assert client.get(f"/iiif/3/{small.iiif_identifier}/full/!300,200/0/default.jpg").status_code == 200
+    assert f'src="/iiif/3/{small.iiif_identifier}/full/max/0/default.jpg"' in html
+    assert client.get(f"/iiif/3/{small.iiif_identifier}/full/max/0/default.jpg").status_code == 200
