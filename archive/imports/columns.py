@@ -1,6 +1,15 @@
-"""The documented column set of an item spreadsheet, and how each column becomes a record key."""
+"""The documented column set of an item spreadsheet: each column declared once, with what it feeds.
 
+A column names the record key it feeds (`key`), the model field whose length limit its values must fit
+(`field`, "app.Model.field") and the vocabulary its values are keys of (`vocabulary`). Columns sharing a
+key form a group (title_lt and title_en; the four date columns): a row that gives only some of a group's
+columns keeps the item's current values for the others, so any one column can be imported on its own.
+"""
+
+import difflib
 from dataclasses import dataclass
+
+from django.apps import apps
 
 
 @dataclass(frozen=True)
@@ -9,53 +18,96 @@ class Column:
     help_lt: str
     help_en: str
     kind: str = "text"  # text | list | int | creators | bilingual-lt | bilingual-en
+    key: str = ""
+    field: str = ""
+    vocabulary: str = ""  # creators | places | techniques | materials | items | collections | rights
+    language: str = ""  # the language of the page a translated column is stored on (default: every page)
+    falls_back_to: str = ""  # the column whose value the page shows while this one is empty
+
+    @property
+    def record_key(self) -> str:
+        return self.key or self.name
+
+    @property
+    def max_length(self) -> int | None:
+        """The longest value (each entry, for a list) that the model field behind the column stores."""
+        if not self.field:
+            return None
+        app_label, model, name = self.field.split(".")
+        return apps.get_model(app_label, model)._meta.get_field(name).max_length
 
 
 LIST_SEPARATOR = ";"
 
 COLUMNS = [
     Column("inventory_number", "Inventorinis numeris (privalomas; pagal jį atnaujinama)",
-           "Inventory number (required; rows update items by it)"),
+           "Inventory number (required; rows update items by it)", field="catalogue.ItemPage.inventory_number"),
     Column("collection", "Kolekcijos adresas (slug), privalomas naujiems įrašams",
-           "Collection slug, required for new items"),
-    Column("title_lt", "Pavadinimas lietuviškai", "Title in Lithuanian", "bilingual-lt"),
-    Column("title_en", "Pavadinimas angliškai", "Title in English", "bilingual-en"),
-    Column("alternative_titles", "Kiti pavadinimai, atskirti ;", "Alternative titles, separated by ;", "list"),
-    Column("creators", "Kūrėjai: raktas:vaidmuo; raktas:vaidmuo", "Creators: key:role; key:role", "creators"),
-    Column("date_text", "Data, kaip parašyta šaltinyje", "Date as the source gives it (Lithuanian)"),
-    Column("date_text_en", "Data angliškai", "Date in English"),
+           "Collection slug, required for new items", vocabulary="collections"),
+    Column("title_lt", "Pavadinimas lietuviškai", "Title in Lithuanian", "bilingual-lt", "title",
+           "wagtailcore.Page.title"),
+    Column("title_en", "Pavadinimas angliškai", "Title in English", "bilingual-en", "title", "wagtailcore.Page.title",
+           language="en", falls_back_to="title_lt"),
+    Column("alternative_titles", "Kiti pavadinimai, atskirti ;", "Alternative titles, separated by ;", "list",
+           field="catalogue.ItemAlternativeTitle.text"),
+    Column("creators", "Kūrėjai: raktas:vaidmuo; raktas:vaidmuo", "Creators: key:role; key:role", "creators",
+           vocabulary="creators"),
+    Column("date_text", "Data, kaip parašyta šaltinyje", "Date as the source gives it (Lithuanian)", key="date",
+           field="catalogue.ItemPage.date_text"),
+    Column("date_text_en", "Data angliškai", "Date in English", key="date", field="catalogue.ItemPage.date_text",
+           language="en", falls_back_to="date_text"),
     Column("year_earliest", "Ankstyviausi metai (tušti: skaitoma iš datos)", "Earliest year (empty: read from date)",
-           "int"),
-    Column("year_latest", "Vėliausi metai", "Latest year", "int"),
-    Column("place", "Vietos raktas", "Place key"),
-    Column("techniques", "Technikų raktai, atskirti ;", "Technique keys, separated by ;", "list"),
-    Column("materials", "Medžiagų raktai, atskirti ;", "Material keys, separated by ;", "list"),
-    Column("dimensions", "Matmenys", "Dimensions"),
-    Column("description_lt", "Aprašas lietuviškai", "Description in Lithuanian", "bilingual-lt"),
-    Column("description_en", "Aprašas angliškai", "Description in English", "bilingual-en"),
+           "int", "date"),
+    Column("year_latest", "Vėliausi metai", "Latest year", "int", "date"),
+    Column("place", "Vietos raktas", "Place key", vocabulary="places"),
+    Column("techniques", "Technikų raktai, atskirti ;", "Technique keys, separated by ;", "list",
+           vocabulary="techniques"),
+    Column("materials", "Medžiagų raktai, atskirti ;", "Material keys, separated by ;", "list", vocabulary="materials"),
+    Column("dimensions", "Matmenys", "Dimensions", field="catalogue.ItemPage.dimensions"),
+    Column("description_lt", "Aprašas lietuviškai", "Description in Lithuanian", "bilingual-lt", "description"),
+    Column("description_en", "Aprašas angliškai", "Description in English", "bilingual-en", "description",
+           language="en", falls_back_to="description_lt"),
     Column("inscriptions", "Įrašai", "Inscriptions"),
-    Column("provenance_lt", "Kilmė lietuviškai", "Provenance in Lithuanian", "bilingual-lt"),
-    Column("provenance_en", "Kilmė angliškai", "Provenance in English", "bilingual-en"),
-    Column("condition_lt", "Būklė lietuviškai", "Condition in Lithuanian", "bilingual-lt"),
-    Column("condition_en", "Būklė angliškai", "Condition in English", "bilingual-en"),
-    Column("subjects", "Temos, atskirtos ;", "Subjects, separated by ;", "list"),
+    Column("provenance_lt", "Kilmė lietuviškai", "Provenance in Lithuanian", "bilingual-lt", "provenance"),
+    Column("provenance_en", "Kilmė angliškai", "Provenance in English", "bilingual-en", "provenance",
+           language="en", falls_back_to="provenance_lt"),
+    Column("condition_lt", "Būklė lietuviškai", "Condition in Lithuanian", "bilingual-lt", "condition"),
+    Column("condition_en", "Būklė angliškai", "Condition in English", "bilingual-en", "condition",
+           language="en", falls_back_to="condition_lt"),
+    Column("subjects", "Temos, atskirtos ;", "Subjects, separated by ;", "list", field="taggit.Tag.name"),
     Column("rights", "Teisių URI (RightsStatements.org arba Creative Commons)",
-           "Rights URI (RightsStatements.org or Creative Commons)"),
-    Column("credit_line_lt", "Priskyrimas lietuviškai", "Credit line in Lithuanian", "bilingual-lt"),
-    Column("credit_line_en", "Priskyrimas angliškai", "Credit line in English", "bilingual-en"),
+           "Rights URI (RightsStatements.org or Creative Commons)", field="catalogue.ItemPage.rights",
+           vocabulary="rights"),
+    Column("credit_line_lt", "Priskyrimas lietuviškai", "Credit line in Lithuanian", "bilingual-lt", "credit_line",
+           "catalogue.ItemPage.credit_line"),
+    Column("credit_line_en", "Priskyrimas angliškai", "Credit line in English", "bilingual-en", "credit_line",
+           "catalogue.ItemPage.credit_line", language="en", falls_back_to="credit_line_lt"),
     Column("related", "Susijusių įrašų inventoriniai numeriai, atskirti ;", "Related inventory numbers, by ;",
-           "list"),
+           "list", vocabulary="items"),
 ]
 BY_NAME = {column.name: column for column in COLUMNS}
 REQUIRED = ("inventory_number",)
 
 # Where a validation problem about a record key is shown in the spreadsheet.
 KEY_TO_COLUMN = {
-    "title": "title_lt", "date": "year_earliest", "date.text": "date_text", "date.earliest": "year_earliest",
-    "date.latest": "year_latest", "creators.role": "creators", "description": "description_lt",
-    "provenance": "provenance_lt", "condition": "condition_lt", "credit_line": "credit_line_lt",
+    "title": "title_lt", "title.lt": "title_lt", "title.en": "title_en", "date": "year_earliest",
+    "date.text": "date_text", "date.earliest": "year_earliest", "date.latest": "year_latest",
+    "creators.role": "creators", "description": "description_lt", "provenance": "provenance_lt",
+    "condition": "condition_lt", "credit_line": "credit_line_lt",
 }
 
 
 def column_for(record_field: str) -> str:
     return KEY_TO_COLUMN.get(record_field, record_field.replace(".", "_"))
+
+
+def group_of(name: str) -> list[str]:
+    """The columns that feed the same record key as this one (itself included)."""
+    key = BY_NAME[name].record_key
+    return [column.name for column in COLUMNS if column.record_key == key]
+
+
+def closest_column(name: str) -> str | None:
+    """The template column a mistyped header most likely meant, if any is close."""
+    matches = difflib.get_close_matches(name.strip().lower(), list(BY_NAME), n=1, cutoff=0.6)
+    return matches[0] if matches else None

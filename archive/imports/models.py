@@ -21,6 +21,9 @@ class ImportJob(models.Model):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     valid_only = models.BooleanField(default=False)
+    delimiter = models.CharField(max_length=10, default="detect")
+    publish = models.BooleanField(
+        default=False, help_text=_("Published at once; otherwise saved as drafts submitted for approval."))
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.CHECKED)
     total = models.PositiveIntegerField(default=0)
     done = models.PositiveIntegerField(default=0)

@@ -7,10 +7,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from .apply import may_publish_all
 from .images import attach_upload
 from .models import ImportJob
+from .permissions import Importer
 from .plan import plan_import
-from .table import TableError, read_table
+from .table import DELIMITER_CHOICES, DETECT, TableError, read_table
 from .tasks import run_import
 from .template import template_csv
 
@@ -20,6 +22,8 @@ MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 
 class UploadForm(forms.Form):
     file = forms.FileField(label=_("Spreadsheet (.csv or .xlsx)"))
+    delimiter = forms.ChoiceField(label=_("CSV delimiter"), choices=DELIMITER_CHOICES, initial=DETECT,
+                                  required=False)
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
@@ -34,16 +38,17 @@ class UploadForm(forms.Form):
 def upload(request: HttpRequest) -> HttpResponse:
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data["file"].read()
+        upload, delimiter = form.cleaned_data["file"], form.cleaned_data["delimiter"] or DETECT
         try:
-            plan = plan_import(read_table(data, form.cleaned_data["file"].name), form.cleaned_data["file"].name)
+            plan = plan_import(read_table(upload.read(), upload.name, delimiter), upload.name, Importer(request.user))
         except TableError as error:
             form.add_error("file", str(error))
         else:
-            job = ImportJob(filename=form.cleaned_data["file"].name, created_by=request.user, total=len(plan.rows))
-            form.cleaned_data["file"].seek(0)
-            job.file.save(form.cleaned_data["file"].name, form.cleaned_data["file"], save=True)
-            return render(request, "imports/preview.html", {"job": job, "plan": plan, "counts": plan.counts()})
+            job = ImportJob(filename=upload.name, created_by=request.user, total=len(plan.rows), delimiter=delimiter)
+            upload.seek(0)
+            job.file.save(upload.name, upload, save=True)
+            return render(request, "imports/preview.html", {"job": job, "plan": plan, "counts": plan.counts(),
+                                                            "may_publish": may_publish_all(plan)})
     recent = ImportJob.objects.all()[:10]
     return render(request, "imports/upload.html", {"form": form, "recent": recent})
 
@@ -53,8 +58,9 @@ def upload(request: HttpRequest) -> HttpResponse:
 def confirm(request: HttpRequest, job_id) -> HttpResponse:
     job = get_object_or_404(ImportJob, pk=job_id, status=ImportJob.Status.CHECKED)
     job.valid_only = request.POST.get("valid_only") == "on"
+    job.publish = request.POST.get("publish") == "on"  # the task refuses it without publish permission
     job.status = ImportJob.Status.QUEUED
-    job.save(update_fields=["valid_only", "status"])
+    job.save(update_fields=["valid_only", "publish", "status"])
     run_import.enqueue(str(job.pk))
     return redirect("imports:progress", job_id=job.pk)
 

@@ -1,9 +1,12 @@
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
+from django.utils.html import escape
 
 from archive.catalogue.models import ItemPage
 from archive.imports.models import ImportJob
 from tests.imports.admin_uploads import BAD, GOOD, upload
+from tests.imports.sheets import database_state
 
 
 @pytest.mark.django_db
@@ -13,7 +16,10 @@ def test_preview_lists_every_row_and_saves_nothing(curator):
     assert response.status_code == 200
     assert "N-001" in html and "create" in html
     assert "title_lt, title_en" in html
-    assert "no collection &#x27;nera&#x27;" in html or "no collection 'nera'" in html
+    with translation.override("lt"):  # the admin speaks the site's default language
+        expected = translation.gettext("no collection '%(key)s'") % {"key": "nera"}
+    assert expected == "nėra kolekcijos „nera“"
+    assert escape(expected) in html
     assert not ItemPage.objects.filter(inventory_number="N-001").exists()
     assert ImportJob.objects.get().status == "checked"
 
@@ -26,9 +32,14 @@ def test_confirmed_import_runs_and_reports_progress(curator):
     assert response.status_code == 302
     status = curator.get(f"/admin/import-items/{job.pk}/status.json").json()
     assert (status["status"], status["done"], status["total"]) == ("done", 2, 2)
-    assert status["summary"] == {"created": 1, "updated": 1, "unchanged": 0}
-    assert ItemPage.objects.get(inventory_number="T-001", locale__language_code="lt").title == "Pakeistas"
-    assert "<progress" in curator.get(f"/admin/import-items/{job.pk}/").content.decode()
+    assert status["summary"] == {"created": 1, "updated": 1, "unchanged": 0, "submitted": 4}
+    changed = ItemPage.objects.get(inventory_number="T-001", locale__language_code="lt")
+    assert changed.title == "Vitražas T-001"  # live until approved
+    assert changed.get_latest_revision_as_object().title == "Pakeistas"
+    page = curator.get(f"/admin/import-items/{job.pk}/").content.decode()
+    assert "<progress" in page
+    with translation.override("lt"):
+        assert translation.gettext("The items were saved as drafts and submitted for approval.") in page
 
 
 @pytest.mark.django_db
@@ -38,7 +49,9 @@ def test_file_with_errors_is_not_imported_without_choosing_valid_rows(curator):
     curator.post(f"/admin/import-items/{job.pk}/confirm/")
     job.refresh_from_db()
     assert job.status == "failed"
-    assert "errors" in job.error
+    with translation.override("lt"):
+        assert job.error == translation.gettext(
+            "rows have errors now that were not there at the preview; check the file again")
     assert not ItemPage.objects.filter(inventory_number="N-001").exists()
 
 
@@ -79,3 +92,46 @@ def test_editors_without_the_permission_are_refused(client, django_user_model):
     assert (response.status_code, response["Location"]) == (302, "/admin/")  # Wagtail's permission-denied redirect
     upload(client, GOOD)
     assert not ImportJob.objects.exists()
+
+
+@pytest.mark.django_db
+def test_publish_at_once_is_offered_to_editors_only_and_refused_to_curators(client, catalogue, people):
+    client.force_login(people["curator"])
+    assert 'name="publish"' not in upload(client, GOOD).content.decode()
+    job = ImportJob.objects.get()
+    before = database_state()
+    client.post(f"/admin/import-items/{job.pk}/confirm/", {"publish": "on"})  # a forged form
+    job.refresh_from_db()
+    assert job.status == "failed" and "negali skelbti kolekcijoje „vitrazai“" in job.error
+    assert database_state() == before
+
+    client.force_login(people["editor"])
+    assert 'name="publish"' in upload(client, GOOD).content.decode()
+    job = ImportJob.objects.latest("created_at")
+    client.post(f"/admin/import-items/{job.pk}/confirm/", {"publish": "on"})
+    assert ItemPage.objects.get(inventory_number="T-001", locale__language_code="lt").title == "Pakeistas"
+    assert ItemPage.objects.get(inventory_number="N-001", locale__language_code="en").live
+
+
+@pytest.mark.django_db
+def test_curators_admin_import_goes_to_the_editors_for_approval(client, catalogue, people):
+    client.force_login(people["curator"])
+    upload(client, GOOD)
+    client.post(f"/admin/import-items/{ImportJob.objects.get().pk}/confirm/")
+    created = ItemPage.objects.get(inventory_number="N-001", locale__language_code="lt")
+    assert not created.live and created.workflow_in_progress
+    assert created.current_workflow_state.requested_by == people["curator"]
+    assert created.get_latest_revision().user == people["curator"]
+
+
+@pytest.mark.django_db
+def test_semicolon_file_with_a_chosen_delimiter_and_lithuanian_problems(curator):
+    text = "inventory_number;titel_lt\nN-001;Langas, didelis\n"
+    response = curator.post("/admin/import-items/", {
+        "file": SimpleUploadedFile("items.csv", text.encode(), "text/csv"), "delimiter": "semicolon"})
+    html = response.content.decode()
+    with translation.override("lt"):
+        expected = translation.gettext("'%(name)s' (did you mean '%(column)s'?)") % {"name": "titel_lt",
+                                                                                  "column": "title_lt"}
+    assert expected != "'titel_lt' (did you mean 'title_lt'?)"
+    assert escape(expected) in html

@@ -7,12 +7,15 @@ spreadsheet importer passes just the columns a file has, so an import never clea
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from taggit.models import Tag
+
 from archive.catalogue.models import (
     ItemAlternativeTitle,
     ItemCreator,
     ItemDetailNote,
     ItemImage,
     ItemPage,
+    ItemTag,
     WorkEvent,
 )
 from archive.catalogue.regions import parse_region
@@ -34,12 +37,46 @@ def complete(record: dict, default_rights: str) -> dict:
     return {**OPTIONAL_DEFAULTS, "rights": default_rights, **record}
 
 
+class Terms:
+    """Vocabulary terms and tags by key or name, each read once: the seed loader reads them as it goes, the
+    importer preloads every term so that ten thousand rows cost no query each."""
+
+    def __init__(self) -> None:
+        self.by_key: dict[type, dict[str, object]] = {}
+        self.tags_by_name: dict[str, Tag] = {}
+
+    def preload(self) -> "Terms":
+        for model in (Creator, Place, Technique, Material):
+            self.by_key[model] = {term.key: term for term in model.objects.all()}
+        return self
+
+    def get(self, model: type, key: str):
+        known = self.by_key.setdefault(model, {})
+        if key not in known:
+            known[key] = model.objects.get(key=key)
+        return known[key]
+
+    def many(self, model: type, keys) -> list:
+        return [self.get(model, key) for key in keys or []]
+
+    def tags(self, names) -> list[Tag]:
+        """The tags with these names, creating the ones that do not exist yet."""
+        missing = [name for name in names or [] if name not in self.tags_by_name]
+        if missing:
+            self.tags_by_name.update({tag.name: tag for tag in Tag.objects.filter(name__in=missing)})
+            for name in dict.fromkeys(missing):
+                if name not in self.tags_by_name:
+                    self.tags_by_name[name] = Tag.objects.create(name=name)
+        return [self.tags_by_name[name] for name in names or []]
+
+
 @dataclass
 class ItemContext:
     periods: dict
     years: tuple[int | None, int | None] = (None, None)
     images: list = field(default_factory=list)
     is_sample: bool = False
+    terms: Terms = field(default_factory=Terms)
 
 
 Setter = Callable[[ItemPage, object, str, ItemContext], None]
@@ -82,7 +119,7 @@ def set_images(page: ItemPage, _entries, language: str, context: ItemContext) ->
 SETTERS: dict[str, Setter] = {
     "title": lambda page, value, language, _c: setattr(page, "title", pick(value, language)),
     "date": set_date,
-    "place": lambda page, key, _l, _c: setattr(page, "place", Place.objects.get(key=key) if key else None),
+    "place": lambda page, key, _l, context: setattr(page, "place", context.terms.get(Place, key) if key else None),
     "dimensions": lambda page, value, _l, _c: setattr(page, "dimensions", value or ""),
     "description": lambda page, value, language, _c: setattr(page, "description", paragraphs(pick(value, language))),
     "inscriptions": lambda page, value, _l, _c: setattr(page, "inscriptions", value or ""),
@@ -90,16 +127,17 @@ SETTERS: dict[str, Setter] = {
     "condition": lambda page, value, language, _c: setattr(page, "condition", pick(value, language)),
     "rights": lambda page, value, _l, _c: setattr(page, "rights", value),
     "credit_line": lambda page, value, language, _c: setattr(page, "credit_line", pick(value, language)),
-    "techniques": lambda page, keys, _l, _c: setattr(page, "techniques",
-                                                     list(Technique.objects.filter(key__in=keys or []))),
-    "materials": lambda page, keys, _l, _c: setattr(page, "materials",
-                                                    list(Material.objects.filter(key__in=keys or []))),
-    "subjects": lambda page, names, _l, _c: page.subjects.set(list(names or [])),
+    "techniques": lambda page, keys, _l, context: setattr(page, "techniques", context.terms.many(Technique, keys)),
+    "materials": lambda page, keys, _l, context: setattr(page, "materials", context.terms.many(Material, keys)),
+    # What page.subjects.set() leaves in memory, without its per-tag lookups (a tenth of an import's time).
+    "subjects": lambda page, names, _l, context: setattr(page, "tagged_items", [
+        ItemTag(tag=tag) for tag in context.terms.tags(names)
+    ]),
     "alternative_titles": lambda page, texts, _l, _c: setattr(page, "alternative_titles", [
         ItemAlternativeTitle(text=text, sort_order=order) for order, text in enumerate(texts or [])
     ]),
-    "creators": lambda page, entries, _l, _c: setattr(page, "creators", [
-        ItemCreator(creator=Creator.objects.get(key=entry["creator"]), role=entry.get("role", "artist"),
+    "creators": lambda page, entries, _l, context: setattr(page, "creators", [
+        ItemCreator(creator=context.terms.get(Creator, entry["creator"]), role=entry.get("role", "artist"),
                     sort_order=order)
         for order, entry in enumerate(entries or [])
     ]),

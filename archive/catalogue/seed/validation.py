@@ -2,6 +2,7 @@
 
 import datetime
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -74,7 +75,12 @@ class Checker:
             return
         for entry in value:
             if entry not in known:
-                self.fail(key, f"unknown key '{entry}' (not defined in the shared vocabulary files)")
+                self.unknown(key, entry, known, f"unknown key '{entry}' (not defined in the shared vocabulary files)")
+
+    def unknown(self, field: str, value: Any, known: Collection[str], reason: str) -> None:
+        """A key or URI that names nothing known. The seed loader says which file defines them; the
+        spreadsheet importer overrides this to list the valid ones or say where to find them."""
+        self.fail(field, reason)
 
 
 def validate(source: SeedSource) -> list[Problem]:
@@ -213,7 +219,7 @@ def validate_item(record: Any, collection: CollectionSource, check: Checker, voc
     validate_creators(record.get("creators") or [], check, vocabulary_keys["creators"])
     place = record.get("place")
     if place is not None and place not in vocabulary_keys["places"]:
-        check.fail("place", f"unknown place key '{place}' (not in places.yaml)")
+        check.unknown("place", place, vocabulary_keys["places"], f"unknown place key '{place}' (not in places.yaml)")
     check.keys(record, "techniques", vocabulary_keys["techniques"])
     check.keys(record, "materials", vocabulary_keys["materials"])
     check.keys(record, "related", inventory_numbers)
@@ -227,7 +233,8 @@ def validate_rights(record: dict, collection: CollectionSource, check: Checker) 
     if not rights:
         check.fail("rights", "is required (or set default_rights in collection.yaml)")
     elif rights not in RIGHTS_URIS:
-        check.fail("rights", f"unknown rights URI '{rights}' (see archive/vocabularies/rights.py)")
+        check.unknown("rights", rights, RIGHTS_URIS,
+                      f"unknown rights URI '{rights}' (see archive/vocabularies/rights.py)")
 
 
 def record_years(date: dict | None, periods: dict) -> tuple[int | None, int | None]:
@@ -246,8 +253,8 @@ def validate_date(date: Any, check: Checker, periods: dict) -> None:
     if not isinstance(date, dict):
         check.fail("date", "must be a mapping with text and optionally earliest and latest")
         return
-    check.text(date, "text", required=True)
     earliest, latest = date.get("earliest"), date.get("latest")
+    check.text(date, "text", required=earliest is None and latest is None)  # years alone are a date too
     if (earliest is None) != (latest is None):
         check.fail("date", "give both earliest and latest years, or neither (they are then read from the text)")
         return
@@ -275,7 +282,7 @@ def validate_creators(creators: Any, check: Checker, known: set[str]) -> None:
     for entry in creators:
         if not isinstance(entry, dict) or entry.get("creator") not in known:
             key = entry.get("creator") if isinstance(entry, dict) else entry
-            check.fail("creators", f"unknown creator key '{key}' (not in creators.yaml)")
+            check.unknown("creators", key, known, f"unknown creator key '{key}' (not in creators.yaml)")
         elif entry.get("role", "artist") not in ItemCreator.Role.values:
             check.fail("creators.role", f"must be one of {', '.join(ItemCreator.Role.values)}")
 

@@ -13,7 +13,6 @@ from archive.core.task_recovery import requeue_stale_tasks
 from archive.imports.retention import purge_stale_uploads
 from media.tasks import requeue_pending_pyramids
 
-
 PURGE_INTERVAL_SECONDS = 3600
 
 
