@@ -238,7 +238,7 @@ IIIF_MAX_CONCURRENT_RENDERS = int(env("IIIF_MAX_CONCURRENT_RENDERS", str(os.cpu_
 # ... and per worker process, so that a gunicorn worker (2 threads) keeps a thread for tiles; the others wait.
 IIIF_RENDERS_PER_PROCESS = int(env("IIIF_RENDERS_PER_PROCESS", "1"))
 # How long a render waits for one of those slots before answering 503 with Retry-After.
-IIIF_RENDER_QUEUE_SECONDS = float(env("IIIF_RENDER_QUEUE_SECONDS", "5"))
+IIIF_RENDER_QUEUE_SECONDS = float(env("IIIF_RENDER_QUEUE_SECONDS", "1"))
 # A render still running after this long (or whose client has gone, under gunicorn) is abandoned: 503.
 IIIF_RENDER_TIMEOUT_SECONDS = float(env("IIIF_RENDER_TIMEOUT_SECONDS", "20"))
 # libvips' operation cache in each process: operations kept, the memory and the open files they may hold.
