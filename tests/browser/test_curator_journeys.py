@@ -10,6 +10,8 @@ from archive.catalogue.models import ItemPage
 from media.models import DigitizedImage, PyramidStatus
 from tests.factories import jpeg_bytes, make_member
 
+from .roles import ensure_roles
+
 pytestmark = [pytest.mark.service, pytest.mark.slow, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
@@ -17,7 +19,8 @@ PASSWORD = "slaptas-Zodis-7"
 
 
 @pytest.fixture
-def staff(db):
+def staff(catalogue):
+    ensure_roles()
     return {"curator": make_member("kuratore", "Curators", PASSWORD),
             "editor": make_member("redaktorius", "Editors", PASSWORD)}
 
