@@ -29,6 +29,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -214,10 +215,14 @@ def stopped_run(command: list[str], env: dict, seconds: float) -> dict:
         say(line.rstrip())
         if line.strip() == STARTED:
             break
+    seen: list[str] = []
+    reader = threading.Thread(target=lambda: seen.extend(line.rstrip() for line in process.stdout), daemon=True)
+    reader.start()
     time.sleep(seconds)
     process.send_signal(signal.SIGKILL)
     process.wait()
-    say(f"  killed {seconds} s after the import started")
+    reader.join(timeout=5)
+    say(f"  killed {seconds} s after the import started; its last report: {seen[-1].strip() if seen else '-'}")
     counted = subprocess.run([sys.executable, __file__, "--child", "--count"], env=env, stdout=subprocess.PIPE,
                              text=True, check=True)
     left = json.loads(counted.stdout.strip().splitlines()[-1])

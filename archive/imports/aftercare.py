@@ -9,11 +9,11 @@ for all the pages an import wrote (the bulk writer sends no per-row signals):
   backend) and its reference index (the "usage" of places, creators and images).
 """
 
-from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django_tasks import task
 from modelsearch import index as search_index
-from wagtail.models import Page, ReferenceIndex, Revision
+from wagtail.models import Locale, Page, ReferenceIndex, Revision
 from wagtail.search.backends import get_search_backends
 from wagtail.signals import page_published
 
@@ -38,10 +38,10 @@ def announced(published: list[tuple[Page, Revision]]) -> list[tuple[Page, Revisi
     published with it. Its receivers treat a translation's publication as a change of the original (OAI-PMH
     logs the original's record, the image service forgets every answer it remembers), which the original's
     own announcement in the same transaction already is; this halves the work of publishing an import."""
-    originals = {page.translation_key for page, _revision in published if page.locale.language_code
-                 == settings.LANGUAGE_CODE}
+    default = Locale.get_default().pk
+    originals = {page.translation_key for page, _revision in published if page.locale_id == default}
     return [(page, revision) for page, revision in published
-            if page.locale.language_code == settings.LANGUAGE_CODE or page.translation_key not in originals]
+            if page.locale_id == default or page.translation_key not in originals]
 
 
 @task()
@@ -59,8 +59,28 @@ def update_indexes(ids: list[int]) -> None:
         with transaction.atomic():  # one commit per batch, not one per statement
             for backend in get_search_backends(with_auto_update=True):
                 backend.get_index_for_model(ItemPage).add_items(ItemPage, pages)
-            for page in pages:
-                ReferenceIndex.create_or_update_for_object(page)
+            update_references(pages)
+
+
+def update_references(pages: list[ItemPage]) -> None:
+    """Wagtail's reference index. A page never indexed gets the rows create_or_update_for_object would
+    insert for it, from Wagtail's own extraction, in one insert for the batch (a third of the index's
+    time); a page indexed before goes through create_or_update_for_object, which also removes rows."""
+    extract = getattr(ReferenceIndex, "_extract_references_from_object", None)
+    base = ContentType.objects.get_for_model(Page)
+    indexed = set(ReferenceIndex.objects.filter(base_content_type=base, object_id__in=[str(page.pk) for page in pages])
+                  .values_list("object_id", flat=True))
+    rows = []
+    for page in pages:
+        if extract is None or str(page.pk) in indexed:
+            ReferenceIndex.create_or_update_for_object(page)
+            continue
+        content_type = ContentType.objects.get_for_model(page)
+        rows += [ReferenceIndex(content_type=content_type, base_content_type=base, object_id=page.pk,
+                                to_content_type_id=to_type, to_object_id=to_id, model_path=model_path,
+                                content_path=path, content_path_hash=ReferenceIndex._get_content_path_hash(path))
+                 for to_type, to_id, model_path, path in set(extract(page))]
+    ReferenceIndex.objects.bulk_create(rows, batch_size=BATCH, ignore_conflicts=True)
 
 
 def related_paths(fields, prefix: str = "") -> list[str]:

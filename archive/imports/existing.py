@@ -110,6 +110,8 @@ def load_items(numbers: list[str], locales: dict[str, Locale], names: KeyNames) 
             for page in item_pages().filter(translation_key__in=[page.translation_key for page in originals])
             .exclude(locale=default)
         }
+        for page in [*originals, *translations.values()]:
+            hold_in_memory(page)
         for original in originals:
             pages = {settings.LANGUAGE_CODE: original}
             for code, locale in locales.items():
@@ -128,6 +130,14 @@ def item_pages():
     states = Prefetch("_specific_workflow_states", to_attr="_current_workflow_states",
                       queryset=WorkflowState.objects.active().select_related("current_task_state__task"))
     return ItemPage.objects.select_related("latest_revision", "locked_by").prefetch_related(*ITEM_RELATIONS, states)
+
+
+def hold_in_memory(page: ItemPage) -> None:
+    """Keep the prefetched relations as modelcluster's in-memory lists: a prefetched queryset per relation
+    and page costs kilobytes, which ten thousand items multiply into a gigabyte."""
+    for name in ITEM_RELATIONS:
+        setattr(page, name, list(getattr(page, name).all()))
+    page._prefetched_objects_cache = {}
 
 
 def latest_state(page: ItemPage) -> ItemPage:
