@@ -174,7 +174,8 @@ def test_the_file_of_a_draft_only_image_may_be_replaced(editor, media_root, tmp_
 
 
 def park(editor, source: Path) -> int:
-    answer = editor.post("/admin/images/multiple/add/", {"files[]": SimpleUploadedFile(source.name, source.read_bytes())})
+    upload = SimpleUploadedFile(source.name, source.read_bytes())
+    answer = editor.post("/admin/images/multiple/add/", {"files[]": upload})
     return answer.json()["uploaded_file_id"]
 
 
