@@ -6,6 +6,9 @@ import pytest
 
 from tests.factories import make_collection, make_home
 
+# The S3 server's fixtures (`bucket`, `s3_media`) for any test that names them.
+pytest_plugins = ["tests.s3_service"]
+
 
 def pytest_collection_modifyitems(config, items):
     """In CI a service test must run: turn its skip into a failure so a missing service cannot hide."""
