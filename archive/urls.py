@@ -12,6 +12,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from archive.core import views as core_views
 from archive.core.sitemap import MultilingualSitemap
+from archive.embeds import urls as embeds_urls
 from archive.embeds import views as embeds_views
 from archive.oai import urls as oai_urls
 from archive.records import urls as records_urls
@@ -35,13 +36,14 @@ urlpatterns = [
     path("api/", include(records_urls.export_urlpatterns)),
     # In every configuration, DEBUG included: /media/ serves renditions after an access check, nothing else.
     path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", rendition_file, name="rendition-file"),
-    path("", include("archive.embeds.urls")),
+    path("", include(embeds_urls.urlpatterns)),
 ]
 
 urlpatterns += i18n_patterns(
     re_path(r"^item/(?P<inventory_number>[A-Za-z0-9._-]+)/$", core_views.item_permalink, name="item-permalink"),
     path("search/", search_views.search, name="search"),
     path("compare/", embeds_views.compare, name="compare"),
+    path("", include(embeds_urls.page_urlpatterns)),
     path("item/", include(records_urls.item_urlpatterns)),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -35,7 +35,8 @@ def for_request(request: HttpRequest) -> dict:
     if item is None:
         raise OEmbedError(404, "no published item has this address")
     width, height = frame_size(request)
-    return document(item, width, height)
+    with translation.override(item.locale.language_code):  # the embed in the language of the page given
+        return document(item, width, height)
 
 
 def frame_size(request: HttpRequest) -> tuple[int, int]:

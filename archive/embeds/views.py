@@ -1,10 +1,12 @@
 """Embeds for other sites, the oEmbed endpoint and the side-by-side comparison of items."""
 
 import re
+from functools import wraps
 
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils import translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_exempt
@@ -13,6 +15,7 @@ from django.views.decorators.http import require_safe
 from archive.catalogue.models import ItemPage
 from archive.core.not_found import no_published_item
 from archive.manifests.addresses import manifest_url
+from archive.manifests.availability import item_has_manifest
 
 from . import oembed as oembed_documents
 from .deeplinks import DeepLinkError, View, view_from_content_state
@@ -24,8 +27,30 @@ EMBED_MAX_AGE = 300
 FALLBACK_WIDTH = 1200
 
 
+def in_requested_language(view):
+    """`?lang=en` chooses the embed's language where the embedding site cannot change the path
+    (`/en/embed/...` does the same); an unknown code is refused rather than ignored."""
+
+    @wraps(view)
+    def in_language(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        code = request.GET.get("lang")
+        if code is None:
+            return view(request, *args, **kwargs)
+        if code not in dict(settings.LANGUAGES):
+            return embed_refusal(request, _("lang must be one of: %(codes)s.") % {
+                "codes": ", ".join(dict(settings.LANGUAGES))})
+        with translation.override(code):
+            request.LANGUAGE_CODE = code
+            response = view(request, *args, **kwargs)
+            response["Content-Language"] = code
+            return response
+
+    return in_language
+
+
 @require_safe
 @xframe_options_exempt
+@in_requested_language
 def embed_item(request: HttpRequest, inventory_number: str) -> HttpResponse:
     item = published_item(inventory_number)
     if item is None:
@@ -39,6 +64,7 @@ def embed_item(request: HttpRequest, inventory_number: str) -> HttpResponse:
 
 @require_safe
 @xframe_options_exempt
+@in_requested_language
 def embed_content_state(request: HttpRequest) -> HttpResponse:
     """`/embed/?iiif-content=...`: the item, canvas and region named by a IIIF Content State."""
     try:
@@ -110,7 +136,7 @@ def workspace_config(items: list[ItemPage]) -> dict:
     """What compare.js gives Mirador: the items' manifests, one window each, in the page's language."""
     return {
         "language": get_language(),
-        "manifests": [manifest_url(item.inventory_number) for item in items],
+        "manifests": [manifest_url(item.inventory_number) for item in items if item_has_manifest(item)],
     }
 
 

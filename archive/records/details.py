@@ -2,6 +2,7 @@
 
 import dataclasses
 
+from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
 from django.utils import timezone
@@ -10,6 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from archive.catalogue.regions import RegionError, parse_region
+from archive.embeds.deeplinks import View
+from archive.embeds.viewers import embed_path
 
 from .citations import CITATION_FORMATS
 from .record import ItemRecord, item_record
@@ -46,8 +49,8 @@ def detail(request: HttpRequest, inventory_number: str, position: str, region: s
     return render(request, "records/detail.html", {
         "item": item, "link": link, "region": region, "position": int(position), "record": record,
         "citations": [(fmt, fmt.render(record, accessed)) for fmt in CITATION_FORMATS.values()],
-        "embed_url": f"{record.permanent_url.split('/item/')[0]}/embed/item/{inventory_number}/"
-                     f"?canvas={position}&xywh={region}",
+        "embed_url": settings.PUBLIC_BASE_URL + embed_path(item, View(inventory_number, int(position),
+                                                                     parse_region(region))),
     })
 
 

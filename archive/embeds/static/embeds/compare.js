@@ -16,25 +16,45 @@
     totalManifests_other: "{{count}} šaltinių",
   };
 
-  function start(box) {
-    var page = JSON.parse(document.getElementById(box.dataset.workspaceConfig).textContent);
-    if (typeof Mirador === "undefined") return;
-    box.hidden = false;
-    Mirador.viewer({
-      id: box.id,
+  // Below this width windows side by side are too narrow to see (Mirador's mosaic gives them no width at
+  // all on a phone): each item gets a workspace of its own, stacked down the page.
+  var NARROW = window.matchMedia("(max-width: 47.99rem)");
+
+  function options(page, manifests, id) {
+    return {
+      id: id,
       language: page.language,
       translations: { lt: LITHUANIAN },
-      windows: page.manifests.map(function (manifest) { return { manifestId: manifest }; }),
+      windows: manifests.map(function (manifest) { return { manifestId: manifest }; }),
       // The comparison is the set of items in the address: no adding, closing or importing windows.
       workspace: { type: "mosaic", allowNewWindows: false },
       workspaceControlPanel: { enabled: false },
       window: {
         allowClose: false,
+        allowMaximize: manifests.length > 1,
         sideBarOpen: false,
         // Curators' notes on details arrive as commenting annotations; there is no search service.
         panels: { annotations: true, search: false },
       },
       theme: { palette: { primary: { main: "#0b5c8a" }, secondary: { main: "#0b5c8a" } } },
+    };
+  }
+
+  function start(box) {
+    var page = JSON.parse(document.getElementById(box.dataset.workspaceConfig).textContent);
+    if (typeof Mirador === "undefined") return;
+    box.hidden = false;
+    if (!NARROW.matches) {
+      Mirador.viewer(options(page, page.manifests, box.id));
+      return;
+    }
+    box.classList.add("compare-stacked");
+    page.manifests.forEach(function (manifest, index) {
+      var pane = document.createElement("div");
+      pane.id = box.id + "-" + (index + 1);
+      pane.className = "compare-pane";
+      box.appendChild(pane);
+      Mirador.viewer(options(page, [manifest], pane.id));
     });
   }
 
