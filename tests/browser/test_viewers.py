@@ -12,6 +12,9 @@ from archive.embeds.deeplinks import encode_content_state
 from .helpers import IMAGE_BOUNDS, assert_drawn, wait_for_viewer
 from .mirador import WINDOW_TITLES, wait_for_workspace
 
+WINDOW_BOXES = """() => Array.from(document.querySelectorAll("section.mirador-window"))
+  .map(section => section.getBoundingClientRect().toJSON())"""
+
 pytestmark = [pytest.mark.service, pytest.mark.slow, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
@@ -92,7 +95,9 @@ def test_content_state_opens_the_embed_on_its_canvas_and_region(page, catalogue,
     assert bounds["x"] <= 1 and bounds["y"] <= 1 and bounds["w"] < 1000, bounds
 
 
-def test_compare_view_opens_each_items_manifest_in_a_mirador_window(page, catalogue, site):
+@pytest.mark.parametrize("width, height", [(1366, 900), (390, 844)], ids=["desktop", "phone"])
+def test_compare_view_opens_each_items_manifest_in_a_mirador_window(page, catalogue, site, width, height):
+    page.set_viewport_size({"width": width, "height": height})
     manifests, tiles = [], []
     page.on("response", lambda response: manifests.append(response) if "/iiif/manifest/" in response.url else None)
     page.on(
@@ -106,3 +111,10 @@ def test_compare_view_opens_each_items_manifest_in_a_mirador_window(page, catalo
     drawn = {re.search(r"/iiif/3/([^/]+)/", response.url)[1] for response in tiles}
     assert drawn == {"browser-then", "browser-now"}
     assert page.evaluate(WINDOW_TITLES) == ["Turgaus aikštė", "Uosto vaizdas"]
+    # Each window is wide enough to look at: side by side on a desktop, stacked on a phone.
+    boxes = page.evaluate(WINDOW_BOXES)
+    assert all(box["width"] >= min(width * 0.4, 320) for box in boxes), boxes
+    side_by_side = boxes[0]["top"] == boxes[1]["top"]
+    assert side_by_side == (width > 768)
+    scroll_width, inner_width = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
+    assert scroll_width <= inner_width
