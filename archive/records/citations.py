@@ -28,8 +28,10 @@ class CitationFormat:
 
 
 def citation_key(record: ItemRecord) -> str:
-    """A BibTeX/CSL key safe in both: "klavb-" and the inventory number with only [A-Za-z0-9-]."""
-    return "klavb-" + re.sub(r"[^A-Za-z0-9]+", "-", record.inventory_number).strip("-")
+    """A BibTeX/CSL key safe in both: "klavb-" and the inventory number with only [A-Za-z0-9-]; a detail
+    adds its image and region, so an item and its details can be cited side by side."""
+    key = f"{record.inventory_number}-{record.detail_path}" if record.detail_path else record.inventory_number
+    return "klavb-" + re.sub(r"[^A-Za-z0-9]+", "-", key).strip("-")
 
 
 def one_line(text: str) -> str:
@@ -73,8 +75,9 @@ def bibtex_citation(record: ItemRecord, accessed: date) -> str:
     fields = [("title", "{" + bibtex_text(record.title) + "}")]
     if record.creators:
         fields.append(("author", " and ".join(bibtex_name(creator) for creator in record.creators)))
-    if record.year_earliest is not None:
-        fields.append(("year", str(record.year_earliest)))
+    if record.dating:
+        # `year` for BibTeX styles, `date` (EDTF: 1935~, 193X, 1933/1937) for biblatex.
+        fields += [("year", record.dating.year_text), ("date", record.dating.edtf)]
     if record.date_text:
         fields.append(("note", bibtex_text(record.date_text)))
     if record.techniques or record.materials:
@@ -97,8 +100,8 @@ def bibtex_citation(record: ItemRecord, accessed: date) -> str:
 def ris_citation(record: ItemRecord, accessed: date) -> str:
     lines = [("TY", "ART"), ("TI", record.title)]
     lines += [("AU", creator.name) for creator in record.creators]
-    if record.year_earliest is not None:
-        lines.append(("PY", str(record.year_earliest)))
+    if record.dating:
+        lines.append(("PY", record.dating.year_text.split("--")[0]))
     if record.date_text:
         lines.append(("N1", record.date_text))
     lines += [("AN", record.inventory_number), ("PB", settings.ARCHIVE_PROVIDER_NAME)]
@@ -147,14 +150,18 @@ def csl_data(record: ItemRecord, accessed: date) -> dict:
 
 
 def csl_issued(record: ItemRecord) -> dict | None:
-    if record.year_earliest is None:
+    """CSL's date: the year (or the two ends of the range), `circa` when the curator wrote so; the text as
+    written only where there are no years (CSL processors print a literal instead of the parts)."""
+    dated = record.dating
+    if dated is None:
         return {"literal": record.date_text} if record.date_text else None
-    parts = [[record.year_earliest]]
-    if record.year_latest not in (None, record.year_earliest):
-        parts.append([record.year_latest])
+    if dated.central_year is not None or dated.earliest == dated.latest:
+        parts = [[dated.central_year if dated.central_year is not None else dated.earliest]]
+    else:
+        parts = [[dated.earliest], [dated.latest]]
     issued = {"date-parts": parts}
-    if record.date_text:
-        issued["literal"] = record.date_text
+    if dated.approximate:
+        issued["circa"] = True
     return issued
 
 

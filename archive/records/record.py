@@ -13,6 +13,7 @@ from django.utils.text import normalize_newlines
 from wagtail.models import Page
 
 from archive.catalogue.models import CollectionPage, ItemPage
+from archive.dating.edtf import Dating, dating
 from archive.manifests.addresses import image_service_url, manifest_url
 from archive.vocabularies.models import Creator
 from archive.vocabularies.rights import rights_label
@@ -93,6 +94,10 @@ class ItemRecord:
     @property
     def is_photograph(self) -> bool:
         return any(creator.role == "photographer" for creator in self.creators)
+
+    @property
+    def dating(self) -> Dating | None:
+        return dating(self.date_text, self.year_earliest, self.year_latest)
 
     @property
     def year_span(self) -> str:

@@ -1,3 +1,4 @@
+import dataclasses
 import json
 import re
 from datetime import date
@@ -25,7 +26,8 @@ def test_bibtex_parses_with_a_real_parser(record):
     assert entry.entry_type == "misc" and entry.key == "klavb-KLAVB-V-001"
     fields = {field.key: field.value for field in entry.fields}
     assert fields["author"] == "Jonas Pavyzdėlis and {Vitražų dirbtuvė}"
-    assert fields["year"] == "1933"
+    # "apie 1935 m." stored as 1933-1937: the year the curator wrote, and EDTF's approximate form for biblatex.
+    assert fields["year"] == "1935" and fields["date"] == "1935~"
     assert fields["url"] == "http://127.0.0.1:8000/item/KLAVB-V-001/"
     assert fields["urldate"] == "2025-03-14"
 
@@ -44,7 +46,7 @@ def test_ris_has_one_tag_per_line_and_ends_the_record(record):
     assert lines[0] == "TY  - ART" and lines[-2] == "ER  -" and lines[-1] == ""
     assert all(re.match(r"^[A-Z][A-Z0-9]  -( |$)", line) for line in lines[:-1])
     assert "AU  - Jonas Pavyzdėlis" in lines and "AU  - Vitražų dirbtuvė" in lines
-    assert "AN  - KLAVB-V-001" in lines and "PY  - 1933" in lines
+    assert "AN  - KLAVB-V-001" in lines and "PY  - 1935" in lines
     assert "AB  - Spalvotas stiklas. Antra pastraipa." in lines
 
 
@@ -54,7 +56,7 @@ def test_csl_json_has_the_required_fields(record):
     assert isinstance(data["id"], str) and data["id"]
     assert data["type"] in CSL_TYPES
     assert data["title"] == record.title
-    assert data["issued"]["date-parts"] == [[1933], [1937]]
+    assert data["issued"] == {"date-parts": [[1935]], "circa": True}
     assert data["accessed"] == {"date-parts": [[2025, 3, 14]]}
     assert data["author"] == [{"literal": "Jonas Pavyzdėlis"}, {"literal": "Vitražų dirbtuvė"}]
 
@@ -104,3 +106,27 @@ def test_item_page_shows_the_cite_panel_with_all_formats(client, rich_item):
     for fmt in CITATION_FORMATS:
         assert f"/item/KLAVB-V-001/cite.{fmt}?download=1" in html
         assert f'id="citation-{fmt}"' in html
+
+
+@pytest.mark.django_db
+def test_a_detail_is_cited_under_a_key_of_its_own(record):
+    detail = dataclasses.replace(record, detail_path="detail/1/10,20,300,200/")
+    item_key = bibtexparser.parse_string(bibtex_citation(record, ACCESSED)).entries[0].key
+    detail_key = bibtexparser.parse_string(bibtex_citation(detail, ACCESSED)).entries[0].key
+    assert item_key == "klavb-KLAVB-V-001" and detail_key == "klavb-KLAVB-V-001-detail-1-10-20-300-200"
+    assert csl_data(detail, ACCESSED)["id"] == detail_key
+
+
+@pytest.mark.parametrize("text, earliest, latest, year, edtf", [
+    ("1935 m.", 1935, 1935, "1935", "1935"),
+    ("1930-1939", 1930, 1939, "1930--1939", "193X"),
+    ("XX a.", 1900, 1999, "1900--1999", "19XX"),
+    ("XIX a. pab.", 1867, 1899, "1867--1899", "1867/1899"),
+    ("1935?", 1930, 1940, "1935", "1935?"),
+])
+def test_bibtex_years_follow_what_the_curator_wrote(text, earliest, latest, year, edtf):
+    record = ItemRecord(inventory_number="X-1", language="lt", title="T", rights="", date_text=text,
+                        year_earliest=earliest, year_latest=latest)
+    fields = {field.key: field.value for field in bibtexparser.parse_string(
+        bibtex_citation(record, ACCESSED)).entries[0].fields}
+    assert (fields["year"], fields["date"]) == (year, edtf)
