@@ -117,7 +117,7 @@ def embed_path(item: ItemPage, view: View | None = None) -> str:
         params = {"canvas": view.canvas} if view.canvas != 1 else {}
         if view.region:
             params["xywh"] = ",".join(str(number) for number in view.region.as_list())
-        path += "?" + urlencode(params)
+        path += "?" + urlencode(params, safe=",")  # x,y,w,h stays readable in the embed code
     return path
 
 

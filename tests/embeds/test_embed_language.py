@@ -54,4 +54,4 @@ def test_oembed_of_an_english_page_embeds_the_english_viewer(client, item, engli
 
 def test_the_english_detail_page_offers_the_english_embed_of_the_region(client, item, english):
     html = client.get(f"/en/item/{item.inventory_number}/detail/1/10,20,300,200/").content.decode()
-    assert f"/en/embed/item/{item.inventory_number}/?xywh=10%2C20%2C300%2C200" in html
+    assert f"/en/embed/item/{item.inventory_number}/?xywh=10,20,300,200" in html
