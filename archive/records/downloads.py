@@ -14,7 +14,6 @@ from django.utils.translation import gettext_lazy as _
 from .record import ImageRecord, ItemRecord
 
 SIZES = ("1000", "3000", "full")
-SIZE_LABELS = {"1000": _("1000 px"), "3000": _("3000 px"), "full": _("full size")}
 
 RS = "http://rightsstatements.org/vocab/"
 CC = "http://creativecommons.org/"
@@ -69,10 +68,17 @@ class DownloadOption:
     allowed: bool
     reason: str
     iiif_size: str
+    long_edge: int = 0  # of the file this option gives; 0 when the image's size is not known
 
     @property
     def label(self) -> str:
-        return str(SIZE_LABELS[self.size])
+        """What the visitor gets: "1000 px", the original's own size when it is smaller than the tier's
+        ("2400 px, the original"), or "full size (4000 px)"."""
+        if self.size == "full":
+            return _("full size (%(pixels)s px)") % {"pixels": self.long_edge} if self.long_edge else _("full size")
+        if self.long_edge and self.long_edge < int(self.size):
+            return _("%(pixels)s px, the original") % {"pixels": self.long_edge}
+        return _("%(pixels)s px") % {"pixels": self.size}
 
 
 def iiif_size(image: ImageRecord, size: str) -> str:
@@ -86,14 +92,33 @@ def iiif_size(image: ImageRecord, size: str) -> str:
     return f"{max(1, round(image.width * limit / long_edge))},"
 
 
-def download_options(rights: str, image: ImageRecord) -> list[DownloadOption]:
+def output_long_edge(image: ImageRecord, size: str) -> int:
+    long_edge = max(image.width or 0, image.height or 0)
+    return long_edge if size == "full" else min(int(size), long_edge)
+
+
+def every_size(rights: str, image: ImageRecord) -> list[DownloadOption]:
     tier = tier_for(rights)
     return [DownloadOption(size, size in tier.sizes, "" if size in tier.sizes else str(tier.reason),
-                           iiif_size(image, size)) for size in SIZES]
+                           iiif_size(image, size), output_long_edge(image, size)) for size in SIZES]
+
+
+def download_options(rights: str, image: ImageRecord) -> list[DownloadOption]:
+    """One option per distinct file: a size the original does not reach is the original itself, offered once
+    (under the largest size the rights allow), never under a label that promises more pixels."""
+    distinct = []
+    for option in every_size(rights, image):
+        same = next((kept for kept in distinct if option.long_edge and kept.long_edge == option.long_edge), None)
+        if same is None:
+            distinct.append(option)
+        elif option.allowed:
+            distinct[distinct.index(same)] = option
+    return distinct
 
 
 def download_option(rights: str, image: ImageRecord, size: str) -> DownloadOption | None:
-    return next((option for option in download_options(rights, image) if option.size == size), None)
+    """Every size answers at its address, also one not listed because it gives the same file as another."""
+    return next((option for option in every_size(rights, image) if option.size == size), None)
 
 
 def image_url(image: ImageRecord, option: DownloadOption) -> str:

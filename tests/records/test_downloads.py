@@ -89,3 +89,31 @@ def test_cite_panel_links_only_the_allowed_sizes(client, scanned_item):
     assert "/item/KLAVB-D-1/images/1/download/1000" in html
     assert "/item/KLAVB-D-1/images/1/download/3000" not in html
     assert 'class="download-refused"' in html
+
+
+def offered(rights: str, image: ImageRecord) -> list[tuple[str, str, bool]]:
+    return [(option.size, str(option.label), option.allowed) for option in download_options(rights, image)]
+
+
+def test_an_original_smaller_than_a_size_is_offered_once_under_its_own_size():
+    original = ImageRecord("scan", 2400, 1600, "")
+    # Open rights: 1000 px, and the 2400 px original once (not a "3000 px" that is the same file).
+    assert offered("http://creativecommons.org/publicdomain/zero/1.0/", original) == [
+        ("1000", "1000 px", True), ("full", "full size (2400 px)", True)]
+    # Reuse limited to 3000 px: the 2400 px original is within the limit, and says what it is.
+    assert offered("http://rightsstatements.org/vocab/InC-EDU/1.0/", original) == [
+        ("1000", "1000 px", True), ("3000", "2400 px, the original", True)]
+
+
+def test_a_large_original_keeps_every_size_and_names_the_full_one():
+    assert offered("http://creativecommons.org/publicdomain/zero/1.0/", LANDSCAPE) == [
+        ("1000", "1000 px", True), ("3000", "3000 px", True), ("full", "full size (6000 px)", True)]
+
+
+@pytest.mark.django_db
+def test_a_size_merged_into_another_still_answers_at_its_address(client, scanned_item):
+    scanned_item.rights = "http://creativecommons.org/publicdomain/zero/1.0/"
+    scanned_item.save_revision().publish()
+    html = client.get(scanned_item.url).content.decode()
+    assert "/item/KLAVB-D-1/images/1/download/3000" not in html and "full size (1500 px)" in html
+    assert client.get("/item/KLAVB-D-1/images/1/download/3000").status_code == 200
