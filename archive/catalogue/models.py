@@ -45,6 +45,9 @@ class HomePage(PublicOriginPage, Page):
         context["exhibitions"] = Page.objects.child_of(self).live().public().exclude(
             content_type=ContentType.objects.get_for_model(CollectionPage)
         ).specific()
+        from .home import ways_in  # the home module reads the search, which reads these models
+
+        context.update(ways_in())
         return context
 
 

@@ -1,5 +1,6 @@
-// Turns an exhibition's list of places into a Leaflet map. The list stays on the page: if the tiles
-// cannot load (offline, blocked tile server) the map is hidden again and the list is what readers use.
+// Turns a list of places (an exhibition's, the home page's) into a Leaflet map: a hidden box with
+// data-map-tiles followed by the list, whose entries carry data-lat/-lon/-url and a link. The list stays
+// on the page: if the tiles cannot load (offline, blocked tile server) the map is hidden again.
 (function () {
   function build(box) {
     const list = box.nextElementSibling;
@@ -9,6 +10,8 @@
     })).filter((point) => Number.isFinite(point.lat) && Number.isFinite(point.lon));
     if (!points.length || typeof L === "undefined") return;
     box.hidden = false;
+    // Static files get hashed names in production: Leaflet cannot guess its marker images from its CSS.
+    if (box.dataset.leafletImages) L.Icon.Default.imagePath = box.dataset.leafletImages;
     const map = L.map(box, { scrollWheelZoom: false });
     const tiles = L.tileLayer(box.dataset.mapTiles, { attribution: box.dataset.mapAttribution, maxZoom: 19 });
     let failures = 0;
@@ -24,6 +27,6 @@
     map.fitBounds(group.getBounds().pad(0.2), { maxZoom: 17 });
   }
   document.addEventListener("DOMContentLoaded", () => {
-    document.querySelectorAll(".exhibition-map[data-map-tiles]").forEach(build);
+    document.querySelectorAll("[data-map-tiles]").forEach(build);
   });
 })();
