@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -209,6 +210,7 @@ class ItemPage(PublicOriginPage, Page):
         index.RelatedFields("subjects", [index.SearchField("name")]),
         index.FilterField("year_earliest"),
         index.FilterField("year_latest"),
+        index.SearchField("search_stems"),
     ]
     parent_page_types = ["catalogue.CollectionPage"]
     subpage_types = []
@@ -280,6 +282,25 @@ class ItemPage(PublicOriginPage, Page):
                 continue
             shown.append((note, link))
         return shown
+
+    def search_stems(self) -> str:
+        """Every word a visitor may search the item by, stemmed in the page's language (search/stemming.py):
+        its texts, its place in every era's name, its subjects, creators, techniques and materials; the names
+        of those terms also as written, since no other search field holds them (typed without diacritics, a
+        name stems differently, and the database's index folds only what it holds as written)."""
+        from search.stemming import stems
+
+        texts = [self.title, self.date_text, strip_tags(self.description or ""), self.inscriptions or ""]
+        texts += [title.text for title in self.alternative_titles.all()]
+        if self.place:
+            texts += [self.place.name, self.place.name_en] + [name.name for name in self.place.historic_names.all()]
+        texts += [subject.name for subject in self.subjects.all()]
+        names = []
+        for link in self.creators.select_related("creator"):
+            names += [link.creator.name, link.creator.name_en]
+        for term in [*self.techniques.all(), *self.materials.all()]:
+            names += [term.name, term.name_en]
+        return " ".join([stems(texts + names, self.locale.language_code), *filter(None, names)])
 
     def then_now_pair(self):
         """The (then, now) image links of a (Not)forgotten city item, or None when it has no pair."""

@@ -1,8 +1,9 @@
 """The database backend for the embedded run: Wagtail search for the words, the ORM for facets.
 
 Wagtail's index of ItemPage covers titles, alternative titles, places, subjects, inscriptions and
-description; creators and techniques are not among its search fields, so a query that names one of
-them also matches the items that carry that term.
+description, and all of those with creators, techniques and materials stemmed in the page's language
+(ItemPage.search_stems, search/stemming.py); a query is searched as typed or stemmed. A query that is
+exactly a creator's, technique's or material's name also matches the items that carry that term.
 """
 
 from collections import Counter
@@ -11,6 +12,7 @@ from collections.abc import Iterable
 from django.db.models import Count, F, Q, QuerySet
 from django.db.models.functions import Substr
 from wagtail.models import Page
+from wagtail.search.query import Or, PlainText
 
 from archive.catalogue.models import CollectionPage, ItemCreator, ItemPage, ItemTag
 from archive.vocabularies.models import Creator, Material, Technique
@@ -27,6 +29,7 @@ from search.query import (
     decades_between,
 )
 from search.results import FacetCount, SearchHit, SearchResults
+from search.stemming import stems
 
 ORDERINGS = {
     "date": (F("year_earliest").asc(nulls_last=True), "title"),
@@ -45,7 +48,7 @@ class DatabaseBackend:
         filtered = self.filtered(query)
         if not query.text:
             return self.page_of(filtered, query, ranked_ids=None)
-        ranked = self.ranked_ids(filtered, query.text)
+        ranked = self.ranked_ids(filtered, query.text, query.language)
         vocabulary_q = self.vocabulary_q(query.text)
         extra = []
         if vocabulary_q is not None:
@@ -96,8 +99,10 @@ class DatabaseBackend:
         return century_q
 
     @staticmethod
-    def ranked_ids(filtered: QuerySet, text: str) -> list[int]:
-        results = ItemPage.objects.filter(pk__in=filtered.values("pk")).search(text, operator="and")
+    def ranked_ids(filtered: QuerySet, text: str, language: str) -> list[int]:
+        """Every word as typed, or every word's stem in the language searched (ItemPage.search_stems)."""
+        words = Or([PlainText(text, operator="and"), PlainText(stems([text], language), operator="and")])
+        results = ItemPage.objects.filter(pk__in=filtered.values("pk")).search(words)
         compiler = results.query_compiler
         if hasattr(compiler, "get_config"):
             # How the database backends' own facet() reads the matches: ranked ids in one query,

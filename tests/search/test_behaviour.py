@@ -201,3 +201,18 @@ def test_a_places_name_from_another_era_finds_its_items(backend, home):
         page.save_revision().publish()
     sync_changes()
     assert "Bažnyčios langas" in titles(backend, text="Krottingen")
+
+
+def test_another_form_of_a_lithuanian_word_finds_the_item(backend, catalogue):
+    # "languose" (in the windows) and "uosto" (of the harbour): other forms of the words in the titles.
+    assert titles(backend, text="languose") == ["Bažnyčios langas"]
+    assert "Uosto panorama" in titles(backend, text="uostai")
+
+
+def test_an_english_word_finds_its_plural_on_english_pages(backend, catalogue):
+    assert titles(backend, text="window", language="en") == ["Stained glass windows of the Klaipėda church"]
+
+
+def test_a_creators_name_finds_their_works(backend, catalogue):
+    assert titles(backend, text="Pavyzdėlis") == ["Vitražas su Klaipėdos herbu"]
+    assert titles(backend, text="Pavyzdelis") == ["Vitražas su Klaipėdos herbu"]
