@@ -23,6 +23,7 @@ class Column:
     vocabulary: str = ""  # creators | places | techniques | materials | items | collections | rights
     language: str = ""  # the language of the page a translated column is stored on (default: every page)
     falls_back_to: str = ""  # the column whose value the page shows while this one is empty
+    blank_keeps: bool = False  # an empty cell changes nothing (a new item gets its collection's default)
 
     @property
     def record_key(self) -> str:
@@ -77,7 +78,7 @@ COLUMNS = [
     Column("subjects", "Temos, atskirtos ;", "Subjects, separated by ;", "list", field="taggit.Tag.name"),
     Column("rights", "Teisių URI (RightsStatements.org arba Creative Commons)",
            "Rights URI (RightsStatements.org or Creative Commons)", field="catalogue.ItemPage.rights",
-           vocabulary="rights"),
+           vocabulary="rights", blank_keeps=True),
     Column("credit_line_lt", "Priskyrimas lietuviškai", "Credit line in Lithuanian", "bilingual-lt", "credit_line",
            "catalogue.ItemPage.credit_line"),
     Column("credit_line_en", "Priskyrimas angliškai", "Credit line in English", "bilingual-en", "credit_line",

@@ -17,6 +17,7 @@ from archive.vocabularies.models import Creator, Material, Place, Technique
 from archive.vocabularies.rights import RIGHTS_URIS
 
 from .records import KeyNames, page_as_row
+from .terms import Vocabulary, load_vocabularies
 
 # Everything a page's revision holds beyond its own row: prefetched so serialising it costs no queries.
 ITEM_RELATIONS = (
@@ -46,25 +47,25 @@ class CatalogueContext:
     periods: dict
     names: KeyNames
     items: dict[str, ExistingItem]
+    vocabularies: dict[str, Vocabulary]
 
     @classmethod
     def load(cls, numbers: Iterable[str]) -> "CatalogueContext":
         locales = {code: Locale.objects.get_or_create(language_code=code)[0] for code in languages()}
         collections = load_collections(locales)
         names = load_names(collections)
+        vocabularies = load_vocabularies(collection_titles(collections))
         return cls(
             locales=locales,
             collections=collections,
-            vocabulary_keys={
-                "creators": set(names.creators.values()), "places": set(names.places.values()),
-                "techniques": set(names.techniques.values()), "materials": set(names.materials.values()),
-                "collections": set(collections), "rights": set(RIGHTS_URIS),
-            },
+            vocabulary_keys={**{name: vocabulary.keys for name, vocabulary in vocabularies.items()},
+                             "rights": set(RIGHTS_URIS)},
             inventory_numbers=set(ItemPage.objects.filter(locale=locales[settings.LANGUAGE_CODE])
                                   .values_list("inventory_number", flat=True)),
             periods=known_periods(),
             names=names,
             items=load_items(sorted(set(numbers)), locales, names),
+            vocabularies=vocabularies,
         )
 
     def collection_slug(self, item: ExistingItem) -> str:
@@ -86,6 +87,12 @@ def load_collections(locales: dict[str, Locale]) -> dict[str, dict[str, Collecti
                     for code, locale in locales.items() if (page.translation_key, locale.pk) in by_key}
         for page in pages if page.locale_id == default.pk
     }
+
+
+def collection_titles(collections: dict[str, dict[str, CollectionPage]]) -> dict[str, tuple[str, str]]:
+    """Each collection's title in the default language and in English (empty without a translation)."""
+    return {slug: (pages[settings.LANGUAGE_CODE].title, pages["en"].title if "en" in pages else "")
+            for slug, pages in collections.items()}
 
 
 def load_names(collections: dict[str, dict[str, CollectionPage]]) -> KeyNames:

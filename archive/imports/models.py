@@ -6,6 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .outcomes import summary_lines
+
 
 class ImportJob(models.Model):
     class Status(models.TextChoices):
@@ -36,6 +38,10 @@ class ImportJob(models.Model):
 
     def __str__(self) -> str:
         return f"{self.filename} ({self.get_status_display()})"
+
+    @property
+    def summary_lines(self) -> list[tuple[int, str]]:
+        return summary_lines(self.summary or {})
 
     @property
     def finished(self) -> bool:

@@ -17,6 +17,7 @@ from archive.dating.parser import DateParseError
 
 from .columns import BY_NAME, REQUIRED
 from .existing import CatalogueContext, ExistingItem
+from .outcomes import ROW_ACTIONS
 from .permissions import Importer
 from .problems import (
     ColumnChecker,
@@ -27,6 +28,7 @@ from .problems import (
 )
 from .records import RowError, normalised, row_to_record, split_list, with_group_values
 from .table import Table, TableRow
+from .terms import canonical_cells
 
 
 @dataclass
@@ -43,6 +45,10 @@ class RowPlan:
     @property
     def valid(self) -> bool:
         return not self.problems
+
+    @property
+    def action_label(self) -> str:
+        return str(ROW_ACTIONS.get(self.action, self.action))
 
 
 @dataclass
@@ -102,11 +108,13 @@ def plan_row(row: TableRow, table: Table, filename: str, plan: ImportPlan, seen:
     context = plan.context
     number = row.cells.get("inventory_number", "")
     result = RowPlan(line=row.number, inventory_number=number, existing=context.items.get(number))
-    check = ColumnChecker(Checker(Path(filename), row.where + (f" ({number})" if number else ""), result.problems))
+    check = ColumnChecker(Checker(Path(filename), row.where + (f" ({number})" if number else ""), result.problems),
+                          context.vocabularies)
     check_cells(row, table, check)
     existing = result.existing
-    cells = with_group_values(row.cells, existing.row if existing else None)
-    result.collection = row.cells.get("collection") or (existing.row["collection"] if existing else "")
+    given = canonical_cells(row.cells, context.vocabularies)
+    cells = with_group_values(given, existing.row if existing else None)
+    result.collection = given.get("collection") or (existing.row["collection"] if existing else "")
     check_duplicate(number, row.number, seen, check)
     try:
         result.record = row_to_record(cells)
@@ -214,6 +222,8 @@ def changed_columns(cells: dict[str, str], record: dict, current: dict[str, str]
     for name in cells:
         if name not in BY_NAME or name not in current:
             continue
+        if BY_NAME[name].blank_keeps and not cells[name].strip():
+            continue  # an empty cell writes nothing (records.row_to_record)
         if stored_form(name, cells, years) != stored_form(name, current, None):
             changed.append(name)
     return changed

@@ -10,16 +10,17 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from archive.catalogue.seed.validation import Checker
-from archive.vocabularies.models import Creator, Material, Place, Technique
 
 from .columns import BY_NAME, closest_column, column_for
+from .seed_reasons import in_language
+from .terms import NEIGHBOURS, Term, Vocabulary, folded
 
-SNIPPETS = {"creators": Creator, "places": Place, "techniques": Technique, "materials": Material}
 LISTED_IN_FULL = 12  # a vocabulary this small is listed in the message itself
 
 
-def unknown_reason(vocabulary: str, value: Any, known: Collection[str]) -> str:
-    """'unknown place key 'x'; did you mean 'y'? valid keys: ...' or where the keys are listed."""
+def unknown_reason(vocabulary: str, value: Any, known: Collection[str],
+                   vocabularies: dict[str, Vocabulary] | None = None) -> str:
+    """'unknown place key 'x'; did you mean 'y' (its name)? valid: ...' or where the keys are listed."""
     nouns = {
         "creators": _("unknown creator key '%(key)s'"),
         "places": _("unknown place key '%(key)s'"),
@@ -30,36 +31,61 @@ def unknown_reason(vocabulary: str, value: Any, known: Collection[str]) -> str:
         "rights": _("unknown rights URI '%(key)s'"),
     }
     parts = [nouns[vocabulary] % {"key": value}]
-    close = difflib.get_close_matches(str(value), sorted(known), n=3, cutoff=0.6)
+    terms = (vocabularies or {}).get(vocabulary)
+    neighbour = other_kind(vocabulary, str(value), vocabularies or {})
+    if neighbour:
+        parts.append(neighbour)
+    close = ([described(term) for term in terms.closest(str(value))] if terms is not None else
+             [f"'{key}'" for key in difflib.get_close_matches(str(value), sorted(known), n=3, cutoff=0.6)])
     if close:
-        parts.append(_("did you mean %(keys)s?") % {"keys": ", ".join(f"'{key}'" for key in close)})
+        parts.append(_("did you mean %(keys)s?") % {"keys": ", ".join(close)})
     if vocabulary == "items":
         return "; ".join(parts)
     if known and len(known) <= LISTED_IN_FULL:
-        parts.append(_("valid: %(keys)s") % {"keys": ", ".join(sorted(known))})
-    elif vocabulary in SNIPPETS:
-        url = reverse(SNIPPETS[vocabulary].snippet_viewset.get_url_name("list"))
-        parts.append(_("the keys are listed in the admin under Snippets (%(url)s)") % {"url": url})
+        listed = sorted(terms.terms, key=lambda term: term.key) if terms is not None else None
+        keys = [described(term, quoted=False) for term in listed] if listed else sorted(known)
+        parts.append(_("valid: %(keys)s") % {"keys": ", ".join(keys)})
+    elif terms is not None:
+        url = f"{reverse('imports:upload')}#terms-{vocabulary}"
+        parts.append(_("the accepted keys and names are listed on the Import items page (%(url)s)") % {"url": url})
     else:
         parts.append(_("none are defined yet") if not known else _("%(count)s are valid") % {"count": len(known)})
     return "; ".join(parts)
 
 
+def described(term: Term, quoted: bool = True) -> str:
+    """A term as a suggestion: its key, and its name in the curator's language when that says more."""
+    key = f"'{term.key}'" if quoted else term.key
+    label = term.label()
+    return key if folded(label) == folded(term.key) else f"{key} ({label})"
+
+
+def other_kind(vocabulary: str, value: str, vocabularies: dict[str, Vocabulary]) -> str:
+    """A material written among the techniques (or the other way round), as the public facet mixes them."""
+    neighbour = NEIGHBOURS.get(vocabulary)
+    if neighbour is None or neighbour not in vocabularies or vocabularies[neighbour].resolve(value) is None:
+        return ""
+    messages = {"materials": _("'%(value)s' is a material: put it in the column '%(column)s'"),
+                "techniques": _("'%(value)s' is a technique: put it in the column '%(column)s'")}
+    return messages[neighbour] % {"value": value, "column": neighbour}
+
+
 class ColumnChecker(Checker):
     """Reports the loader's record fields under the spreadsheet's column names, and unknown keys with hints."""
 
-    def __init__(self, inner: Checker):
+    def __init__(self, inner: Checker, vocabularies: dict[str, Vocabulary] | None = None):
         super().__init__(inner.file, inner.record, inner.problems)
+        self.vocabularies = vocabularies or {}
 
     def fail(self, field: str, reason: str) -> None:
-        super().fail(column_for(field), reason)
+        super().fail(column_for(field), in_language(reason))
 
     def unknown(self, field: str, value: Any, known: Collection[str], reason: str) -> None:
         column = BY_NAME.get(column_for(field))
         if column is None or not column.vocabulary:
             super().unknown(field, value, known, reason)
             return
-        self.fail(field, unknown_reason(column.vocabulary, value, known))
+        self.fail(field, unknown_reason(column.vocabulary, value, known, self.vocabularies))
 
 
 def unknown_columns_problem(names: list[str]) -> str:

@@ -78,7 +78,7 @@ def row_to_record(cells: dict[str, str]) -> dict:
             record[name] = cells[name]
     if "place" in cells:
         record["place"] = cells["place"] or None
-    if cells.get("rights"):
+    if cells.get("rights"):  # blank_keeps: an empty cell leaves the item's rights (or the collection's default)
         record["rights"] = cells["rights"]
     if "creators" in cells:
         record["creators"] = [creator_entry(part) for part in split_list(cells["creators"])]

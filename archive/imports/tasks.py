@@ -34,7 +34,8 @@ def run_import(job_id: str) -> None:
         mark_failed(job, str(error))
         return
     except Exception as error:
-        mark_failed(job, f"unexpected error ({error.__class__.__name__}): {error}")
+        mark_failed(job, _("unexpected error (%(kind)s): %(error)s") % {"kind": error.__class__.__name__,
+                                                                       "error": error})
         raise
     finally:
         progress.close()

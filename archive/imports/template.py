@@ -1,4 +1,5 @@
-"""The downloadable import template: the header row and a row of help text in both languages."""
+"""The downloadable import template: the header row, a row of help text in both languages, and (in the
+admin's download) one example row."""
 
 import csv
 import io
@@ -6,9 +7,11 @@ import io
 from .columns import COLUMNS
 
 
-def template_csv() -> str:
+def template_csv(example: dict[str, str] | None = None) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow([column.name for column in COLUMNS])
     writer.writerow([f"# {column.help_lt} / {column.help_en}" for column in COLUMNS])
+    if example:
+        writer.writerow([example.get(column.name, "") for column in COLUMNS])
     return buffer.getvalue()

@@ -12,6 +12,7 @@ from .images import attach_upload
 from .models import ImportJob
 from .permissions import Importer
 from .plan import plan_import
+from .reference import accepted_columns, example_row, term_lists, terms_csv
 from .table import DELIMITER_CHOICES, DETECT, TableError, read_table
 from .tasks import run_import
 from .template import template_csv
@@ -50,7 +51,8 @@ def upload(request: HttpRequest) -> HttpResponse:
             return render(request, "imports/preview.html", {"job": job, "plan": plan, "counts": plan.counts(),
                                                             "may_publish": may_publish_all(plan)})
     recent = ImportJob.objects.all()[:10]
-    return render(request, "imports/upload.html", {"form": form, "recent": recent})
+    return render(request, "imports/upload.html", {"form": form, "recent": recent, "columns": accepted_columns(),
+                                                   "term_lists": term_lists()})
 
 
 @permission_required(PERMISSION, raise_exception=True)
@@ -80,8 +82,18 @@ def status(request: HttpRequest, job_id) -> JsonResponse:
 
 @permission_required(PERMISSION, raise_exception=True)
 def template(request: HttpRequest) -> HttpResponse:
-    response = HttpResponse("\ufeff" + template_csv(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="items-template.csv"'
+    return csv_download(template_csv(example_row()), "items-template.csv")
+
+
+@permission_required(PERMISSION, raise_exception=True)
+def terms(request: HttpRequest) -> HttpResponse:
+    return csv_download(terms_csv(), "import-terms.csv")
+
+
+def csv_download(text: str, filename: str) -> HttpResponse:
+    """A CSV that spreadsheet programs open as UTF-8 (the byte order mark)."""
+    response = HttpResponse("\ufeff" + text, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
 

@@ -11,6 +11,7 @@ app_urls = (
     [
         path("", views.upload, name="upload"),
         path("template.csv", views.template, name="template"),
+        path("terms.csv", views.terms, name="terms"),
         path("<uuid:job_id>/confirm/", views.confirm, name="confirm"),
         path("<uuid:job_id>/", views.progress, name="progress"),
         path("<uuid:job_id>/status.json", views.status, name="status"),

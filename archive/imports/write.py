@@ -6,6 +6,9 @@ pages into the tree (tree.py) -> link related items -> write the rows and relati
 row holds their content (new pages, published pages, drafts never published; a live page's draft lives
 in its revision only) -> one revision per page and its history (history.py) -> publish, or submit for
 approval (moderation.py) -> what the signal handlers would have done, in bulk (aftercare.py).
+
+Publishing at once publishes only pages that have an image: an item without one would go live with an
+empty viewer and an empty IIIF manifest, so it is saved as a draft instead (and counted as such).
 """
 
 import uuid
@@ -42,6 +45,7 @@ class PageWrite:
     page: ItemPage
     parent: CollectionPage
     new: bool
+    publish: bool = False
 
 
 class ItemWriter:
@@ -53,6 +57,7 @@ class ItemWriter:
         self.history = History(importer.user)
         self.submission = Submission()
         self.indexed: list[int] = []  # pages whose search and reference index entries change
+        self.held_back: set[str] = set()  # inventory numbers published without an image: saved as drafts
 
     def write(self, rows: list[RowPlan]) -> dict[str, int]:
         writes = []
@@ -62,7 +67,7 @@ class ItemWriter:
                 self.progress(done, len(rows))
                 self.report(f"  prepared {done}/{len(rows)} rows")
         # A live page's draft lives in its revisions only; other pages' rows hold their content.
-        rewritten = [write for write in writes if write.new or self.publish or not write.page.live]
+        rewritten = [write for write in writes if write.new or write.publish or not write.page.live]
         self.insert_new(writes)
         self.link_related(writes)
         self.write_contents(writes, rewritten)
@@ -70,8 +75,11 @@ class ItemWriter:
         published = self.save_revisions(writes)
         after_write([write.page for write in rewritten], published)
         self.indexed = [write.page.pk for write in rewritten]
-        return {"created": sum(1 for row in rows if row.action == "create"),
-                "updated": sum(1 for row in rows if row.action == "update")}
+        counts = {"created": sum(1 for row in rows if row.action == "create"),
+                  "updated": sum(1 for row in rows if row.action == "update")}
+        if self.held_back:
+            counts["drafts_without_images"] = len(self.held_back)
+        return counts
 
     def build(self, row: RowPlan) -> list[PageWrite]:
         parents = self.context.collections[row.collection]
@@ -93,7 +101,10 @@ class ItemWriter:
             apply_record(page, record, language, item_context)
             if new:
                 settle_in_memory(page)
-            writes.append(PageWrite(row, page, parents[language], new))
+            publish = self.publish and has_image(page)
+            if self.publish and not publish:
+                self.held_back.add(row.inventory_number)
+            writes.append(PageWrite(row, page, parents[language], new, publish))
         return writes
 
     def new_page(self, row: RowPlan, language: str, translation_key: uuid.UUID) -> ItemPage:
@@ -140,18 +151,22 @@ class ItemWriter:
     def save_revisions(self, writes: list[PageWrite]) -> list:
         pages = [write.page for write in writes]
         revisions = self.history.save_revisions(pages)
-        self.history.point_at(pages, revisions, self.publish)
+        published = [(write, revision) for write, revision in zip(writes, revisions, strict=True) if write.publish]
+        drafts = [(write, revision) for write, revision in zip(writes, revisions, strict=True) if not write.publish]
+        for group, publish in ((published, True), (drafts, False)):
+            self.history.point_at([write.page for write, _ in group], [revision for _, revision in group], publish)
         for write, revision in zip(writes, revisions, strict=True):
             self.history.log(write.page, "wagtail.create" if write.new else "wagtail.edit", revision)
-            if self.publish:
+            if write.publish:
                 self.history.log(write.page, "wagtail.publish", revision)
-        if self.publish:
-            cancel_workflows([write.page for write in writes if not write.new], self.importer.user)
-        else:
+        cancel_workflows([write.page for write, _ in published if not write.new], self.importer.user)
+        if not self.publish:  # drafts held back from publishing wait for their images, not for review
             self.submission = submit_for_approval(
-                [Draft(write.page, revision, write.parent, write.new) for write, revision in zip(writes, revisions,
-                                                                                              strict=True)],
-                self.history)
+                [Draft(write.page, revision, write.parent, write.new) for write, revision in drafts], self.history)
         self.history.write_log()
-        return list(zip(pages, revisions, strict=True)) if self.publish else []
+        return [(write.page, revision) for write, revision in published]
 
+
+def has_image(page: ItemPage) -> bool:
+    """Whether the page as written shows an image (its in-memory images: no query)."""
+    return bool(list(page.images.all()))

@@ -16,12 +16,13 @@ from wagtail.models import (
 
 SHARED = [("wagtailadmin", "access_admin"), ("imports", "add_importjob"), ("wagtailimages", "add_image"),
           ("wagtailimages", "change_image"), ("wagtailimages", "choose_image")]
+WORKFLOW = "Redaktorių patvirtinimas"  # and its task: archive/imports/migrations/0003_lithuanian_workflow_names.py
 PAGE_PERMISSIONS = {"Curators": ["add_page", "change_page"],
                     "Editors": ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]}
 
 
 def ensure_roles() -> None:
-    if Workflow.objects.filter(name="Editors' approval").exists() and Group.objects.filter(name="Curators").exists():
+    if Workflow.objects.filter(name=WORKFLOW).exists() and Group.objects.filter(name="Curators").exists():
         return
     root, collection = Page.get_first_root_node(), Collection.get_first_root_node()
     groups = {name: Group.objects.get_or_create(name=name)[0] for name in PAGE_PERMISSIONS}
@@ -35,8 +36,8 @@ def ensure_roles() -> None:
         for codename in PAGE_PERMISSIONS[name]:
             GroupPagePermission.objects.get_or_create(
                 group=group, page=root, permission=Permission.objects.get(codename=codename))
-    workflow = Workflow.objects.create(name="Editors' approval")
-    task = GroupApprovalTask.objects.create(name="Editors' approval")
+    workflow = Workflow.objects.create(name=WORKFLOW)
+    task = GroupApprovalTask.objects.create(name=WORKFLOW)
     task.groups.set([groups["Editors"]])
     WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
     WorkflowPage.objects.update_or_create(page=root, defaults={"workflow": workflow})

@@ -20,7 +20,7 @@ def people(db):
 @pytest.mark.django_db
 def test_roles_exist_with_the_archive_names():
     assert {"Curators", "Editors"} <= set(Group.objects.values_list("name", flat=True))
-    assert Workflow.objects.filter(name="Editors' approval", active=True).exists()
+    assert Workflow.objects.filter(name="Redaktorių patvirtinimas", active=True).exists()
 
 
 @pytest.mark.django_db
@@ -36,7 +36,7 @@ def test_curator_can_edit_but_not_publish_and_editor_can_publish(people, collect
 def test_submitted_item_goes_live_only_when_an_editor_approves(client, people, collection):
     item = make_item(collection, live=False)
     workflow = item.get_workflow()
-    assert workflow.name == "Editors' approval"
+    assert workflow.name == "Redaktorių patvirtinimas"
     item.save_revision(user=people["curator"])
     state = workflow.start(item, people["curator"])
     item.refresh_from_db()

@@ -110,7 +110,10 @@ def test_publish_at_once_is_offered_to_editors_only_and_refused_to_curators(clie
     job = ImportJob.objects.latest("created_at")
     client.post(f"/admin/import-items/{job.pk}/confirm/", {"publish": "on"})
     assert ItemPage.objects.get(inventory_number="T-001", locale__language_code="lt").title == "Pakeistas"
-    assert ItemPage.objects.get(inventory_number="N-001", locale__language_code="en").live
+    assert ItemPage.objects.get(inventory_number="T-001", locale__language_code="en").live  # it has an image
+    new = ItemPage.objects.get(inventory_number="N-001", locale__language_code="en")
+    assert not new.live and new.has_unpublished_changes  # no image yet: a draft, not an empty viewer
+    assert ImportJob.objects.get(pk=job.pk).summary["drafts_without_images"] == 1
 
 
 @pytest.mark.django_db

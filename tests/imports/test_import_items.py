@@ -34,10 +34,10 @@ def test_good_file_creates_draft_items_in_both_languages_submitted_for_approval(
 
 
 def test_publish_as_the_system_publishes_at_once(catalogue):
-    out, _err = run(write_csv(catalogue / "items.csv", [row("N-001")]), "--publish")
-    assert "Imported 1 rows and published them" in out
-    assert item("N-001").live and item("N-001", "en").live
-    assert not item("N-001").has_unpublished_changes
+    out, _err = run(write_csv(catalogue / "items.csv", [row("T-001", title_lt="Paskelbtas")]), "--publish")
+    assert "Imported 1 rows and published them:" in out  # T-001 has an image (one without: test_terms_and_language)
+    assert item("T-001").live and item("T-001", "en").live and item("T-001").title == "Paskelbtas"
+    assert not item("T-001").has_unpublished_changes
     assert not WorkflowState.objects.exists()
 
 
@@ -102,7 +102,8 @@ def test_unchanged_row_is_reported_and_not_rewritten(catalogue):
         ({"creators": "sample-workshop:painter"}, "row 3 (N-002): creators: must be one of"),
         ({"date_text": "kažkada"}, "row 3 (N-002): date_text: 'kažkada' is not a date phrase"),
         ({"techniques": "painted-glas"},
-         "row 3 (N-002): techniques: unknown technique key 'painted-glas'; did you mean 'painted-glass'?"),
+         "row 3 (N-002): techniques: unknown technique key 'painted-glas'; did you mean 'painted-glass' "
+         "(glass painting)?"),
         ({"rights": "http://example.org/x"}, "row 3 (N-002): rights: unknown rights URI 'http://example.org/x'"),
         ({"inventory_number": "N-001"},
          "row 3 (N-001): inventory_number: duplicate inventory number 'N-001' (also on row 2)"),

@@ -26,7 +26,7 @@ def test_a_curators_update_is_a_draft_in_moderation_and_the_live_item_stays(cata
     assert draft("T-001").title == "Kuratorės pavadinimas"
     state = live.current_workflow_state
     assert (state.status, state.requested_by, state.workflow.name) == ("in_progress", people["curator"],
-                                                                        "Editors' approval")
+                                                                        "Redaktorių patvirtinimas")
     assert state.current_task_state.revision_id == live.latest_revision_id
     assert item("T-001", "en").current_workflow_state is not None
 

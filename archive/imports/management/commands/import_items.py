@@ -101,6 +101,9 @@ class Command(BaseCommand):
         written = counts["created"] + counts["updated"]
         how = ("and published them" if publish else
                f"as drafts submitted for approval ({counts['submitted']} pages in the workflow)")
+        if counts.get("drafts_without_images"):
+            how += (f"; {counts['drafts_without_images']} items have no image and were saved as drafts instead "
+                    "(an item goes live once it has an image)")
         if counts.get("without_workflow"):
             how += f"; {counts['without_workflow']} pages have no workflow and stay drafts"
         self.stdout.write(self.style.SUCCESS(
