@@ -9,6 +9,7 @@ from wagtail.models import Page
 
 from archive.catalogue.models import CollectionPage, ItemPage
 from archive.embeds.viewers import image_url
+from archive.manifests.availability import item_has_manifest
 from search.results import SearchHit
 
 THUMBNAIL_WIDTH = 400
@@ -35,7 +36,10 @@ def result_items(hits: list[SearchHit]) -> list[ResultItem]:
 
 
 def manifest_url(item: ItemPage) -> str | None:
-    """The item's IIIF Presentation manifest (archive/manifests), if that route is installed."""
+    """The item's IIIF Presentation manifest (archive/manifests), if that route is installed and the item
+    has images (a manifest needs a canvas)."""
+    if not item_has_manifest(item):
+        return None
     try:
         return reverse("iiif-manifest", kwargs={"inventory_number": item.inventory_number})
     except NoReverseMatch:

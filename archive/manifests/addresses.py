@@ -1,4 +1,10 @@
-"""Absolute URIs of IIIF documents and image services, from settings.PUBLIC_BASE_URL and IIIF_BASE_URL."""
+"""Absolute URIs of IIIF documents and image services, from settings.PUBLIC_BASE_URL and IIIF_BASE_URL.
+
+Slugs may hold letters beyond ASCII (Wagtail keeps "ūkis" as it is): they are percent-encoded here, so
+every id is a plain URI that a viewer fetches back unchanged.
+"""
+
+from urllib.parse import quote
 
 from django.conf import settings
 
@@ -8,11 +14,15 @@ def base_url() -> str:
 
 
 def manifest_url(inventory_number: str) -> str:
-    return f"{base_url()}/iiif/manifest/{inventory_number}"
+    return f"{base_url()}/iiif/manifest/{quote(inventory_number)}"
 
 
 def collection_url(slug: str) -> str:
-    return f"{base_url()}/iiif/collection/{slug}"
+    return f"{base_url()}/iiif/collection/{quote(slug)}"
+
+
+def exhibition_url(slug: str) -> str:
+    return f"{base_url()}/iiif/exhibition/{quote(slug)}"
 
 
 def image_service_url(identifier: str) -> str:

@@ -23,6 +23,7 @@ from archive.catalogue.models import CollectionPage, ItemImage, ItemPage
 
 from .addresses import base_url, collection_url, image_service_url, manifest_url
 from .annotations import add_notes, notes_by_image
+from .availability import items_with_manifests
 from .languages import fixed, language_map, translations
 from .links import provider_logo, see_also
 
@@ -46,10 +47,14 @@ def image_service(identifier: str) -> list[ServiceV3]:
     return [ServiceV3(id=image_service_url(identifier), type="ImageService3", profile="level2")]
 
 
+def provider_name() -> dict[str, list[str]]:
+    return {"lt": [settings.ARCHIVE_PROVIDER_NAME], "en": ["Klaipėda Municipal Public Library"]}
+
+
 def provider() -> Provider:
     return Provider(
         id=f"{base_url()}/#provider",
-        label={"lt": [settings.ARCHIVE_PROVIDER_NAME], "en": ["Klaipėda Municipal Public Library"]},
+        label=provider_name(),
         homepage=[Homepage(id=settings.ARCHIVE_PROVIDER_HOMEPAGE, type="Text", format="text/html",
                            label=fixed("Bibliotekos svetainė", "Library website"))],
         logo=[provider_logo()],
@@ -76,10 +81,16 @@ def item_manifest(item: ItemPage) -> Manifest:
     )
     credit = language_map(pages, lambda page: page.credit_line)
     if credit != {"none": [""]}:
-        manifest.requiredStatement = KeyValueString(label=fixed("Priskyrimas", "Attribution"), value=credit)
+        manifest.requiredStatement = attribution(credit)
     add_canvases(manifest, manifest_id, pages)
     add_place(manifest, item)
     return manifest
+
+
+def attribution(value: dict[str, list[str]] | None = None) -> KeyValueString:
+    """The statement a viewer must show; collections name the provider (Mirador 3 expects one on every
+    collection and shows a blank page without it)."""
+    return KeyValueString(label=fixed("Priskyrimas", "Attribution"), value=value or provider_name())
 
 
 def item_metadata(item: ItemPage, pages: dict) -> list[KeyValueString]:
@@ -185,11 +196,17 @@ def collection_document(collection: CollectionPage) -> Collection:
         id=collection_url(collection.slug),
         label=language_map(pages, lambda page: page.title),
         summary=language_map(pages, lambda page: strip_tags(page.intro).strip()),
+        requiredStatement=attribution(),
         provider=[provider()],
         partOf=[{"id": collection_url("top"), "type": "Collection"}],
-        items=[manifest_reference(item) for item in collection.items().order_by("inventory_number")],
+        items=[manifest_reference(item) for item in listed_items(collection)],
     )
     return document
+
+
+def listed_items(collection: CollectionPage):
+    """The collection's published items that have a manifest, by inventory number."""
+    return items_with_manifests(collection.items()).order_by("inventory_number").prefetch_related("images__image")
 
 
 def manifest_reference(item: ItemPage) -> ManifestRef:
@@ -202,11 +219,14 @@ def manifest_reference(item: ItemPage) -> ManifestRef:
 
 
 def top_collection(collections) -> Collection:
+    """The archive's collections that list at least one manifest."""
+    collections = [page for page in collections if listed_items(page).exists()]
     return Collection(
         id=collection_url("top"),
         label=fixed("Klaipėdos paveldo archyvas", "Klaipėda heritage archive"),
         summary=fixed("Vitražai, monumentalioji dailė ir (ne)pamirštas miestas.",
                       "Stained glass, monumental painting and the (not)forgotten city."),
+        requiredStatement=attribution(),
         provider=[provider()],
         items=[CollectionRef(id=collection_url(page.slug), type="Collection",
                              label=language_map(translations(page), lambda p: p.title)) for page in collections],

@@ -1,17 +1,30 @@
-"""IIIF documents for exhibitions: a manifest of the highlighted images, with each detail as a range."""
+"""IIIF documents for exhibitions: a manifest with a canvas for every image of every published item the
+story shows (highlights, galleries, then/now and viewers alike), and each highlight as a Range.
+
+A highlighted detail is a Range whose item is a SpecificResource: the canvas as source and a
+FragmentSelector `xywh=` (Presentation 3, Range `items` allows SpecificResource); a highlight of a
+whole image points at the canvas itself.
+"""
 
 from django.utils.html import strip_tags
-from iiif_prezi3 import Collection, Manifest, ManifestRef, Range
+from iiif_prezi3 import (
+    CanvasRef,
+    Collection,
+    CollectionRef,
+    FragmentSelector,
+    Manifest,
+    ManifestRef,
+    Range,
+    SpecificResource,
+)
 
 from archive.exhibitions.models import ExhibitionPage
 
-from .addresses import base_url, collection_url
-from .builder import paint_canvas, provider, thumbnail
+from .addresses import collection_url, exhibition_url
+from .builder import attribution, paint_canvas, provider, thumbnail
 from .languages import fixed, language_map, translations
 
-
-def exhibition_url(slug: str) -> str:
-    return f"{base_url()}/iiif/exhibition/{slug}"
+MEDIA_FRAGMENTS = "http://www.w3.org/TR/media-frags/"
 
 
 def exhibition_manifest(exhibition: ExhibitionPage) -> Manifest:
@@ -21,42 +34,68 @@ def exhibition_manifest(exhibition: ExhibitionPage) -> Manifest:
         id=manifest_id,
         label=language_map(pages, lambda page: page.title),
         summary=language_map(pages, lambda page: strip_tags(page.intro).strip()),
+        requiredStatement=attribution(),
         provider=[provider()],
         partOf=[{"id": collection_url("exhibitions"), "type": "Collection"}],
     )
-    canvases: dict[int, str] = {}
-    ranges = []
-    for position, highlight in enumerate(exhibition.highlights(), start=1):
-        links = highlight["item"].ordered_images()
-        if highlight["image_number"] > len(links):
-            continue
-        link = links[highlight["image_number"] - 1]
-        if link.image.pk not in canvases:
-            canvases[link.image.pk] = add_canvas(manifest, manifest_id, len(canvases) + 1, highlight["item"], link)
-        target = canvases[link.image.pk] + (f"#xywh={highlight['region']}" if highlight["region"] else "")
-        ranges.append(Range(
-            id=f"{manifest_id}/range/{position}",
-            label=language_map(translations(highlight["item"]), lambda page: page.title),
-            items=[{"id": target, "type": "Canvas"}],
-        ))
+    canvases, first_image = add_item_canvases(manifest, manifest_id, exhibition.items())
+    ranges = [
+        highlight_range(f"{manifest_id}/range/{position}", highlight, canvases)
+        for position, highlight in enumerate(exhibition.highlights(), start=1)
+        if (highlight["item"].pk, highlight["image_number"]) in canvases
+    ]
     if ranges:
         manifest.structures = ranges
-    if manifest.items:
-        first = next(iter(exhibition.highlights()))["item"].ordered_images()[0]
-        manifest.thumbnail = [thumbnail(first.image)]
+    if first_image is not None:
+        manifest.thumbnail = [thumbnail(first_image)]
     return manifest
 
 
-def add_canvas(manifest: Manifest, manifest_id: str, number: int, item, link) -> str:
-    canvas_id = f"{manifest_id}/canvas/{number}"
-    paint_canvas(manifest, canvas_id, language_map(translations(item), lambda page: page.title), link.image)
-    return canvas_id
+def add_item_canvases(manifest: Manifest, manifest_id: str, items) -> tuple[dict[tuple[int, int], str], object]:
+    """A canvas per image of each item, in story order; (item pk, image number) -> canvas id, and the
+    first image (the manifest's thumbnail)."""
+    canvases, first_image = {}, None
+    for item in items:
+        links = item.ordered_images()
+        title = language_map(translations(item), lambda page: page.title)
+        for number, link in enumerate(links, start=1):
+            canvas_id = f"{manifest_id}/canvas/{len(canvases) + 1}"
+            label = title if len(links) == 1 else {
+                code: [f"{text} ({number}/{len(links)})" for text in texts] for code, texts in title.items()}
+            paint_canvas(manifest, canvas_id, label, link.image)
+            canvases[(item.pk, number)] = canvas_id
+            first_image = first_image or link.image
+    return canvases, first_image
+
+
+def highlight_range(range_id: str, highlight: dict, canvases: dict[tuple[int, int], str]) -> Range:
+    canvas_id = canvases[(highlight["item"].pk, highlight["image_number"])]
+    if highlight["region"]:
+        target = SpecificResource(
+            type="SpecificResource",
+            source=canvas_id,
+            selector=FragmentSelector(type="FragmentSelector", conformsTo=MEDIA_FRAGMENTS,
+                                      value=f"xywh={highlight['region']}"),
+        )
+    else:
+        target = CanvasRef(id=canvas_id, type="Canvas")
+    return Range(id=range_id, label=language_map(translations(highlight["item"]), lambda page: page.title),
+                 items=[target])
+
+
+EXHIBITIONS_LABEL = fixed("Parodos", "Exhibitions")
+
+
+def exhibitions_reference() -> CollectionRef:
+    """The exhibitions' collection as an entry of the top collection (it names top as its partOf)."""
+    return CollectionRef(id=collection_url("exhibitions"), type="Collection", label=EXHIBITIONS_LABEL)
 
 
 def exhibitions_collection(exhibitions) -> Collection:
     return Collection(
         id=collection_url("exhibitions"),
-        label=fixed("Parodos", "Exhibitions"),
+        label=EXHIBITIONS_LABEL,
+        requiredStatement=attribution(),
         provider=[provider()],
         partOf=[{"id": collection_url("top"), "type": "Collection"}],
         items=[ManifestRef(id=exhibition_url(page.slug), type="Manifest",

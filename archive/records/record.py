@@ -84,7 +84,8 @@ class ItemRecord:
 
     @property
     def manifest_url(self) -> str:
-        return manifest_url(self.inventory_number)
+        """The item's IIIF manifest, or "" when it has no images (a manifest needs a canvas)."""
+        return manifest_url(self.inventory_number) if self.images else ""
 
     @property
     def rights_label(self) -> str:

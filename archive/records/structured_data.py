@@ -62,8 +62,6 @@ def json_ld(record: ItemRecord) -> dict:
                        "value": record.inventory_number},
         "license": record.rights,
         "provider": organisation(),
-        "subjectOf": {"@type": "CreativeWork", "url": record.manifest_url,
-                      "encodingFormat": "application/ld+json", "name": "IIIF Manifest"},
     }
     optional = {
         "alternateName": list(record.alternative_titles),
@@ -79,6 +77,9 @@ def json_ld(record: ItemRecord) -> dict:
         "contentLocation": place_node(record),
         "isPartOf": ({"@type": "Collection", "name": record.collection.title}
                      if record.collection else None),
+        "subjectOf": ({"@type": "CreativeWork", "url": record.manifest_url,
+                       "encodingFormat": "application/ld+json", "name": "IIIF Manifest"}
+                      if record.manifest_url else None),
         "image": ([{"@type": "ImageObject", "contentUrl": share_image_url(record),
                     "width": record.images[0].width, "height": record.images[0].height}]
                   if record.images else None),

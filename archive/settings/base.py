@@ -80,6 +80,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "archive.manifests.cors.IIIFCorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "archive.core.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

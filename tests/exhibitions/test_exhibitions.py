@@ -72,10 +72,12 @@ def test_unpublished_items_do_not_appear_in_an_exhibition(client, exhibition):
 def test_exhibition_manifest_has_canvases_and_a_range_per_detail(client, exhibition):
     manifest = client.get("/iiif/exhibition/uostas").json()
     assert manifest["type"] == "Manifest"
-    assert len(manifest["items"]) == 1
+    assert len(manifest["items"]) == 3  # every image of every published item the story shows
     (detail,) = manifest["structures"]
     assert detail["type"] == "Range"
-    assert detail["items"][0]["id"].endswith("/canvas/1#xywh=10,20,100,50")
+    (target,) = detail["items"]
+    assert target["type"] == "SpecificResource" and target["source"].endswith("/canvas/1")
+    assert target["selector"]["value"] == "xywh=10,20,100,50"
 
 
 @pytest.mark.django_db
