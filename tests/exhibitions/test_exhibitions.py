@@ -123,3 +123,23 @@ def test_region_text_is_checked(text):
 
 def test_region_is_normalised():
     assert str(parse_region(" 1, 2 ,3,4 ")) == "1,2,3,4"
+
+
+@pytest.mark.django_db
+def test_the_english_exhibition_shows_english_items_and_marks_the_untranslated(client, exhibition, items):
+    from wagtail.models import Locale
+
+    window, square, _draft = items
+    english = Locale.objects.get_or_create(language_code="en")[0]
+    translated = window.copy_for_translation(english, copy_parents=True)
+    translated.title, translated.date_text = "Window with a ship", "1936"
+    translated.save_revision().publish()
+    story_en = exhibition.copy_for_translation(english, copy_parents=True)
+    story_en.save_revision().publish()
+    html = client.get(story_en.specific.url).content.decode()
+    # Every block of the English story links the English item, in English (timeline included)...
+    assert "Window with a ship" in html and "Langas su laivu" not in html
+    assert "/en/embed/item/E-1/" in html and "(1936)" in html
+    # ...and an item without an English page keeps its Lithuanian title, marked as Lithuanian.
+    assert '<span class="card-title" lang="lt">Aikštė</span>' in html
+    assert 'lang="lt">(XX a. pr.)' in html

@@ -2,6 +2,7 @@
 
 from django import template
 from django.conf import settings
+from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import override as override_language
 from wagtail.models import Page
@@ -88,3 +89,22 @@ def is_public_page(page) -> bool:
 def iiif_fit(image, box: int) -> str:
     """The whole image scaled to fit a box, from its pyramid; never larger than the image (no upscaling)."""
     return iiif_url(image, "full", f"!{box},{box}")
+
+
+@register.filter
+def in_visitors_language(page):
+    """The page's published translation in the language of the request, else the page itself: an
+    exhibition's blocks point at the original items, which an English story should show in English."""
+    if not page:
+        return page
+    translated = page.localized
+    return translated.specific if translated.live else page
+
+
+@register.filter
+def lang_attr(page) -> str:
+    """` lang="lt"` on text of a page in another language than the request's (WCAG 3.1.2), else ""."""
+    code = getattr(getattr(page, "locale", None), "language_code", "")
+    if not code or code == get_language():
+        return ""
+    return format_html(' lang="{}"', code)
