@@ -5,7 +5,6 @@ power of two. Everything a request needs to know about the image's geometry come
 """
 
 import os
-import uuid
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -15,6 +14,7 @@ from django.conf import settings
 
 from media import tiff_tiles
 from media.iiif.plan import RenderPlan
+from media.work_files import partial_path
 
 # Orientations 5-8 turn the picture a quarter, so the upright image has width and height swapped.
 QUARTER_TURN_ORIENTATIONS = {5, 6, 7, 8}
@@ -64,7 +64,7 @@ def open_upright(source: Path) -> pyvips.Image:
 def build_pyramid(source: Path, target: Path) -> None:
     """Write the pyramid of `source` to `target` atomically: a failure leaves no partial file behind."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(f".{target.name}.{uuid.uuid4().hex}.partial")
+    partial = partial_path(target)
     try:
         image = open_upright(source)
         tile = settings.IIIF_TILE_SIZE

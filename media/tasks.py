@@ -11,6 +11,7 @@ from media.models import DigitizedImage, PyramidStatus
 from media.pyramid import build_pyramid
 from media.storage import local_original, pyramid_exists, pyramid_path, storage_errors, store_pyramid
 from media.verification import IngestError, sha256_of, verify_image
+from media.work_files import remove_stale_work_files
 
 logger = logging.getLogger(__name__)
 
@@ -26,6 +27,7 @@ def build_pyramid_task(image_id: int) -> str:
 
 def ensure_pyramid(image: DigitizedImage) -> str:
     """Build the pyramid of the image's current original unless it exists; record the outcome."""
+    remove_leftovers(image)
     try:
         with local_original(image) as source:
             if not image.checksum:
@@ -46,6 +48,14 @@ def ensure_pyramid(image: DigitizedImage) -> str:
         logger.warning("pyramid of image %s waits for the media storage", image.pk, exc_info=True)
         return PyramidStatus.PENDING
     return _record(image, PyramidStatus.READY, "")
+
+
+def remove_leftovers(image: DigitizedImage) -> None:
+    """Work files of killed builds: copies of originals, and partial pyramids beside this one's target."""
+    try:
+        remove_stale_work_files([pyramid_path(image.checksum).parent] if image.checksum else [])
+    except OSError:
+        logger.warning("could not remove the work files of killed builds", exc_info=True)
 
 
 def _record(image: DigitizedImage, status: str, reason: str) -> str:

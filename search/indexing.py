@@ -33,18 +33,25 @@ def enqueue_sync() -> None:
     sync_index_changes.enqueue()
 
 
-def sync_changes() -> int:
-    """Apply outstanding changes; when the engine is down they stay outstanding for the next try."""
+def outstanding_changes():
+    return IndexChange.objects.filter(synced=False)
+
+
+def sync_changes(raise_when_down: bool = False) -> int:
+    """Apply outstanding changes; when the engine is down they stay outstanding for the next try (the worker
+    tries every SEARCH_SYNC_RETRY_SECONDS) and, with `raise_when_down`, SearchUnavailable is raised."""
     backend = get_catalogue_backend()
     synced = 0
     while True:
-        batch = list(IndexChange.objects.filter(synced=False).order_by("changed_at")[:SYNC_BATCH])
+        batch = list(outstanding_changes().order_by("changed_at")[:SYNC_BATCH])
         if not batch:
             return synced
         try:
             backend.update(change.page_id for change in batch)
         except SearchUnavailable as error:
             logger.warning("search index not updated, %d changes kept for later: %s", len(batch), error)
+            if raise_when_down:
+                raise
             return synced
         # Only mark what we sent: a change recorded meanwhile has a newer changed_at and stays outstanding.
         for change in batch:

@@ -25,6 +25,8 @@ def environment(tmp_path: Path) -> dict[str, str]:
         "MEDIA_ROOT": str(tmp_path / "media"),
         "TASKS_BACKEND": "database",
         "TASK_STALE_AFTER_SECONDS": "1",
+        "WORKER_LOST_AFTER_SECONDS": "1",  # the killed worker left a heartbeat (tests/operations: the window)
+        "WORK_ROOT": str(tmp_path / "work"),
     }
 
 

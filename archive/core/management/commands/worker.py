@@ -1,57 +1,69 @@
-"""python manage.py worker - run queued background tasks, and retry those whose worker died."""
+"""python manage.py worker - run queued background tasks; survive outages; retry the work of dead workers.
+
+The loop itself is archive/core/worker_loop.py; the heartbeat that tells other workers this one is alive is
+archive/core/worker_heartbeat.py; which tasks count as lost is archive/core/task_recovery.py.
+"""
 
 import signal
-import time
 
 from django.conf import settings
-from django.core.management.base import BaseCommand
-from django_tasks import DEFAULT_TASK_BACKEND_ALIAS
+from django.core.management.base import BaseCommand, CommandError
+from django_tasks.signals import task_finished, task_started
 from django_tasks.utils import get_random_id
-from django_tasks_db.management.commands.db_worker import Worker
 
-from archive.core.task_recovery import requeue_stale_tasks
-from archive.imports.retention import purge_stale_uploads
-from media.tasks import requeue_pending_pyramids
-
-PURGE_INTERVAL_SECONDS = 3600
+from archive.core.worker_heartbeat import Heartbeat, one_line
+from archive.core.worker_loop import WorkerLoop, outage_errors
 
 
 class Command(BaseCommand):
     help = (
         "Run background tasks (pyramids, imports, indexing) queued in the database (TASKS_BACKEND=database). "
-        "Tasks left 'running' by a worker that died are queued again after TASK_STALE_AFTER_SECONDS, and "
-        "pyramid builds still pending (e.g. the media storage was down) every PYRAMID_RETRY_SECONDS."
+        "Run one or more per machine; it never exits on a database or storage outage, but waits "
+        "(WORKER_RETRY_MIN_SECONDS doubling to WORKER_RETRY_MAX_SECONDS) and goes on. "
+        "It records a heartbeat every WORKER_HEARTBEAT_SECONDS; a task whose worker has not been seen for "
+        "WORKER_LOST_AFTER_SECONDS (or, without heartbeats, has run for TASK_STALE_AFTER_SECONDS) is queued "
+        "again, at most TASK_MAX_ATTEMPTS times. Periodically it queues again pyramid builds still pending "
+        "(PYRAMID_RETRY_SECONDS), syncs search while edits wait for it (SEARCH_SYNC_RETRY_SECONDS), and deletes "
+        "finished task rows older than TASK_RETENTION_DAYS; at start it removes the work files (WORK_ROOT) of "
+        "killed processes. SIGTERM or Ctrl+C stops it after the current task."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("--interval", type=float, default=1.0, help="Seconds between looks for new tasks.")
-        parser.add_argument("--once", action="store_true", help="Run what is queued now, then exit.")
+        parser.add_argument("--once", action="store_true",
+                            help="Run what is queued now, then exit (exit status 1 if the database or the "
+                                 "storage cannot be reached).")
 
     def handle(self, *args, interval: float, once: bool, **options):
-        self.running = True
-        signal.signal(signal.SIGTERM, self.stop)
-        signal.signal(signal.SIGINT, self.stop)
         worker_id = get_random_id()
-        self.stdout.write(f"Worker {worker_id} started; Ctrl+C stops it after the current task.")
-        next_pyramid_retry = next_purge = 0.0
-        while self.running:
-            requeued, failed = requeue_stale_tasks()
-            if requeued or failed:
-                self.stdout.write(f"Queued again {requeued} task(s) whose worker was lost; gave up on {failed}.")
-            if time.monotonic() >= next_pyramid_retry:
-                next_pyramid_retry = time.monotonic() + settings.PYRAMID_RETRY_SECONDS
-                if waiting := requeue_pending_pyramids(settings.PYRAMID_RETRY_SECONDS):
-                    self.stdout.write(f"Queued again {waiting} pyramid build(s) still pending.")
-            if time.monotonic() >= next_purge:
-                next_purge = time.monotonic() + PURGE_INTERVAL_SECONDS
-                if removed := purge_stale_uploads():
-                    self.stdout.write(f"Removed {removed} upload(s) kept past UPLOAD_RETENTION_SECONDS.")
-            Worker(queue_names=["*"], excluded_queue_names=[], interval=0, batch=True,
-                   backend_name=DEFAULT_TASK_BACKEND_ALIAS, startup_delay=False, max_tasks=None,
-                   worker_id=worker_id).run()
+        loop = WorkerLoop(worker_id, report=self.stdout.write)
+        loop.start()
+        heartbeat = Heartbeat(worker_id)
+        follow_tasks(heartbeat)
+        heartbeat.start()
+        try:
             if once:
+                self.run_once(loop)
                 return
-            time.sleep(interval)
+            signal.signal(signal.SIGTERM, lambda signum, frame: loop.stop())
+            signal.signal(signal.SIGINT, lambda signum, frame: loop.stop())
+            self.stdout.write(f"Worker {worker_id} started (heartbeat every {settings.WORKER_HEARTBEAT_SECONDS:g} s); "
+                              "Ctrl+C stops it after the current task.")
+            loop.run(interval)
+            self.stdout.write(f"Worker {worker_id} stopped.")
+        finally:
+            heartbeat.stop()
 
-    def stop(self, signum, frame) -> None:
-        self.running = False
+    def run_once(self, loop: WorkerLoop) -> None:
+        try:
+            loop.round()
+        except outage_errors() as error:
+            raise CommandError(f"The database or the media storage cannot be reached: {one_line(error)}") from error
+
+
+def follow_tasks(heartbeat: Heartbeat) -> None:
+    """The heartbeat names the task being run (for operators; recovery reads the task's own worker ids)."""
+    task_started.connect(lambda sender, task_result, **kwargs: setattr(heartbeat, "current_task", task_result.id),
+                         weak=False, dispatch_uid="worker-heartbeat-started")
+    task_finished.connect(lambda sender, task_result, **kwargs: setattr(heartbeat, "current_task", ""),
+                          weak=False, dispatch_uid="worker-heartbeat-finished")
