@@ -26,9 +26,9 @@ def test_healthz_reports_search_down_but_keeps_the_node_in_service(client, setti
 
 @pytest.mark.django_db
 def test_healthz_answers_503_when_the_database_is_down(client, monkeypatch):
-    from archive.core import views
+    from archive.core import health
 
-    monkeypatch.setattr(views, "database_state", lambda: "error: OperationalError")
+    monkeypatch.setattr(health, "database_state", lambda: "error: OperationalError")
     response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json()["status"] == "unavailable"
