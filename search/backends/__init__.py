@@ -35,6 +35,9 @@ class CatalogueSearchBackend(Protocol):
     def rebuild(self, progress: Progress | None = None) -> int:
         """Index every findable page afresh without a moment of empty results; returns the count."""
 
+    def reindex_reason(self) -> str | None:
+        """Why the index needs a rebuild before it answers like the code expects (`manage.py preflight`)."""
+
 
 def get_catalogue_backend(name: str | None = None) -> CatalogueSearchBackend:
     name = name or settings.SEARCH_BACKEND

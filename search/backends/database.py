@@ -193,6 +193,10 @@ class DatabaseBackend:
     def update(self, page_ids: Iterable[int]) -> None:
         """Nothing to do: Wagtail's own signal handlers keep its database index in step."""
 
+    def reindex_reason(self) -> str | None:
+        """Wagtail's index lives in the database and follows every save: no mapping to fall behind."""
+        return None
+
     def rebuild(self, progress: Progress | None = None) -> int:
         from django.core.management import call_command
 

@@ -1,5 +1,6 @@
 """The Elasticsearch backend: our own catalogue index behind an alias, rebuilt without downtime."""
 
+import base64
 import logging
 import time
 from collections import deque
@@ -27,10 +28,25 @@ LIVE_SETTINGS = {"refresh_interval": "1s", "translog": {"durability": "request"}
 BULK_TIMEOUT = 120  # seconds; a bulk request or an index creation may queue behind merges on a busy node
 
 
-@lru_cache(maxsize=8)
 def client_for(url: str, timeout: float) -> Elasticsearch:
+    """The client of a cluster, with the credentials and the CA certificate the settings name."""
+    return _client(url, timeout, settings.ELASTICSEARCH_API_KEY, settings.ELASTICSEARCH_USERNAME,
+                   settings.ELASTICSEARCH_PASSWORD, settings.ELASTICSEARCH_CA_CERTS)
+
+
+@lru_cache(maxsize=8)
+def _client(url: str, timeout: float, api_key: str, username: str, password: str, ca_certs: str) -> Elasticsearch:
+    options = {}
+    if api_key:
+        options["api_key"] = api_key
+    elif username:
+        # Encoded here, as UTF-8 the way Elasticsearch reads it: the client encodes a (user, password) pair
+        # as ASCII and fails on a password such as "žodis".
+        options["basic_auth"] = base64.b64encode(f"{username}:{password}".encode()).decode("ascii")
+    if ca_certs:
+        options["ca_certs"] = ca_certs
     # One retry at most: when the node is down the page should say so at once, not after a minute.
-    return Elasticsearch(url, request_timeout=timeout, max_retries=1, retry_on_timeout=False)
+    return Elasticsearch(url, request_timeout=timeout, max_retries=1, retry_on_timeout=False, **options)
 
 
 @contextmanager
@@ -97,18 +113,33 @@ class ElasticsearchBackend:
         """Add the fields of a newer mapping to the index in place: the strict mapping would otherwise refuse
         every edit made after a deploy until `search_reindex`, which fills the fields in for older documents."""
         for index, found in self.client.indices.get_mapping(index=self.alias).body.items():
-            version = found["mappings"].get("_meta", {}).get("version", 1)
+            meta = found["mappings"].get("_meta", {})
+            version = meta.get("version", 1)
             if version >= MAPPING_VERSION:
                 continue
             logger.warning("index %s has mapping version %s, not %s: adding the new fields; run search_reindex "
                            "so the documents already indexed get them", index, version, MAPPING_VERSION)
             mappings = index_body()["mappings"]
+            # The documents already there keep the older version until a rebuild: preflight reads it.
+            documents_version = meta.get("documents_version", version)
             try:
                 self.client.indices.put_mapping(index=index, properties=mappings["properties"],
-                                                meta=mappings["_meta"])
+                                                meta={**mappings["_meta"], "documents_version": documents_version})
             except BadRequestError as error:
                 raise SearchUnavailable(f"index {index} cannot take mapping version {MAPPING_VERSION} in place; "
                                         f"run search_reindex: {error.message}") from error
+
+    def reindex_reason(self) -> str | None:
+        """Why the index needs `search_reindex` (none yet, or documents of an older mapping); None if current."""
+        with unavailable_when_down():
+            if not self.client.indices.exists_alias(name=self.alias):
+                return f"there is no index behind {self.alias} yet"
+            for index, found in self.client.indices.get_mapping(index=self.alias).body.items():
+                meta = found["mappings"].get("_meta", {})
+                version = min(meta.get("version", 1), meta.get("documents_version", MAPPING_VERSION))
+                if version < MAPPING_VERSION:
+                    return f"index {index} holds documents of mapping version {version}, the code {MAPPING_VERSION}"
+        return None
 
     def create_index(self, **index_settings) -> str:
         name = f"{self.alias}-{time.strftime('%Y%m%d%H%M%S')}-{uuid4().hex[:6]}"
