@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: run test install samples migrate load editor services services-stop lint bench
+.PHONY: run test install samples migrate load editor services services-stop lint bench lock install-production static
 
 # Absolute URIs (manifests, image services) follow the port unless PUBLIC_BASE_URL says otherwise.
 run: install samples migrate load editor
@@ -60,3 +60,27 @@ services-stop:
 
 lint: install
 	$(VENV)/bin/ruff check .
+
+# --- Production ---
+# requirements/production.txt: every runtime dependency of pyproject.toml, pinned with its hashes. Run after
+# changing the dependencies in pyproject.toml (tests/operations/test_install_lock.py checks they agree).
+LOCK_FLAGS := --quiet --generate-hashes --strip-extras --allow-unsafe --no-emit-index-url --no-emit-find-links
+lock: $(VENV)/.installed
+	$(VENV)/bin/pip install --quiet "pip-tools>=7.5,<8"
+	$(VENV)/bin/pip-compile $(LOCK_FLAGS) --output-file requirements/production.txt pyproject.toml
+
+# A server's virtual environment: the locked runtime dependencies only, each checked against its hash, then
+# the project itself without dependencies; no test or lint tools. PROD_VENV names another folder.
+PROD_VENV ?= $(VENV)
+install-production:
+	test -x $(PROD_VENV)/bin/python || $(PYTHON) -m venv $(PROD_VENV)
+	$(PROD_VENV)/bin/pip install --quiet --require-hashes --no-deps -r requirements/production.txt
+	$(PROD_VENV)/bin/pip install --quiet --no-deps --editable .
+
+# The static files of a release, viewers included, built where Node is (a server needs no Node): copy
+# STATIC_ROOT (static_collected/) to the servers. collectstatic fails if the viewers' files are missing.
+# Production settings for their storage (hashed names); the secret and hosts are placeholders unless given.
+static: node_modules/.installed $(VENV)/.installed
+	DJANGO_SETTINGS_MODULE=archive.settings.production ALLOWED_HOSTS="$${ALLOWED_HOSTS:-static.build}" \
+	SECRET_KEY="$${SECRET_KEY:-static-build-$$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')}" \
+	$(PY) manage.py collectstatic --noinput
