@@ -10,7 +10,9 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from archive.core import health
 from archive.core import views as core_views
+from archive.core.metrics import metrics
 from archive.core.sitemap import MultilingualSitemap
 from archive.embeds import urls as embeds_urls
 from archive.embeds import views as embeds_views
@@ -22,7 +24,11 @@ from search import views as search_views
 handler400 = core_views.bad_request
 
 urlpatterns = [
-    path("healthz", core_views.healthz, name="healthz"),
+    # Exempt from the HTTPS redirect in production (SECURE_REDIRECT_EXEMPT): keep the two lists in step.
+    path("healthz", health.report, name="healthz"),
+    path("healthz/live", health.live, name="healthz-live"),
+    path("healthz/ready", health.ready, name="healthz-ready"),
+    path("metrics", metrics, name="metrics"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
     path("oai", include(oai_urls.oai_urlpatterns)),
     path("iiif/discovery/", include(oai_urls.discovery_urlpatterns)),

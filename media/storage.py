@@ -20,9 +20,15 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.files import File
+from django.core.files.base import ContentFile
 from django.core.files.storage import Storage, default_storage
 
+from media.work_files import partial_path, work_dir
+
 PYRAMID_FOLDER = "iiif-pyramids"
+# Health checks write (and delete) their probe objects here.
+PROBE_FOLDER = "healthz"
+PROBE_CONTENT = b"ok"
 # The local pyramid cache is pruned to this share of its bound, so that it is not pruned on every fetch.
 PRUNE_TO = 0.8
 
@@ -65,10 +71,33 @@ def is_remote(storage: Storage | None = None) -> bool:
 
 
 def check_available(storage: Storage | None = None) -> None:
-    """Raise one of storage_errors() unless the storage answers now (one small request for S3)."""
+    """Raise one of storage_errors() unless the storage answers now: for S3 one HEAD of the bucket. An object's
+    HEAD answers 404 alike for a missing key and a missing bucket, and some servers (SeaweedFS) create a
+    missing bucket on the first write, so only the bucket's own answer shows that it is not there."""
     storage = storage or default_storage
-    if is_remote(storage):
+    if hasattr(storage, "bucket_name") and hasattr(storage, "connection"):
+        storage.connection.meta.client.head_bucket(Bucket=storage.bucket_name)
+    elif is_remote(storage):
         storage.exists(f"{PYRAMID_FOLDER}/.probe")
+
+
+def is_missing_bucket(error: BaseException) -> bool:
+    """True for S3's answer about a bucket that does not exist (a bare 404 to HEAD, NoSuchBucket otherwise)."""
+    code = getattr(error, "response", {}).get("Error", {}).get("Code", "")
+    return code in {"404", "NoSuchBucket"}
+
+
+def probe_write(storage: Storage | None = None) -> None:
+    """Write a small object, read it back and delete it: a store can answer reads and refuse writes. Each probe
+    has a name of its own, so that nodes and processes probing at once never meet."""
+    storage = storage or default_storage
+    saved = storage.save(f"{PROBE_FOLDER}/probe-{uuid.uuid4().hex}", ContentFile(PROBE_CONTENT))
+    try:
+        with storage.open(saved, "rb") as probe:
+            if probe.read() != PROBE_CONTENT:
+                raise OSError(errno.EIO, "the probe object read back differently")
+    finally:
+        storage.delete(saved)
 
 
 def pyramid_root() -> Path:
@@ -151,7 +180,7 @@ def download(storage: Storage, name: str, target: Path) -> None:
     """Copy a stored file to `target` atomically. S3 objects come down in parallel ranged parts, straight
     to disk (reading through the storage's file object would hold the whole object in memory)."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(f".{target.name}.{uuid.uuid4().hex}.partial")
+    partial = partial_path(target)
     try:
         if hasattr(storage, "bucket"):
             storage.bucket.download_file(name, str(partial))
@@ -193,7 +222,8 @@ def trim_to_budget(paths, max_bytes: int, by_access: bool = False, keep: Path | 
 
 @contextmanager
 def local_original(image) -> Iterator[Path]:
-    """A path on local disk holding the original, for libvips, which reads files rather than streams."""
+    """A path on local disk holding the original, for libvips, which reads files rather than streams. A copy
+    (from S3) lives in this process's work folder, which a killed process leaves to the next worker to remove."""
     try:
         path = Path(image.file.path)
     except NotImplementedError:
@@ -201,7 +231,7 @@ def local_original(image) -> Iterator[Path]:
     if path is not None:
         yield path
         return
-    folder = Path(tempfile.mkdtemp(prefix="original-"))
+    folder = Path(tempfile.mkdtemp(prefix="original-", dir=work_dir()))
     try:
         copy = folder / f"original{Path(image.file.name).suffix}"
         download(image.file.storage, image.file.name, copy)

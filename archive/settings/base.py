@@ -4,8 +4,10 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from archive.core.logging import logging_config
 from media.image_policy import ACCEPTED_EXTENSIONS
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -27,8 +29,21 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [part.strip() for part in env(name, default).split(",") if part.strip()]
 
 
-# Where the embedded run keeps its database, uploaded media and caches.
-VAR_DIR = Path(env("ARCHIVE_VAR_DIR", str(BASE_DIR / "var")))
+# Where this installation keeps its files: the embedded run's SQLite database, local media, the IIIF caches
+# and work files. In the checkout for the embedded run; production wants it outside (production.py).
+DATA_DIR = Path(env("ARCHIVE_DATA_DIR", env("ARCHIVE_VAR_DIR", str(BASE_DIR / "var"))))
+VAR_DIR = DATA_DIR  # the older name (ARCHIVE_VAR_DIR), still read by ensure_editor and the benchmarks
+
+
+def media_root(data_dir: Path) -> Path:
+    """Local media (originals and pyramids without S3; the IIIF caches always) live in the data directory."""
+    return Path(env("MEDIA_ROOT", str(data_dir / "media")))
+
+
+def work_root(data_dir: Path) -> Path:
+    """Work files of pyramid builds (media/work_files.py) live in the data directory."""
+    return Path(env("WORK_ROOT", str(data_dir / "work")))
+
 
 SECRET_KEY = env("SECRET_KEY", "embedded-development-key-not-for-production")
 DEBUG = env_bool("DEBUG", False)
@@ -80,6 +95,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "archive.core.metrics.ResponseCountMiddleware",  # first: it counts every answer, redirects included
     "archive.manifests.cors.IIIFCorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "archive.core.security.ContentSecurityPolicyMiddleware",
@@ -119,11 +135,11 @@ WSGI_APPLICATION = "archive.wsgi.application"
 
 if not env("DATABASE_URL"):
     # The embedded run keeps its SQLite file here; create the folder so a fresh clone just works.
-    VAR_DIR.mkdir(parents=True, exist_ok=True)
+    DATA_DIR.mkdir(parents=True, exist_ok=True)
 
 DATABASES = {
     "default": dj_database_url.parse(
-        env("DATABASE_URL", f"sqlite:///{VAR_DIR / 'archive.sqlite3'}"),
+        env("DATABASE_URL", f"sqlite:///{DATA_DIR / 'archive.sqlite3'}"),
         conn_max_age=int(env("DATABASE_CONN_MAX_AGE", "0")),
     )
 }
@@ -147,11 +163,13 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
+# `collectstatic` copies here (with the viewers from node_modules, see VIEWER_STATIC_DIRS); a server without
+# Node gets this folder from the build machine (`make static`).
 STATIC_ROOT = Path(env("STATIC_ROOT", str(BASE_DIR / "static_collected")))
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
 
 MEDIA_URL = "/media/"
-MEDIA_ROOT = Path(env("MEDIA_ROOT", str(VAR_DIR / "media")))
+MEDIA_ROOT = media_root(DATA_DIR)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
@@ -177,10 +195,22 @@ TASK_BACKENDS = {
     "database": "django_tasks_db.DatabaseBackend",
 }
 TASKS = {"default": {"BACKEND": TASK_BACKENDS[env("TASKS_BACKEND", "immediate")]}}
-# A task still marked running after this long lost its worker (killed, machine gone): it is queued again,
-# at most TASK_MAX_ATTEMPTS times in all.
+# A running worker records that it is alive every WORKER_HEARTBEAT_SECONDS; a task whose worker has not been
+# seen for WORKER_LOST_AFTER_SECONDS is queued again by another worker. A task of a worker without heartbeats
+# is queued again once it has been running for TASK_STALE_AFTER_SECONDS. At most TASK_MAX_ATTEMPTS in all.
+WORKER_HEARTBEAT_SECONDS = float(env("WORKER_HEARTBEAT_SECONDS", "5"))
+WORKER_LOST_AFTER_SECONDS = int(env("WORKER_LOST_AFTER_SECONDS", "60"))
 TASK_STALE_AFTER_SECONDS = int(env("TASK_STALE_AFTER_SECONDS", str(30 * 60)))
 TASK_MAX_ATTEMPTS = int(env("TASK_MAX_ATTEMPTS", "3"))
+# When the database or the media storage fails, the worker waits, doubling from the first to the second.
+WORKER_RETRY_MIN_SECONDS = float(env("WORKER_RETRY_MIN_SECONDS", "1"))
+WORKER_RETRY_MAX_SECONDS = float(env("WORKER_RETRY_MAX_SECONDS", "30"))
+# Finished task rows (succeeded or failed) are deleted by the worker after this many days.
+TASK_RETENTION_DAYS = float(env("TASK_RETENTION_DAYS", "14"))
+# The worker syncs the search index this often while edits are waiting for it (e.g. search was down).
+SEARCH_SYNC_RETRY_SECONDS = int(env("SEARCH_SYNC_RETRY_SECONDS", "60"))
+# Work files of pyramid builds (the local copy of an original); leftovers of killed processes are removed.
+WORK_ROOT = work_root(DATA_DIR)
 # Uploaded spreadsheets of previews never confirmed, and files parked by the multiple image uploader, are
 # removed after this long (archive/imports/retention.py).
 UPLOAD_RETENTION_SECONDS = int(env("UPLOAD_RETENTION_SECONDS", str(24 * 3600)))
@@ -200,22 +230,13 @@ ARCHIVE_PROVIDER_LOGO_URL = env("ARCHIVE_PROVIDER_LOGO_URL", "")
 MAP_TILE_URL = env("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 MAP_TILE_ATTRIBUTION = env("MAP_TILE_ATTRIBUTION", "© OpenStreetMap contributors")
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {
-        "json": {"()": "archive.core.logging.JsonFormatter"},
-        "plain": {"format": "%(levelname)s %(name)s %(message)s"},
-    },
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": env("LOG_FORMAT", "plain")}},
-    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
-    "loggers": {
-        "django.db.backends": {"level": "WARNING"},
-        "pyvips": {"level": "WARNING"},
-        "django_tasks": {"level": "WARNING"},
-        "django_tasks_db": {"level": "WARNING"},
-    },
-}
+# One stream for Django and gunicorn (archive/core/logging.py); LOG_FORMAT=json for log collectors.
+LOG_FORMAT = env("LOG_FORMAT", "plain")
+LOG_LEVEL = env("LOG_LEVEL", "INFO")
+# gunicorn's access log: "all", "off", or "skip-iiif" (no line for each image tile).
+ACCESS_LOG = env("ACCESS_LOG", "all")
+LOGGING = logging_config(LOG_FORMAT, LOG_LEVEL, ACCESS_LOG)
+LOGGING_CONFIG = "archive.core.logging.configure"
 
 # --- IIIF image service ---
 # Pyramids and the derivative cache live under MEDIA_ROOT unless these name other folders.
@@ -253,6 +274,15 @@ WAGTAILIMAGES_IMAGE_FORM_BASE = "media.forms.DigitizedImageForm"
 # run) or "elasticsearch" (our own catalogue index, see search/backends/es_mapping.py).
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", "http://127.0.0.1:9200")
 ELASTICSEARCH_TIMEOUT = float(env("ELASTICSEARCH_TIMEOUT", "5"))
+# A secured cluster: an API key (the encoded form Kibana shows), or a user and password; with an https URL,
+# the CA certificate file that signed the cluster's certificate unless the system's CAs do.
+ELASTICSEARCH_API_KEY = env("ELASTICSEARCH_API_KEY")
+ELASTICSEARCH_USERNAME = env("ELASTICSEARCH_USERNAME")
+ELASTICSEARCH_PASSWORD = env("ELASTICSEARCH_PASSWORD")
+ELASTICSEARCH_CA_CERTS = env("ELASTICSEARCH_CA_CERTS")
+if ELASTICSEARCH_CA_CERTS and not ELASTICSEARCH_URL.startswith("https://"):
+    raise ImproperlyConfigured("ELASTICSEARCH_CA_CERTS is for a cluster reached over TLS: ELASTICSEARCH_URL must "
+                               "start with https://")
 # Indices are named "<prefix>-catalogue-<timestamp>" behind the alias "<prefix>-catalogue".
 SEARCH_INDEX_PREFIX = env("SEARCH_INDEX_PREFIX", "archive")
 # Make each edit searchable before the request returns (tests); production relies on the 1 s refresh.
@@ -260,11 +290,14 @@ SEARCH_REFRESH_ON_WRITE = env_bool("SEARCH_REFRESH_ON_WRITE", False)
 
 # --- Viewers ---
 # Front-end packages come from npm (package.json, `npm ci`) and are served as static files, no CDN.
-STATICFILES_DIRS += [
+# `collectstatic` refuses to run without them (archive/core/management/commands/collectstatic.py); a server
+# that only serves STATIC_ROOT needs no node_modules, so missing folders are left out here, not warned about.
+VIEWER_STATIC_DIRS = [
     ("vendor/openseadragon", BASE_DIR / "node_modules" / "openseadragon" / "build" / "openseadragon"),
     ("vendor/leaflet", BASE_DIR / "node_modules" / "leaflet" / "dist"),
     ("vendor/mirador", BASE_DIR / "node_modules" / "mirador" / "dist"),
 ]
+STATICFILES_DIRS += [(prefix, folder) for prefix, folder in VIEWER_STATIC_DIRS if folder.is_dir()]
 
 # --- Records and harvesting ---
 # Result-set exports (CSV/JSON) stop after this many items and say so; rows are read in chunks.
@@ -294,6 +327,13 @@ S3_REGION = env("S3_REGION", "us-east-1")
 S3_ACCESS_KEY_ID = env("S3_ACCESS_KEY_ID")
 S3_SECRET_ACCESS_KEY = env("S3_SECRET_ACCESS_KEY")
 S3_SIGNED_URL_SECONDS = int(env("S3_SIGNED_URL_SECONDS", "300"))
+# The S3 host browsers reach, which signed download URLs name (a signature covers the host); empty: S3_ENDPOINT_URL.
+S3_PUBLIC_ENDPOINT_URL = env("S3_PUBLIC_ENDPOINT_URL", S3_ENDPOINT_URL)
+# Editors' originals: "redirect" to a signed URL of S3_PUBLIC_ENDPOINT_URL, or "stream" them through the site
+# (the S3 endpoint may then stay private to the servers).
+ORIGINAL_DOWNLOADS = env("ORIGINAL_DOWNLOADS", "redirect")
+if ORIGINAL_DOWNLOADS not in {"redirect", "stream"}:
+    raise ImproperlyConfigured(f"ORIGINAL_DOWNLOADS must be redirect or stream, not {ORIGINAL_DOWNLOADS!r}.")
 S3_CONNECT_TIMEOUT = float(env("S3_CONNECT_TIMEOUT", "3"))
 if S3_BUCKET:
     from botocore.config import Config as S3ClientConfig
@@ -326,3 +366,9 @@ if S3_BUCKET:
 IIIF_PYRAMID_CACHE_MAX_BYTES = int(env("IIIF_PYRAMID_CACHE_MAX_BYTES", str(20 * 1024**3)))
 # How long a worker answers for a public image from memory, without the database (media/served.py).
 IIIF_PUBLIC_LOOKUP_SECONDS = float(env("IIIF_PUBLIC_LOOKUP_SECONDS", "30"))
+
+# --- Monitoring ---
+# /metrics answers these client addresses or networks (REMOTE_ADDR), and requests carrying
+# "Authorization: Bearer <METRICS_TOKEN>" when a token is set; everyone else gets a 404.
+METRICS_ALLOWED_IPS = env_list("METRICS_ALLOWED_IPS", "127.0.0.1,::1")
+METRICS_TOKEN = env("METRICS_TOKEN")
