@@ -3,12 +3,15 @@
 Elasticsearch stems with its analysers (search/backends/es_mapping.py); Wagtail's database backend does not
 (modelsearch has no per-language analysers). So each item also carries its words stemmed in its own
 language (a search field, `ItemPage.search_stems`), and a query is searched both as typed and stemmed
-in the language searched. Stemming comes before any folding of diacritics, as the Lithuanian Snowball
-stemmer expects; the database's full-text index folds both sides afterwards. Words with digits
-(inventory numbers, years) are kept as they are.
+in the language searched. The Lithuanian Snowball stemmer reads the accents ("bažnyčios" stems to "bažn",
+"baznycios" to "baznyc"), and PostgreSQL's index, unlike SQLite's, does not fold them; so each word is
+indexed stemmed as written and stemmed without its accents, and a query is searched both ways too:
+"baznycios" typed without accents finds "Bažnyčios" on both databases. Words with digits (inventory
+numbers, years) are kept as they are.
 """
 
 import re
+import unicodedata
 from functools import cache
 
 import snowballstemmer
@@ -31,7 +34,18 @@ def stemmed_words(text: str, language: str) -> list[str]:
     return [word if any(character.isdigit() for character in word) else stem.stemWord(word) for word in words]
 
 
+def folded(word: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
+
+
 def stems(texts, language: str) -> str:
-    """The distinct stems of all the texts, in order of first appearance, as one string to index."""
-    seen = dict.fromkeys(word for text in texts for word in stemmed_words(text, language))
+    """What to index: the distinct stems of all the texts, as written and without accents, as one string."""
+    seen = dict.fromkeys(word for text in texts for form in (text or "", folded(text or ""))
+                         for word in stemmed_words(form, language))
     return " ".join(seen)
+
+
+def query_forms(text: str, language: str) -> list[str]:
+    """What to search for besides the text as typed: its words stemmed as typed, and without accents."""
+    forms = [" ".join(stemmed_words(text, language)), " ".join(stemmed_words(folded(text), language))]
+    return [form for form in dict.fromkeys(forms) if form]

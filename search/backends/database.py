@@ -29,7 +29,7 @@ from search.query import (
     decades_between,
 )
 from search.results import FacetCount, SearchHit, SearchResults
-from search.stemming import stems
+from search.stemming import query_forms
 
 ORDERINGS = {
     "date": (F("year_earliest").asc(nulls_last=True), "title"),
@@ -101,7 +101,7 @@ class DatabaseBackend:
     @staticmethod
     def ranked_ids(filtered: QuerySet, text: str, language: str) -> list[int]:
         """Every word as typed, or every word's stem in the language searched (ItemPage.search_stems)."""
-        words = Or([PlainText(text, operator="and"), PlainText(stems([text], language), operator="and")])
+        words = Or([PlainText(form, operator="and") for form in [text, *query_forms(text, language)]])
         results = ItemPage.objects.filter(pk__in=filtered.values("pk")).search(words)
         compiler = results.query_compiler
         if hasattr(compiler, "get_config"):

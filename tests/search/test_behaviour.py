@@ -216,3 +216,7 @@ def test_an_english_word_finds_its_plural_on_english_pages(backend, catalogue):
 def test_a_creators_name_finds_their_works(backend, catalogue):
     assert titles(backend, text="Pavyzdėlis") == ["Vitražas su Klaipėdos herbu"]
     assert titles(backend, text="Pavyzdelis") == ["Vitražas su Klaipėdos herbu"]
+
+
+def test_a_word_typed_without_diacritics_finds_the_item(backend, catalogue):
+    assert titles(backend, text="Baznycios langas") == ["Bažnyčios langas"]

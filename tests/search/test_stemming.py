@@ -3,7 +3,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from search.stemming import stemmed_words, stems
+from search.stemming import query_forms, stemmed_words, stems
 
 
 def test_lithuanian_and_english_forms_share_a_stem():
@@ -25,3 +25,10 @@ def test_any_text_gives_distinct_words_without_space_inside(text, language):
     words = result.split()
     assert len(words) == len(set(words))
     assert all(word.strip() == word and word for word in words)
+
+
+def test_words_are_stemmed_as_written_and_without_accents():
+    # PostgreSQL's full-text index does not fold, and the stemmer reads the accents.
+    assert stems(["Bažnyčios"], "lt") == "bažn baznyc"
+    assert query_forms("baznycios", "lt") == ["baznyc"]
+    assert query_forms("Bažnyčios langas", "lt") == ["bažn lang", "baznyc lang"]
