@@ -8,7 +8,7 @@ from django.urls import NoReverseMatch, reverse
 from wagtail.models import Page
 
 from archive.catalogue.models import CollectionPage, ItemPage
-from archive.embeds.viewers import image_url
+from archive.embeds.viewers import image_url, scaled_height
 from archive.manifests.availability import item_has_manifest
 from search.results import SearchHit
 
@@ -16,10 +16,24 @@ THUMBNAIL_WIDTH = 400
 
 
 @dataclass(frozen=True)
+class Thumbnail:
+    """An item's first image at the width the API, oEmbed and manifests use, with its size for the page's
+    width and height attributes (no layout shift while it loads)."""
+
+    url: str
+    width: int
+    height: int
+
+
+@dataclass(frozen=True)
 class ResultItem:
     page: ItemPage
     collection: Page | None
     snippets: tuple[str, ...]
+
+    @property
+    def thumbnail(self) -> "Thumbnail | None":
+        return item_thumbnail(self.page)
 
 
 def result_items(hits: list[SearchHit]) -> list[ResultItem]:
@@ -46,10 +60,19 @@ def manifest_url(item: ItemPage) -> str | None:
         return None
 
 
-def thumbnail_url(item: ItemPage) -> str | None:
+def item_thumbnail(item: ItemPage) -> Thumbnail | None:
     """From the IIIF service, which checks access and reads every format it ingests; never a /media/ file."""
     links = item.ordered_images()
-    return image_url(links[0].image, THUMBNAIL_WIDTH) if links else None
+    if not links:
+        return None
+    image = links[0].image
+    return Thumbnail(url=image_url(image, THUMBNAIL_WIDTH), width=min(THUMBNAIL_WIDTH, image.width),
+                     height=scaled_height(image, THUMBNAIL_WIDTH))
+
+
+def thumbnail_url(item: ItemPage) -> str | None:
+    thumbnail = item_thumbnail(item)
+    return thumbnail.url if thumbnail else None
 
 
 def absolute(request: HttpRequest, url: str | None) -> str | None:

@@ -1,5 +1,8 @@
 """The search page: a query box, facets, a year range and sorting, all kept in the URL.
 
+Results come first: the facets sit in a sidebar (a disclosure on phones, search/static/search/filters.js),
+the chosen filters are chips above the results (search/active_filters.py).
+
 The page is forgiving: a value it cannot use is left out, and the page says which and why, in its language.
 """
 
@@ -11,6 +14,7 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from search.active_filters import active_filters, clear_all_url
 from search.parameters import read_search
 from search.results import SearchUnavailable
 from search.service import run_search
@@ -32,7 +36,8 @@ def visitor_language() -> str:
 def search(request: HttpRequest) -> HttpResponse:
     reading = read_search(request.GET, visitor_language())
     query = reading.query
-    context = {"search_query": query.text, "query": query, "sort_choices": SORT_CHOICES, "problems": reading.problems}
+    context = {"search_query": query.text, "query": query, "sort_choices": SORT_CHOICES, "problems": reading.problems,
+               "active_filters": active_filters(query), "clear_all_url": clear_all_url(query)}
     if not (query.has_criteria or request.GET):  # any parameter, even just a sort, browses everything
         return render(request, "search/search.html", context)
     try:
