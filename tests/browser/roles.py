@@ -41,3 +41,16 @@ def ensure_roles() -> None:
     task.groups.set([groups["Editors"]])
     WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
     WorkflowPage.objects.update_or_create(page=root, defaults={"workflow": workflow})
+
+
+PASSWORD = "slaptas-Zodis-7"
+
+
+def log_in_with_the_form(page, site: str, username: str, password: str = PASSWORD) -> None:
+    """As a person logs in: the admin's login form, then the dashboard."""
+    page.context.clear_cookies()
+    page.goto(f"{site}/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{site}/admin/")

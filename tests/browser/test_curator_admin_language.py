@@ -14,13 +14,12 @@ from wagtail.users.models import UserProfile
 
 from tests.factories import make_member
 
-from .roles import ensure_roles
+from .roles import PASSWORD, ensure_roles, log_in_with_the_form
 
 pytestmark = [pytest.mark.service, pytest.mark.slow, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 OUR_CATALOGUES = ["archive/locale", "media/locale", "search/locale", "archive/embeds/locale"]
-PASSWORD = "slaptas-Zodis-7"
 # Words our English messages are made of, none of them Lithuanian.
 ENGLISH_WORDS = {"the", "and", "is", "are", "of", "with", "not", "has", "was", "were", "this", "that", "unknown",
                  "refused", "approval", "draft", "drafts", "items", "column", "row", "rows", "editors", "valid",
@@ -116,14 +115,6 @@ def people(catalogue):
     return users
 
 
-def log_in(page, site: str, username: str) -> None:
-    page.context.clear_cookies()
-    page.goto(f"{site}/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{site}/admin/")
-
 
 def test_a_lithuanian_curator_sees_no_english_of_ours(page, catalogue, site, people, tmp_path):
     ours, wagtails = our_english(), wagtails_untranslated()
@@ -134,7 +125,7 @@ def test_a_lithuanian_curator_sees_no_english_of_ours(page, catalogue, site, peo
         seen[name] = english_lines(page, ours, wagtails)
 
     item = catalogue["items"][1]
-    log_in(page, site, "kuratore")
+    log_in_with_the_form(page, site, "kuratore")
     look("dashboard")
     page.goto(f"{site}/admin/pages/{item.pk}/edit/")
     look("item editor")
@@ -152,7 +143,7 @@ def test_a_lithuanian_curator_sees_no_english_of_ours(page, catalogue, site, peo
     page.goto(f"{site}/admin/pages/{item.pk}/edit/")
     page.locator("[data-w-dropdown-target='toggle']").last.click()
     look("curator's page in moderation")
-    log_in(page, site, "redaktorius")
+    log_in_with_the_form(page, site, "redaktorius")
     page.goto(f"{site}/admin/pages/{item.pk}/edit/")
     page.locator("[data-w-dropdown-target='toggle']").last.click()
     look("editor's workflow actions")

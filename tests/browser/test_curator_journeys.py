@@ -10,12 +10,11 @@ from archive.catalogue.models import ItemPage
 from media.models import DigitizedImage, PyramidStatus
 from tests.factories import jpeg_bytes, make_member
 
-from .roles import ensure_roles
+from .roles import PASSWORD, ensure_roles, log_in_with_the_form
 
 pytestmark = [pytest.mark.service, pytest.mark.slow, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
-PASSWORD = "slaptas-Zodis-7"
 
 
 @pytest.fixture
@@ -24,14 +23,6 @@ def staff(catalogue):
     return {"curator": make_member("kuratore", "Curators", PASSWORD),
             "editor": make_member("redaktorius", "Editors", PASSWORD)}
 
-
-def log_in_with_the_form(page, site: str, username: str) -> None:
-    page.context.clear_cookies()
-    page.goto(f"{site}/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{site}/admin/")
 
 
 def test_a_curator_uploads_and_submits_an_edit_and_it_goes_live_only_when_an_editor_approves(
