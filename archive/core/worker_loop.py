@@ -19,6 +19,7 @@ from django_tasks_db.management.commands.db_worker import Worker
 from archive.core.task_recovery import prune_finished_tasks, requeue_lost_tasks
 from archive.core.worker_heartbeat import one_line, prune_heartbeats
 from archive.imports.retention import purge_stale_uploads
+from media.iiif import cache as iiif_cache
 from media.storage import storage_errors
 from media.tasks import requeue_pending_pyramids
 from media.work_files import remove_stale_work_files
@@ -72,6 +73,8 @@ class WorkerLoop:
     def start(self) -> None:
         if removed := remove_stale_work_files():
             self.report(f"Removed {removed} work file(s) left by killed processes.")
+        # This node's derivative cache: half-written entries of killed processes go, and it is trimmed to budget.
+        iiif_cache.prune(settings.IIIF_CACHE_MAX_BYTES)
 
     def run(self, interval: float) -> None:
         """Rounds until stop(); an outage waits with backoff instead of ending the worker."""
@@ -122,3 +125,4 @@ class WorkerLoop:
         if pruned := prune_finished_tasks():
             self.report(f"Deleted {pruned} finished task row(s) older than TASK_RETENTION_DAYS.")
         prune_heartbeats()
+        iiif_cache.prune(settings.IIIF_CACHE_MAX_BYTES)

@@ -8,6 +8,7 @@ workers write to it.
 import hashlib
 import os
 import threading
+import time
 import uuid
 from pathlib import Path
 
@@ -54,10 +55,28 @@ def put(key: str, data: bytes) -> None:
         prune(settings.IIIF_CACHE_MAX_BYTES)
 
 
+# A half-written entry (".<key>.<random>") older than this belongs to a process that died while writing it.
+PARTIAL_MAX_AGE_SECONDS = 600
+
+
 def prune(max_bytes: int) -> int:
-    """Delete the least recently written entries until the cache is back under its budget."""
-    entries = (entry.path for folder in _scandir(cache_root()) for entry in _scandir(Path(folder.path)))
-    return trim_to_budget(entries, max_bytes)
+    """Delete what killed processes left half-written, then the least recently written entries until the
+    cache is back under its budget."""
+    entries = [Path(entry.path) for folder in _scandir(cache_root()) for entry in _scandir(Path(folder.path))]
+    return trim_to_budget([path for path in entries if not _abandoned(path)], max_bytes)
+
+
+def _abandoned(path: Path) -> bool:
+    """True (and removed) for a partial file too old to be still being written."""
+    if not path.name.startswith("."):
+        return False
+    try:
+        if time.time() - path.stat().st_mtime < PARTIAL_MAX_AGE_SECONDS:
+            return False
+    except FileNotFoundError:
+        return True
+    path.unlink(missing_ok=True)
+    return True
 
 
 def _scandir(folder: Path) -> list[os.DirEntry]:

@@ -153,3 +153,19 @@ def test_info_json_limits_are_the_ones_enforced_on_the_output(client, public_ima
         response = client.get(f"/iiif/3/grid/full/^max/{rotation}/default.jpg")
         image = pyvips.Image.new_from_buffer(response.content, "")
         assert info["maxArea"] * 0.98 < image.width * image.height <= info["maxArea"]
+
+
+def test_pruning_removes_what_a_killed_process_left_half_written(settings, iiif_folders):
+    import os
+    import time
+
+    cache.put(cache.cache_key("kept"), b"x")
+    folder = next((iiif_folders / "cache").iterdir())
+    abandoned, fresh = folder / ".abc.dead", folder / ".abc.writing"
+    abandoned.write_bytes(b"y" * 100)
+    fresh.write_bytes(b"z")
+    old = time.time() - cache.PARTIAL_MAX_AGE_SECONDS - 60
+    os.utime(abandoned, (old, old))
+    cache.prune(settings.IIIF_CACHE_MAX_BYTES)
+    assert not abandoned.exists() and fresh.exists()
+    assert cache.get(cache.cache_key("kept")) == b"x"
