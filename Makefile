@@ -67,7 +67,9 @@ lint: install
 LOCK_FLAGS := --quiet --generate-hashes --strip-extras --allow-unsafe --no-emit-index-url --no-emit-find-links
 lock: $(VENV)/.installed
 	$(VENV)/bin/pip install --quiet "pip-tools>=7.5,<8"
-	$(VENV)/bin/pip-compile $(LOCK_FLAGS) --output-file requirements/production.txt pyproject.toml
+	$(VENV)/bin/pip-compile $(LOCK_FLAGS) --constraint requirements/debian-12.txt \
+		--output-file requirements/production.txt pyproject.toml
+	scripts/check_lock_python.sh 3.11.2
 
 # A server's virtual environment: the locked runtime dependencies only, each checked against its hash, then
 # the project itself without dependencies; no test or lint tools. PROD_VENV names another folder.

@@ -58,6 +58,17 @@ def test_every_runtime_dependency_is_pinned_within_its_range():
             f"{requirement.name}=={pins[name][0]} in {LOCK.name} is outside pyproject's {requirement}: run make lock")
 
 
+def test_the_lock_keeps_to_the_constraints_of_debian_12():
+    # A version that needs a later Python than Debian 12's 3.11.2 fails `make install-production` there.
+    pins = locked()
+    constraints = [Requirement(line.split("#")[0]) for line in (ROOT / "requirements" / "debian-12.txt").read_text()
+                   .splitlines() if line.split("#")[0].strip()]
+    assert constraints
+    for constraint in constraints:
+        version = pins[canonicalize_name(constraint.name)][0]
+        assert constraint.specifier.contains(version), f"{constraint.name}=={version} breaks {constraint}: make lock"
+
+
 def test_every_pin_has_hashes_and_nothing_is_left_loose():
     pins = locked()
     assert pins and all(hashes for _, hashes in pins.values()), [name for name, (_, h) in pins.items() if not h]
