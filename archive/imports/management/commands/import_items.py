@@ -51,7 +51,7 @@ class Command(BaseCommand):
                 return
             if file is None:
                 raise CommandError("Name the file to import, e.g. import_items items.csv (or --template).")
-            plan = self.check(file, delimiter, Importer(self.find_user(user)))
+            plan = self.check_file(file, delimiter, Importer(self.find_user(user)))
             if dry_run:
                 self.finish_dry_run(plan)
                 return
@@ -68,7 +68,7 @@ class Command(BaseCommand):
         except get_user_model().DoesNotExist as error:
             raise CommandError(f"--user {username}: no such user") from error
 
-    def check(self, file: Path, delimiter: str, importer: Importer) -> ImportPlan:
+    def check_file(self, file: Path, delimiter: str, importer: Importer) -> ImportPlan:
         try:
             plan = plan_import(read_table(file.read_bytes(), file.name, delimiter), str(file), importer)
         except FileNotFoundError as error:
