@@ -158,3 +158,20 @@ def test_without_originals_the_manifest_lists_them_and_restore_checks_the_storag
     with scratch_database(tmp_path), pytest.raises(CommandError) as failed:
         run("restore", str(tmp_path / "backup"))
     assert f"{missing}: missing from the media storage" in str(failed.value)
+
+
+def test_a_backup_is_readable_by_the_archives_user_alone(media_folders, tmp_path):
+    # The database dump holds the users and their password hashes.
+    sample_archive()
+    run("backup", str(tmp_path / "backup"))
+    written = list((tmp_path / "backup").rglob("*"))
+    assert written
+    for path in written:
+        assert path.stat().st_mode & 0o077 == 0, f"{path} is readable by others: {oct(path.stat().st_mode)}"
+
+
+def test_a_place_that_cannot_be_written_is_a_clear_error_not_a_traceback(media_folders, tmp_path):
+    # As root every folder is writable; a path through a file fails for anyone (NotADirectoryError).
+    (tmp_path / "a-file").write_text("not a folder")
+    with pytest.raises(CommandError, match="cannot write .*install -d -o archive -g archive -m 700"):
+        run("backup", str(tmp_path / "a-file" / "backup"))

@@ -1,5 +1,6 @@
 """python manage.py backup DEST [--without-originals] - the database and the originals, consistently."""
 
+import os
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -23,10 +24,20 @@ class Command(BaseCommand):
                             help="Only the database and the manifest: for a media bucket replicated elsewhere.")
 
     def handle(self, *args, dest: Path, without_originals: bool, **options):
+        # The dump holds users and password hashes: only the archive's user reads what is written here.
+        previous_umask = os.umask(0o077)
         try:
             taken = take_backup(dest, with_originals=not without_originals, say=self.progress)
         except BackupError as error:
             raise CommandError(f"Backup failed: {error}") from error
+        except OSError as error:
+            folder = dest.parent if dest.suffix == ".tar" else dest
+            raise CommandError(
+                f"Backup failed: cannot write {error.filename or dest}: {error.strerror}. Give the archive's user a "
+                f"folder of its own, e.g. install -d -o archive -g archive -m 700 {folder}"
+            ) from error
+        finally:
+            os.umask(previous_umask)
         copied = (f"originals: {taken.copied} copied ({taken.copied_bytes / 1e6:.1f} MB), "
                   f"{taken.originals - taken.copied} already in the backup" if not without_originals
                   else f"{taken.originals} original(s) listed, not copied")
