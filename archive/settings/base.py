@@ -25,6 +25,45 @@ def env_bool(name: str, default: bool = False) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
+def env_number(name: str, default: str, kind: type, minimum: float) -> int | float:
+    """A number from the environment; a value that is not one, or is below `minimum`, stops the start with
+    the variable's name and what it takes (not a bare ValueError from deep inside the settings)."""
+    text = env(name, default).strip()
+    try:
+        value = kind(text)
+    except ValueError:
+        value = None
+    if value is None or value < minimum:
+        what = "a whole number" if kind is int else "a number"
+        raise ImproperlyConfigured(f"{name} must be {what} of at least {minimum:g}, not {text!r}.")
+    return value
+
+
+def env_int(name: str, default: str, minimum: int = 0) -> int:
+    return env_number(name, default, int, minimum)
+
+
+def env_float(name: str, default: str, minimum: float = 0) -> float:
+    return env_number(name, default, float, minimum)
+
+
+def env_choice(name: str, default: str, choices) -> str:
+    value = env(name, default).strip()
+    if value not in choices:
+        raise ImproperlyConfigured(f"{name} must be one of {', '.join(choices)}, not {value!r}.")
+    return value
+
+
+def env_url(name: str, default: str) -> str:
+    """An absolute http(s) address without a trailing slash: IIIF ids and every public link are built on it."""
+    value = env(name, default).strip().rstrip("/")
+    scheme, _, rest = value.partition("://")
+    if scheme not in ("http", "https") or not rest or rest.startswith("/"):
+        raise ImproperlyConfigured(f"{name} must be an absolute address such as https://archive.example.lt, "
+                                   f"not {value!r}.")
+    return value
+
+
 def env_list(name: str, default: str = "") -> list[str]:
     return [part.strip() for part in env(name, default).split(",") if part.strip()]
 
@@ -51,7 +90,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1],testserver"
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 # Absolute URIs (IIIF ids, sitemaps, citations) are built from this, never from the Host header.
-PUBLIC_BASE_URL = env("PUBLIC_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+PUBLIC_BASE_URL = env_url("PUBLIC_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILADMIN_BASE_URL = PUBLIC_BASE_URL
 
 INSTALLED_APPS = [
@@ -140,7 +179,7 @@ if not env("DATABASE_URL"):
 DATABASES = {
     "default": dj_database_url.parse(
         env("DATABASE_URL", f"sqlite:///{DATA_DIR / 'archive.sqlite3'}"),
-        conn_max_age=int(env("DATABASE_CONN_MAX_AGE", "0")),
+        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", "0"),
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -177,15 +216,15 @@ STORAGES = {
 
 WAGTAIL_SITE_NAME = "Klaipėdos paveldo archyvas"
 WAGTAILIMAGES_IMAGE_MODEL = "media.DigitizedImage"
-WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(env("MAX_IMAGE_PIXELS", str(1_000_000_000)))
-WAGTAILIMAGES_MAX_UPLOAD_SIZE = int(env("MAX_UPLOAD_BYTES", str(2 * 1024**3)))
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = env_int("MAX_IMAGE_PIXELS", str(1_000_000_000))
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = env_int("MAX_UPLOAD_BYTES", str(2 * 1024**3))
 # The same formats by every way in (media/image_policy.py): TIFF and HEIF too.
 WAGTAILIMAGES_EXTENSIONS = ACCEPTED_EXTENSIONS
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 # No avatars from an outside service: editors' addresses stay here, and the admin works offline.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
-SEARCH_BACKEND = env("SEARCH_BACKEND", "database")
+SEARCH_BACKEND = env_choice("SEARCH_BACKEND", "database", ("database", "elasticsearch"))
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.wagtail_backend"}}  # the database backend, given plain terms
 
 # Background work (pyramids, imports, indexing): run at once in the embedded run, queued in the database
@@ -194,28 +233,28 @@ TASK_BACKENDS = {
     "immediate": "django_tasks.backends.immediate.ImmediateBackend",
     "database": "django_tasks_db.DatabaseBackend",
 }
-TASKS = {"default": {"BACKEND": TASK_BACKENDS[env("TASKS_BACKEND", "immediate")]}}
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[env_choice("TASKS_BACKEND", "immediate", TASK_BACKENDS)]}}
 # A running worker records that it is alive every WORKER_HEARTBEAT_SECONDS; a task whose worker has not been
 # seen for WORKER_LOST_AFTER_SECONDS is queued again by another worker. A task of a worker without heartbeats
 # is queued again once it has been running for TASK_STALE_AFTER_SECONDS. At most TASK_MAX_ATTEMPTS in all.
-WORKER_HEARTBEAT_SECONDS = float(env("WORKER_HEARTBEAT_SECONDS", "5"))
-WORKER_LOST_AFTER_SECONDS = int(env("WORKER_LOST_AFTER_SECONDS", "60"))
-TASK_STALE_AFTER_SECONDS = int(env("TASK_STALE_AFTER_SECONDS", str(30 * 60)))
-TASK_MAX_ATTEMPTS = int(env("TASK_MAX_ATTEMPTS", "3"))
+WORKER_HEARTBEAT_SECONDS = env_float("WORKER_HEARTBEAT_SECONDS", "5", minimum=0.1)
+WORKER_LOST_AFTER_SECONDS = env_int("WORKER_LOST_AFTER_SECONDS", "60")
+TASK_STALE_AFTER_SECONDS = env_int("TASK_STALE_AFTER_SECONDS", str(30 * 60))
+TASK_MAX_ATTEMPTS = env_int("TASK_MAX_ATTEMPTS", "3", minimum=1)
 # When the database or the media storage fails, the worker waits, doubling from the first to the second.
-WORKER_RETRY_MIN_SECONDS = float(env("WORKER_RETRY_MIN_SECONDS", "1"))
-WORKER_RETRY_MAX_SECONDS = float(env("WORKER_RETRY_MAX_SECONDS", "30"))
+WORKER_RETRY_MIN_SECONDS = env_float("WORKER_RETRY_MIN_SECONDS", "1")
+WORKER_RETRY_MAX_SECONDS = env_float("WORKER_RETRY_MAX_SECONDS", "30")
 # Finished task rows (succeeded or failed) are deleted by the worker after this many days.
-TASK_RETENTION_DAYS = float(env("TASK_RETENTION_DAYS", "14"))
+TASK_RETENTION_DAYS = env_float("TASK_RETENTION_DAYS", "14")
 # The worker syncs the search index this often while edits are waiting for it (e.g. search was down).
-SEARCH_SYNC_RETRY_SECONDS = int(env("SEARCH_SYNC_RETRY_SECONDS", "60"))
+SEARCH_SYNC_RETRY_SECONDS = env_int("SEARCH_SYNC_RETRY_SECONDS", "60")
 # Work files of pyramid builds (the local copy of an original); leftovers of killed processes are removed.
 WORK_ROOT = work_root(DATA_DIR)
 # Uploaded spreadsheets of previews never confirmed, and files parked by the multiple image uploader, are
 # removed after this long (archive/imports/retention.py).
-UPLOAD_RETENTION_SECONDS = int(env("UPLOAD_RETENTION_SECONDS", str(24 * 3600)))
+UPLOAD_RETENTION_SECONDS = env_int("UPLOAD_RETENTION_SECONDS", str(24 * 3600))
 # The worker queues again, this often, the pyramid builds still pending (e.g. storage was down when they ran).
-PYRAMID_RETRY_SECONDS = int(env("PYRAMID_RETRY_SECONDS", "300"))
+PYRAMID_RETRY_SECONDS = env_int("PYRAMID_RETRY_SECONDS", "300")
 
 # media/ asks this policy which images a request may see; the catalogue supplies it.
 MEDIA_ACCESS_POLICY = env("MEDIA_ACCESS_POLICY", "archive.catalogue.access.CatalogueImageAccess")
@@ -231,10 +270,10 @@ MAP_TILE_URL = env("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.p
 MAP_TILE_ATTRIBUTION = env("MAP_TILE_ATTRIBUTION", "© OpenStreetMap contributors")
 
 # One stream for Django and gunicorn (archive/core/logging.py); LOG_FORMAT=json for log collectors.
-LOG_FORMAT = env("LOG_FORMAT", "plain")
-LOG_LEVEL = env("LOG_LEVEL", "INFO")
+LOG_FORMAT = env_choice("LOG_FORMAT", "plain", ("plain", "json"))
+LOG_LEVEL = env_choice("LOG_LEVEL", "INFO", ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"))
 # gunicorn's access log: "all", "off", or "skip-iiif" (no line for each image tile).
-ACCESS_LOG = env("ACCESS_LOG", "all")
+ACCESS_LOG = env_choice("ACCESS_LOG", "all", ("all", "off", "skip-iiif"))
 LOGGING = logging_config(LOG_FORMAT, LOG_LEVEL, ACCESS_LOG)
 LOGGING_CONFIG = "archive.core.logging.configure"
 
@@ -242,38 +281,38 @@ LOGGING_CONFIG = "archive.core.logging.configure"
 # Pyramids and the derivative cache live under MEDIA_ROOT unless these name other folders.
 IIIF_PYRAMID_ROOT = env("IIIF_PYRAMID_ROOT", "")
 IIIF_CACHE_ROOT = env("IIIF_CACHE_ROOT", "")
-IIIF_CACHE_MAX_BYTES = int(env("IIIF_CACHE_MAX_BYTES", str(2 * 1024**3)))
+IIIF_CACHE_MAX_BYTES = env_int("IIIF_CACHE_MAX_BYTES", str(2 * 1024**3))
 # Ids in info.json are built from this, so that they match what viewers were given.
-IIIF_BASE_URL = env("IIIF_BASE_URL", f"{PUBLIC_BASE_URL}/iiif").rstrip("/")
-IIIF_MAX_SOURCE_PIXELS = int(env("IIIF_MAX_SOURCE_PIXELS", str(WAGTAILIMAGES_MAX_IMAGE_PIXELS)))
-IIIF_MAX_WIDTH = int(env("IIIF_MAX_WIDTH", "10000"))
-IIIF_MAX_HEIGHT = int(env("IIIF_MAX_HEIGHT", "10000"))
-IIIF_MAX_AREA = int(env("IIIF_MAX_AREA", str(40_000_000)))
-IIIF_TILE_SIZE = int(env("IIIF_TILE_SIZE", "256"))
-IIIF_JPEG_QUALITY = int(env("IIIF_JPEG_QUALITY", "85"))
-IIIF_PUBLIC_MAX_AGE = int(env("IIIF_PUBLIC_MAX_AGE", str(30 * 24 * 3600)))
+IIIF_BASE_URL = env_url("IIIF_BASE_URL", f"{PUBLIC_BASE_URL}/iiif")
+IIIF_MAX_SOURCE_PIXELS = env_int("IIIF_MAX_SOURCE_PIXELS", str(WAGTAILIMAGES_MAX_IMAGE_PIXELS))
+IIIF_MAX_WIDTH = env_int("IIIF_MAX_WIDTH", "10000", minimum=1)
+IIIF_MAX_HEIGHT = env_int("IIIF_MAX_HEIGHT", "10000", minimum=1)
+IIIF_MAX_AREA = env_int("IIIF_MAX_AREA", str(40_000_000), minimum=1)
+IIIF_TILE_SIZE = env_int("IIIF_TILE_SIZE", "256", minimum=1)
+IIIF_JPEG_QUALITY = env_int("IIIF_JPEG_QUALITY", "85", minimum=1)
+IIIF_PUBLIC_MAX_AGE = env_int("IIIF_PUBLIC_MAX_AGE", str(30 * 24 * 3600))
 # The limits above bound every answer after rotation; this bounds the memory one render's encoder may hold,
 # which lowers the area of formats needing many bytes a pixel (media/iiif/formats.py).
-IIIF_RENDER_MAX_BYTES = int(env("IIIF_RENDER_MAX_BYTES", str(320 * 1024**2)))
+IIIF_RENDER_MAX_BYTES = env_int("IIIF_RENDER_MAX_BYTES", str(320 * 1024**2))
 # Uncached renders at once per node, all worker processes together; a copied or cached tile never waits.
-IIIF_MAX_CONCURRENT_RENDERS = int(env("IIIF_MAX_CONCURRENT_RENDERS", str(os.cpu_count() or 2)))
+IIIF_MAX_CONCURRENT_RENDERS = env_int("IIIF_MAX_CONCURRENT_RENDERS", str(os.cpu_count() or 2), minimum=1)
 # ... and per worker process, so that a gunicorn worker (2 threads) keeps a thread for tiles; the others wait.
-IIIF_RENDERS_PER_PROCESS = int(env("IIIF_RENDERS_PER_PROCESS", "1"))
+IIIF_RENDERS_PER_PROCESS = env_int("IIIF_RENDERS_PER_PROCESS", "1", minimum=1)
 # How long a render waits for one of those slots before answering 503 with Retry-After.
-IIIF_RENDER_QUEUE_SECONDS = float(env("IIIF_RENDER_QUEUE_SECONDS", "1"))
+IIIF_RENDER_QUEUE_SECONDS = env_float("IIIF_RENDER_QUEUE_SECONDS", "1")
 # A render still running after this long (or whose client has gone, under gunicorn) is abandoned: 503.
-IIIF_RENDER_TIMEOUT_SECONDS = float(env("IIIF_RENDER_TIMEOUT_SECONDS", "20"))
+IIIF_RENDER_TIMEOUT_SECONDS = env_float("IIIF_RENDER_TIMEOUT_SECONDS", "20")
 # libvips' operation cache in each process: operations kept, the memory and the open files they may hold.
-IIIF_VIPS_CACHE_MAX_OPERATIONS = int(env("IIIF_VIPS_CACHE_MAX_OPERATIONS", "100"))
-IIIF_VIPS_CACHE_MAX_BYTES = int(env("IIIF_VIPS_CACHE_MAX_BYTES", str(32 * 1024**2)))
-IIIF_VIPS_CACHE_MAX_FILES = int(env("IIIF_VIPS_CACHE_MAX_FILES", "20"))
+IIIF_VIPS_CACHE_MAX_OPERATIONS = env_int("IIIF_VIPS_CACHE_MAX_OPERATIONS", "100")
+IIIF_VIPS_CACHE_MAX_BYTES = env_int("IIIF_VIPS_CACHE_MAX_BYTES", str(32 * 1024**2))
+IIIF_VIPS_CACHE_MAX_FILES = env_int("IIIF_VIPS_CACHE_MAX_FILES", "20")
 WAGTAILIMAGES_IMAGE_FORM_BASE = "media.forms.DigitizedImageForm"
 
 # --- Search ---
 # SEARCH_BACKEND (above) picks the public search: "database" (Wagtail's database backend, the embedded
 # run) or "elasticsearch" (our own catalogue index, see search/backends/es_mapping.py).
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", "http://127.0.0.1:9200")
-ELASTICSEARCH_TIMEOUT = float(env("ELASTICSEARCH_TIMEOUT", "5"))
+ELASTICSEARCH_TIMEOUT = env_float("ELASTICSEARCH_TIMEOUT", "5")
 # A secured cluster: an API key (the encoded form Kibana shows), or a user and password; with an https URL,
 # the CA certificate file that signed the cluster's certificate unless the system's CAs do.
 ELASTICSEARCH_API_KEY = env("ELASTICSEARCH_API_KEY")
@@ -301,21 +340,21 @@ STATICFILES_DIRS += [(prefix, folder) for prefix, folder in VIEWER_STATIC_DIRS i
 
 # --- Records and harvesting ---
 # Result-set exports (CSV/JSON) stop after this many items and say so; rows are read in chunks.
-RECORDS_EXPORT_MAX_ROWS = int(env("RECORDS_EXPORT_MAX_ROWS", "50000"))
-RECORDS_EXPORT_CHUNK_SIZE = int(env("RECORDS_EXPORT_CHUNK_SIZE", "500"))
+RECORDS_EXPORT_MAX_ROWS = env_int("RECORDS_EXPORT_MAX_ROWS", "50000")
+RECORDS_EXPORT_CHUNK_SIZE = env_int("RECORDS_EXPORT_CHUNK_SIZE", "500", minimum=1)
 # OAI-PMH at /oai: records per ListRecords/ListIdentifiers response, and how long a token stays valid.
 OAI_REPOSITORY_NAME = env("OAI_REPOSITORY_NAME", f"{WAGTAIL_SITE_NAME} ({ARCHIVE_PROVIDER_NAME})")
 OAI_ADMIN_EMAILS = env_list("OAI_ADMIN_EMAILS", "oai-admin@example.org")
-OAI_PAGE_SIZE = int(env("OAI_PAGE_SIZE", "100"))
-OAI_RESUMPTION_TOKEN_MAX_AGE = int(env("OAI_RESUMPTION_TOKEN_MAX_AGE", str(7 * 24 * 3600)))
+OAI_PAGE_SIZE = env_int("OAI_PAGE_SIZE", "100", minimum=1)
+OAI_RESUMPTION_TOKEN_MAX_AGE = env_int("OAI_RESUMPTION_TOKEN_MAX_AGE", str(7 * 24 * 3600))
 # Metadata formats on offer (archive.oai.metadata.MetadataFormat values).
 OAI_METADATA_FORMATS = ["archive.oai.metadata.dc.oai_dc", "archive.oai.metadata.edm.edm"]
 # Europeana: who holds the items (edm:dataProvider) and who delivers them to Europeana (edm:provider).
 EDM_DATA_PROVIDER = env("EDM_DATA_PROVIDER", ARCHIVE_PROVIDER_NAME)
 EDM_PROVIDER = env("EDM_PROVIDER", ARCHIVE_PROVIDER_NAME)
 # IIIF Change Discovery at /iiif/discovery/collection: activities per page, cache time of the live page.
-IIIF_DISCOVERY_PAGE_SIZE = int(env("IIIF_DISCOVERY_PAGE_SIZE", "100"))
-IIIF_DISCOVERY_MAX_AGE = int(env("IIIF_DISCOVERY_MAX_AGE", "300"))
+IIIF_DISCOVERY_PAGE_SIZE = env_int("IIIF_DISCOVERY_PAGE_SIZE", "100", minimum=1)
+IIIF_DISCOVERY_MAX_AGE = env_int("IIIF_DISCOVERY_MAX_AGE", "300")
 
 # --- S3 storage ---
 # Originals, pyramids and renditions go to an S3 bucket (django-storages, boto3) when S3_BUCKET is set;
@@ -326,7 +365,7 @@ S3_ENDPOINT_URL = env("S3_ENDPOINT_URL")  # empty for AWS itself; e.g. http://12
 S3_REGION = env("S3_REGION", "us-east-1")
 S3_ACCESS_KEY_ID = env("S3_ACCESS_KEY_ID")
 S3_SECRET_ACCESS_KEY = env("S3_SECRET_ACCESS_KEY")
-S3_SIGNED_URL_SECONDS = int(env("S3_SIGNED_URL_SECONDS", "300"))
+S3_SIGNED_URL_SECONDS = env_int("S3_SIGNED_URL_SECONDS", "300")
 # The S3 host browsers reach, which signed download URLs name (a signature covers the host); empty: S3_ENDPOINT_URL.
 S3_PUBLIC_ENDPOINT_URL = env("S3_PUBLIC_ENDPOINT_URL", S3_ENDPOINT_URL)
 # Editors' originals: "redirect" to a signed URL of S3_PUBLIC_ENDPOINT_URL, or "stream" them through the site
@@ -334,7 +373,7 @@ S3_PUBLIC_ENDPOINT_URL = env("S3_PUBLIC_ENDPOINT_URL", S3_ENDPOINT_URL)
 ORIGINAL_DOWNLOADS = env("ORIGINAL_DOWNLOADS", "redirect")
 if ORIGINAL_DOWNLOADS not in {"redirect", "stream"}:
     raise ImproperlyConfigured(f"ORIGINAL_DOWNLOADS must be redirect or stream, not {ORIGINAL_DOWNLOADS!r}.")
-S3_CONNECT_TIMEOUT = float(env("S3_CONNECT_TIMEOUT", "3"))
+S3_CONNECT_TIMEOUT = env_float("S3_CONNECT_TIMEOUT", "3")
 if S3_BUCKET:
     from botocore.config import Config as S3ClientConfig
 
@@ -363,9 +402,9 @@ if S3_BUCKET:
     )
 # Each web node keeps the pyramids it reads from S3 in a local read-through cache (IIIF_PYRAMID_ROOT),
 # least recently used first out past this size; libvips then reads tiles from local files.
-IIIF_PYRAMID_CACHE_MAX_BYTES = int(env("IIIF_PYRAMID_CACHE_MAX_BYTES", str(20 * 1024**3)))
+IIIF_PYRAMID_CACHE_MAX_BYTES = env_int("IIIF_PYRAMID_CACHE_MAX_BYTES", str(20 * 1024**3))
 # How long a worker answers for a public image from memory, without the database (media/served.py).
-IIIF_PUBLIC_LOOKUP_SECONDS = float(env("IIIF_PUBLIC_LOOKUP_SECONDS", "30"))
+IIIF_PUBLIC_LOOKUP_SECONDS = env_float("IIIF_PUBLIC_LOOKUP_SECONDS", "30")
 
 # --- Monitoring ---
 # /metrics answers these client addresses or networks (REMOTE_ADDR), and requests carrying

@@ -5,7 +5,7 @@ from pathlib import Path
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F401,F403
-from .base import BASE_DIR, SECRET_KEY, STORAGES, env, env_bool, media_root, work_root
+from .base import BASE_DIR, SECRET_KEY, STORAGES, env, env_bool, env_int, media_root, work_root
 
 DEBUG = False
 
@@ -40,7 +40,7 @@ SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_REDIRECT_EXEMPT = [r"^healthz(/live|/ready)?$", r"^metrics$"]
 # HSTS for a year. includeSubDomains and preload bind every host under the name, and a preload list is slow
 # to leave: each only when its variable says so.
-SECURE_HSTS_SECONDS = int(env("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
 # `check --deploy` warns while those two are off; they are off by choice, so it stays clean.
