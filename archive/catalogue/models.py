@@ -311,7 +311,9 @@ class ItemPage(PublicOriginPage, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["related"] = self.related_items.live().public()
+        # In a preview or a draft the relation is the form's in-memory list, not a query: ask the database.
+        related = [page.pk for page in self.related_items.all()]
+        context["related"] = ItemPage.objects.filter(pk__in=related).live().public()
         return context
 
 
