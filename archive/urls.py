@@ -22,6 +22,7 @@ from media.rendition_files import rendition_file
 from search import views as search_views
 
 handler400 = core_views.bad_request
+handler500 = core_views.server_error
 
 urlpatterns = [
     # Exempt from the HTTPS redirect in production (SECURE_REDIRECT_EXEMPT): keep the two lists in step.

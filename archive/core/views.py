@@ -1,5 +1,8 @@
-"""Small site-wide views: the permanent item link and the 400 page (the health checks are in health.py)."""
+"""Small site-wide views: the permanent item link, and the 400, 500 and 503 pages (health checks: health.py)."""
 
+import sys
+
+from django import db
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.http import Http404, HttpRequest, HttpResponse
@@ -41,3 +44,17 @@ def bad_request_reason(exception: Exception) -> str:
     if isinstance(exception, RequestDataTooBig):
         return _("The form sent more data than the site accepts. Send less at a time.")
     return _("The site could not read the request. Check the address and try again.")
+
+
+DATABASE_OUTAGE_RETRY_SECONDS = 30
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """The 500 page; a database that cannot be reached (a restart, a failover) is a 503 with Retry-After
+    instead: the request did nothing, and trying again shortly will work. Standalone, like the 400 page."""
+    error = sys.exc_info()[1]
+    if isinstance(error, (db.OperationalError, db.InterfaceError)):
+        response = HttpResponse(render_to_string("503.html"), status=503, content_type="text/html; charset=utf-8")
+        response["Retry-After"] = str(DATABASE_OUTAGE_RETRY_SECONDS)
+        return response
+    return HttpResponse(render_to_string("500.html"), status=500, content_type="text/html; charset=utf-8")

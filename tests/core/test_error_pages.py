@@ -1,6 +1,7 @@
 """Error pages say what went wrong and where to go next, in the visitor's language."""
 
 import pytest
+from django.db import OperationalError
 from django.template.loader import render_to_string
 
 
@@ -34,3 +35,22 @@ def test_the_server_error_page_stands_alone_in_both_languages():
     page = render_to_string("500.html")
     assert "Serverio klaida" in page and "Server error" in page
     assert "{%" not in page and "{{" not in page
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("failure, status", [(OperationalError("the server closed the connection"), 503),
+                                              (RuntimeError("a bug"), 500)])
+def test_a_database_outage_is_a_503_to_retry_and_a_bug_a_500(client, home, monkeypatch, failure, status):
+    def fail(*args, **kwargs):
+        raise failure
+
+    monkeypatch.setattr("archive.core.views.ItemPage.objects.live", fail)
+    client.raise_request_exception = False
+    response = client.get("/item/KVB-1/")
+    page = response.content.decode()
+    assert response.status_code == status
+    if status == 503:
+        assert response["Retry-After"] == "30"
+        assert "laikinai neveikia" in page and "Temporarily unavailable" in page
+    else:
+        assert "Serverio klaida" in page
