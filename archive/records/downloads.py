@@ -125,9 +125,10 @@ def image_url(image: ImageRecord, option: DownloadOption) -> str:
     return f"{image.service_url}/full/{option.iiif_size}/0/default.jpg"
 
 
-def download_filename(record: ItemRecord, position: int, size: str) -> str:
-    """e.g. "KLAVB-123_2_1000px_klaipedos-miesto-biblioteka.jpg": inventory, image, size and attribution."""
+def download_filename(record: ItemRecord, position: int, option: DownloadOption) -> str:
+    """e.g. "KLAVB-123_2_1000px_klaipedos-miesto-biblioteka.jpg": inventory, image, the pixels the file really
+    has on its long edge (an original smaller than the size asked keeps its own) and attribution."""
     credit = slugify(record.credit_line or settings.ARCHIVE_PROVIDER_NAME)[:80].strip("-")
-    size_part = "full" if size == "full" else f"{size}px"
+    size_part = "full" if option.size == "full" else f"{option.long_edge or option.size}px"
     number = re.sub(r"[^A-Za-z0-9._-]+", "-", record.inventory_number) or "item"
     return f"{number}_{position}_{size_part}_{credit}.jpg"

@@ -74,7 +74,7 @@ def download_image(request: HttpRequest, inventory_number: str, position: str, s
         return HttpResponseForbidden(option.reason, content_type="text/plain; charset=utf-8")
     response = image_service_response(request, image, option)
     if response.status_code == 200:
-        filename = downloads.download_filename(record, index, size)
+        filename = downloads.download_filename(record, index, option)
         response["Content-Disposition"] = content_disposition_header(True, filename)
         response["Link"] = f'<{record.rights}>; rel="license"'
     return response

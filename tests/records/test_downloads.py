@@ -9,6 +9,7 @@ from tests.factories import make_item
 from tests.media.conftest import write_grid
 
 LANDSCAPE = ImageRecord("scan", 6000, 4000, "")
+OPEN_RIGHTS = "http://creativecommons.org/publicdomain/zero/1.0/"
 
 
 def allowed_sizes(rights: str) -> list[str]:
@@ -50,7 +51,11 @@ def test_sizes_bound_the_long_edge_and_never_upscale():
 def test_file_name_carries_inventory_number_size_and_credit():
     record = ItemRecord(inventory_number="KLAVB-7", language="lt", title="t", rights="",
                         credit_line="Klaipėdos biblioteka")
-    assert download_filename(record, 2, "1000") == "KLAVB-7_2_1000px_klaipedos-biblioteka.jpg"
+    assert download_filename(record, 2, download_options(OPEN_RIGHTS, LANDSCAPE)[0]) == (
+        "KLAVB-7_2_1000px_klaipedos-biblioteka.jpg")
+    # An original smaller than the size asked for is named by its own pixels: the file is what its name says.
+    small = download_options("http://rightsstatements.org/vocab/InC-EDU/1.0/", ImageRecord("s", 2000, 2000, ""))
+    assert download_filename(record, 1, small[1]) == "KLAVB-7_1_2000px_klaipedos-biblioteka.jpg"
 
 
 @pytest.fixture
