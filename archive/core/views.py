@@ -17,8 +17,12 @@ from archive.core.not_found import no_published_item
 
 
 def item_permalink(request: HttpRequest, inventory_number: str) -> HttpResponse:
-    """Resolve a permanent inventory-number URL to the item page in the visitor's language."""
-    items = ItemPage.objects.live().public().filter(inventory_number=inventory_number)
+    """Resolve a permanent inventory-number URL to the item page in the visitor's language. People type and
+    cite inventory numbers in any case ("kvb-vit-004"): the number as written wins, else one in another case."""
+    published = ItemPage.objects.live().public()
+    items = published.filter(inventory_number=inventory_number)
+    if not items.exists():
+        items = published.filter(inventory_number__iexact=inventory_number)
     item = items.filter(locale=Locale.get_active()).first() or items.first()
     if item is None:
         raise no_published_item(inventory_number)

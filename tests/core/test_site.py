@@ -89,3 +89,11 @@ def test_interface_speaks_lithuanian_by_default_and_english_under_en(client, col
     english_html = client.get(english.url).content.decode()
     assert "Pereiti prie turinio" in lithuanian_html and "Inventorinis numeris" in lithuanian_html
     assert "Skip to content" in english_html and "Inventory number" in english_html
+
+
+@pytest.mark.django_db
+def test_permanent_link_takes_the_inventory_number_in_any_case(client, collection):
+    item = make_item(collection, inventory_number="KVB-VIT-009")
+    assert client.get("/item/kvb-vit-009/")["Location"] == item.url
+    assert client.get("/item/Kvb-Vit-009/")["Location"] == item.url
+    assert client.get("/item/kvb-vit-999/").status_code == 404
