@@ -119,7 +119,9 @@ def oembed(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def compare(request: HttpRequest) -> HttpResponse:
-    numbers = list(dict.fromkeys(part.strip() for part in request.GET.get("items", "").split(",") if part.strip()))
+    # `?items=A,B` from a link, or `?items=A&items=B` from the results' Compare boxes.
+    numbers = list(dict.fromkeys(part.strip() for value in request.GET.getlist("items") for part in value.split(",")
+                                 if part.strip()))
     problem = compare_problem(numbers)
     if problem:
         return render(request, "embeds/compare.html", {"problem": problem}, status=400)

@@ -63,3 +63,14 @@ def test_compare_speaks_english_under_en(client, item, other_item):
     response = client.get(f"/en/compare/?items={item.inventory_number},{other_item.inventory_number}")
     assert response.status_code == 200
     assert "<h1>Compare items</h1>" in response.content.decode()
+
+
+def test_the_compare_boxes_of_search_results_open_the_comparison(client, item, other_item):
+    # The results page offers each item to compare; the boxes send ?items=A&items=B.
+    html = client.get("/search/", {"q": ""}).content.decode()
+    assert 'id="compare-form"' in html and 'action="/compare/"' in html
+    for number in (item.inventory_number, other_item.inventory_number):
+        assert f'name="items" value="{number}" form="compare-form"' in html
+    response = client.get("/compare/", {"items": [item.inventory_number, other_item.inventory_number]})
+    assert response.status_code == 200
+    assert [url.rsplit("/", 1)[1] for url in workspace(response)["manifests"]] == ["KVB-V-1", "KVB-V-2"]

@@ -77,12 +77,15 @@ def test_no_chips_without_filters(client, catalogue, params):
 
 
 def test_every_control_outside_the_query_box_belongs_to_the_search_form(client, catalogue):
-    """The sidebar and the sort sit outside <form> (results come between), so each names the form."""
+    """The sidebar and the sort sit outside <form> (results come between), so each names the form; the only
+    other form is the choice of results to compare, whose boxes name theirs."""
     html = client.get("/search/", {"sort": "title"}).content.decode()
+    compare = re.search(r'<form id="compare-form".*?</form>', html, re.S)
     form_end = html.index("</form>", html.index('id="search-form"'))
-    controls = re.findall(r"<(?:input|select|button)\b[^>]*>", html[form_end:])
+    controls = re.findall(r"<(?:input|select|button)\b[^>]*>", html[form_end:].replace(compare[0], ""))
     assert len(controls) > 10
-    assert [control for control in controls if 'form="search-form"' not in control] == []
+    assert [control for control in controls
+            if 'form="search-form"' not in control and 'form="compare-form"' not in control] == []
 
 
 def test_the_apply_buttons_stay_for_readers_without_javascript(client, catalogue):
