@@ -25,14 +25,15 @@ def test_every_line_of_the_embed_is_readable_in_any_frame(page, catalogue, site,
     page.goto(f"{site}{prefix}/embed/item/BR-1/")
     wait_for_viewer(page, "BR-1")
     assert page.evaluate("() => document.documentElement.lang") == language
-    boxes = page.evaluate(BOXES, list(PARTS))
+    # A part a short frame leaves out (the image line) has no box; the others must not overlap.
+    boxes = [box for box in page.evaluate(BOXES, list(PARTS)) if box["bottom"] > box["top"]]
     for above, below in itertools.pairwise(boxes):
         assert above["bottom"] <= below["top"] + 0.5, f"{above['selector']} overlaps {below['selector']}"
     for box in boxes:
         assert box["top"] >= 0 and box["bottom"] <= height + 0.5, f"{box['selector']} leaves the frame"
         assert box["left"] >= 0 and box["right"] <= width + 0.5, f"{box['selector']} leaves the frame"
     canvas = next(box for box in boxes if box["selector"] == ".viewer-canvas")
-    assert canvas["bottom"] - canvas["top"] >= 0.4 * height, "the image has less than 40 % of the frame"
+    assert canvas["bottom"] - canvas["top"] >= 0.45 * height, "the image has less than 45 % of the frame"
     toolbar = next(box for box in boxes if box["selector"] == ".viewer-toolbar")
     if width <= 480:
         assert toolbar["bottom"] - toolbar["top"] <= 40, "the toolbar is not compact in a small frame"
