@@ -2,6 +2,7 @@
 finished import (the keys apply.apply_plan returns), in the curator's language."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 ROW_ACTIONS = {
     "create": _("new"),
@@ -10,13 +11,14 @@ ROW_ACTIONS = {
     "error": _("error"),
 }
 
+# Shown as "label: count", so that the label never has to agree with the number (Lithuanian has four forms).
 SUMMARY = {
-    "created": _("created"),
-    "updated": _("updated"),
-    "unchanged": _("unchanged"),
-    "submitted": _("pages submitted for approval"),
-    "without_workflow": _("pages without a workflow, left as drafts"),
-    "drafts_without_images": _("items without an image, saved as drafts instead of published"),
+    "created": pgettext_lazy("import summary", "created"),
+    "updated": pgettext_lazy("import summary", "updated"),
+    "unchanged": pgettext_lazy("import summary", "unchanged"),
+    "submitted": pgettext_lazy("import summary", "pages submitted for approval"),
+    "without_workflow": pgettext_lazy("import summary", "pages without a workflow, left as drafts"),
+    "drafts_without_images": pgettext_lazy("import summary", "items without an image, kept as drafts"),
 }
 
 

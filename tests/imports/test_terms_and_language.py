@@ -88,7 +88,7 @@ def test_the_admins_summary_of_a_held_back_import_is_in_lithuanian(client, catal
     job = response.context["job"]
     client.post(f"/admin/import-items/{job.pk}/confirm/", {"publish": "on"})
     html = client.get(f"/admin/import-items/{job.pk}/").content.decode()
-    assert "1 įrašai be vaizdo, išsaugoti kaip juodraščiai, o ne paskelbti" in html
+    assert "Įrašų be vaizdo, palikta juodraščiais: 1" in html
     assert not item("N-1").live
 
 
