@@ -10,6 +10,7 @@ from django.utils import translation
 from wagtail.models import Page
 
 from archive.catalogue.models import ItemPage
+from archive.core.site_names import site_name
 
 from .viewers import EMBED_HEIGHT, EMBED_WIDTH, embed_iframe, image_url, published_item, scaled_height
 
@@ -87,7 +88,7 @@ def document(item: ItemPage, width: int, height: int) -> dict:
     response = {
         "version": "1.0",
         "type": "rich",
-        "provider_name": settings.WAGTAIL_SITE_NAME,
+        "provider_name": site_name(),
         "provider_url": settings.PUBLIC_BASE_URL + "/",
         "title": item.title,
         "html": embed_iframe(item, width, height),

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.utils.safestring import SafeString, mark_safe
 
 from archive.core.provider import provider_logo_url
+from archive.core.site_names import site_name
 
 from .record import ItemRecord
 
@@ -99,7 +100,7 @@ def open_graph(record: ItemRecord, alternate_languages: list[str]) -> list[tuple
         ("og:type", "website"),
         ("og:title", record.title),
         ("og:url", record.permanent_url),
-        ("og:site_name", settings.WAGTAIL_SITE_NAME),
+        ("og:site_name", site_name(record.language)),
         ("og:locale", OG_LOCALES.get(record.language, record.language)),
     ]
     tags += [("og:locale:alternate", OG_LOCALES.get(code, code)) for code in alternate_languages]

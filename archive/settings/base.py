@@ -215,6 +215,8 @@ STORAGES = {
 }
 
 WAGTAIL_SITE_NAME = "Klaipėdos paveldo archyvas"
+# The site's name in each language of LANGUAGES (archive/core/site_names.py): headers, titles, oEmbed, Open Graph.
+SITE_NAMES = {"lt": WAGTAIL_SITE_NAME, "en": "Klaipėda heritage archive"}
 WAGTAILIMAGES_IMAGE_MODEL = "media.DigitizedImage"
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = env_int("MAX_IMAGE_PIXELS", str(1_000_000_000))
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = env_int("MAX_UPLOAD_BYTES", str(2 * 1024**3))
