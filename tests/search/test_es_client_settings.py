@@ -85,6 +85,7 @@ def tls_endpoint(tmp_path):
     server.server_close()
 
 
+@pytest.mark.service  # needs openssl for its certificate: a skip fails in CI
 def test_backend_trusts_the_configured_ca_and_sends_the_api_key(settings, tls_endpoint):
     url, ca, seen = tls_endpoint
     settings.ELASTICSEARCH_URL, settings.ELASTICSEARCH_CA_CERTS = url, str(ca)
@@ -93,6 +94,7 @@ def test_backend_trusts_the_configured_ca_and_sends_the_api_key(settings, tls_en
     assert seen == ["ApiKey a2V5OnNlY3JldA=="]
 
 
+@pytest.mark.service  # needs openssl for its certificate: a skip fails in CI
 def test_backend_refuses_a_certificate_its_ca_did_not_sign(settings, tls_endpoint):
     url, _, seen = tls_endpoint
     settings.ELASTICSEARCH_URL, settings.ELASTICSEARCH_CA_CERTS = url, ""
