@@ -37,7 +37,12 @@ def item_permalink(request: HttpRequest, inventory_number: str) -> HttpResponse:
 def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
     """The 400 page: what was wrong, in the visitor's language. It stands alone (it reads nothing of the
     request), since reading the request again may raise the same error."""
-    page = render_to_string("400.html", {"reason": bad_request_reason(exception)})
+    return bad_request_page(bad_request_reason(exception))
+
+
+def bad_request_page(reason: str) -> HttpResponse:
+    """The site's 400 page with the reason, for any view that refuses what a person asked for."""
+    page = render_to_string("400.html", {"reason": reason})
     return HttpResponse(page, status=400, content_type="text/html; charset=utf-8")
 
 

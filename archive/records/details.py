@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from archive.catalogue.regions import RegionError, parse_region
+from archive.core.views import bad_request_page
 from archive.embeds.deeplinks import View
 from archive.embeds.viewers import embed_path
 
@@ -43,7 +44,7 @@ def detail(request: HttpRequest, inventory_number: str, position: str, region: s
     try:
         item, link, region = resolve_detail(inventory_number, position, region)
     except RegionError as error:
-        return HttpResponseBadRequest(f"Bad region: {error}", content_type="text/plain; charset=utf-8")
+        return bad_request_page(_("This detail cannot be shown: %(reason)s.") % {"reason": error})
     record = detail_record(item_record(item), int(position), region)
     accessed = timezone.localdate()
     return render(request, "records/detail.html", {

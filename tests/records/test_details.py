@@ -59,3 +59,12 @@ def test_unpublished_item_has_no_details(client, collection):
 def test_item_page_offers_the_detail_link(client, item):
     html = client.get(item.url).content.decode()
     assert 'data-base="/item/D-1/detail/"' in html
+
+
+@pytest.mark.django_db
+def test_a_region_outside_the_image_is_the_sites_400_page_in_the_visitors_language(client, item):
+    lithuanian = client.get("/item/D-1/detail/2/150,20,100,50/")
+    english = client.get("/en/item/D-1/detail/2/150,20,100,50/")
+    assert lithuanian["Content-Type"].startswith("text/html") and english["Content-Type"].startswith("text/html")
+    assert "Šios detalės parodyti negalima" in lithuanian.content.decode()
+    assert "This detail cannot be shown" in english.content.decode() and "200 × 100" in english.content.decode()
