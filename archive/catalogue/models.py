@@ -98,7 +98,7 @@ class CollectionPage(PublicOriginPage, Page):
         sort = request.GET.get("sort", "title")
         if sort not in self.SORTS:
             sort = "title"
-        items = self.items().order_by(*self.SORTS[sort]).prefetch_related("images__image")
+        items = self.items().order_by(*self.SORTS[sort]).select_related("locale").prefetch_related("images__image")
         page = Paginator(items, self.ITEMS_PER_PAGE).get_page(request.GET.get("page"))
         context.update(items_page=page, sort=sort, sort_choices=sort_choices())
         return context
