@@ -182,6 +182,12 @@ DATABASES = {
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", "0"),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded default has the site and the worker (two threads: tasks and heartbeat) writing to one
+    # file. A deferred transaction that reads and then writes cannot wait for another writer (SQLite answers
+    # "database is locked" at once); IMMEDIATE takes the write lock first and waits up to the timeout.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"transaction_mode": "IMMEDIATE", "timeout": env_int("SQLITE_TIMEOUT_SECONDS", "20")})
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
