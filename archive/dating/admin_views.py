@@ -3,7 +3,8 @@
 from django.http import HttpRequest, JsonResponse
 from django.utils.translation import gettext as _
 
-from .lookup import DateParseError, parse
+from .edtf import dating
+from .lookup import DateParseError, YearRange, parse
 
 
 def preview(request: HttpRequest) -> JsonResponse:
@@ -13,9 +14,19 @@ def preview(request: HttpRequest) -> JsonResponse:
     except DateParseError as error:
         return JsonResponse({"ok": False, "message": str(error)})
     if result.undated:
-        message = _("Undated: the item has no year range and is found under 'undated'.")
-    elif result.earliest == result.latest:
-        message = _("Year %(year)s") % {"year": result.earliest}
-    else:
-        message = _("Years %(earliest)s–%(latest)s") % {"earliest": result.earliest, "latest": result.latest}
-    return JsonResponse({"ok": True, "earliest": result.earliest, "latest": result.latest, "message": message})
+        return JsonResponse({"ok": True, "earliest": None, "latest": None, "edtf": "",
+                             "message": _("Undated: the item has no year range and is found under 'undated'.")})
+    dated = dating(text, result.earliest, result.latest)
+    return JsonResponse({"ok": True, "earliest": result.earliest, "latest": result.latest, "edtf": dated.edtf,
+                         "message": f"{reading_message(result)} (EDTF {dated.edtf})"})
+
+
+def reading_message(result: YearRange) -> str:
+    if result.first_day and result.first_day == result.last_day:
+        return _("Day %(day)s") % {"day": result.first_day.isoformat()}
+    if result.first_day:
+        return _("Days %(first)s–%(last)s") % {"first": result.first_day.isoformat(),
+                                                "last": result.last_day.isoformat()}
+    if result.earliest == result.latest:
+        return _("Year %(year)s") % {"year": result.earliest}
+    return _("Years %(earliest)s–%(latest)s") % {"earliest": result.earliest, "latest": result.latest}

@@ -7,17 +7,27 @@ Conventions (the same for every caller, so a range means the same thing everywhe
   an ordinal decade with no century means the 20th century, the century of this library's collections;
 - "circa" widens by CIRCA_MARGIN years on each side; "before/until X" and "after/from X" reach OPEN_SPAN years
   out from X;
-- "undated" has no range at all, never year 0. Text the parser does not know is an error, never a guess.
+- a decade's early, mid and late parts are its years 0-3, 4-6, 7-9 ("early 1930s" is 1930-1933);
+- ranges of centuries and decades run from the start of the first to the end of the last ("XVI–XVII a.",
+  "1920s–1930s", "XX a. 3–4 dešimtmetis"), as does any "A - B" of two phrases;
+- "undated" has no range at all, never year 0. Text the parser does not know is an error, never a guess: the
+  message suggests forms like the text (examples_for).
+Days, months, seasons and parts of a year are in days.py (a reading then has first_day and last_day too);
+EDTF as input in edtf_input.py; named periods are the table curators edit in the admin (models.NamedPeriod).
+Where to add a form: a function `(phrase, periods) -> Years | Days | None` in the families of reading().
 """
 
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 
-CIRCA_MARGIN = 5
-OPEN_SPAN = 20
+from . import days
+from .edtf_input import read_edtf
+from .grammar import CIRCA_MARGIN, DASH, LETTERS, OPEN_SPAN, YEAR_SUFFIX, Bounds, join, normalise
 
 UNDATED = {"nedatuota", "nedatuotas", "be datos", "data nežinoma", "undated", "n.d.", "nd", "s.a.", "unknown date"}
+__all__ = ["CIRCA_MARGIN", "OPEN_SPAN", "DateParseError", "YearRange", "normalise", "parse_date"]
 
 
 class DateParseError(ValueError):
@@ -26,9 +36,13 @@ class DateParseError(ValueError):
 
 @dataclass(frozen=True)
 class YearRange:
+    """The reading of a date text; first_day and last_day only when the text names months or days."""
+
     text: str
     earliest: int | None
     latest: int | None
+    first_day: date | None = None
+    last_day: date | None = None
 
     @property
     def undated(self) -> bool:
@@ -52,14 +66,6 @@ CENTURY_PARTS = {
 CIRCA_WORDS = r"(?:apie|apytiksliai|maždaug|circa|ca\.?|c\.|approx\.?|about|around|~)"
 BEFORE_WORDS = r"(?:iki|prieš|before|until|by|not after|ne vėliau kaip)"
 AFTER_WORDS = r"(?:po|nuo|after|from|since|not before|ne anksčiau kaip)"
-YEAR_SUFFIX = r"(?:\s*(?:m\.?|metai|metais|metų|metus|y\.?))?"
-
-
-def normalise(text: str) -> str:
-    text = text.strip().lower()
-    text = re.sub(r"[\u2010-\u2015\u2212]", "-", text)
-    text = re.sub(r"\s+", " ", text)
-    return text.rstrip(" ,;")
 
 
 def roman_to_int(numeral: str) -> int:
@@ -79,21 +85,32 @@ def parse_date(text: str, periods: Mapping[str, tuple[int, int]] | None = None) 
         raise DateParseError("The date is empty: write the date as the source gives it, or 'nedatuota'.")
     if phrase in UNDATED:
         return YearRange(original, None, None)
-    earliest, latest = years_of(phrase, periods or {})
-    if earliest > latest:
-        raise DateParseError(f"'{original}' ends before it starts ({earliest} > {latest}).")
-    return YearRange(original, earliest, latest)
+    # EDTF reads the text as written: '1905-08' (a month) and '1905–08' (two years) differ only in the dash.
+    bounds = read_edtf(original) or years_of(phrase, periods or {})
+    first, last = bounds
+    if first > last:
+        shown = (first, last) if isinstance(first, int) else (first.isoformat(), last.isoformat())
+        raise DateParseError(f"'{original}' ends before it starts ({shown[0]} > {shown[1]}).")
+    if isinstance(first, date):
+        return YearRange(original, first.year, last.year, first, last)
+    return YearRange(original, first, last)
 
 
-def years_of(phrase: str, periods: Mapping[str, tuple[int, int]]) -> tuple[int, int]:
-    for parse in (named_period, plain_years, circa, before_or_after, decade, century_phrase, two_phrases):
+def years_of(phrase: str, periods: Mapping[str, tuple[int, int]]) -> Bounds:
+    found = reading(phrase, periods)
+    if found is None:
+        raise DateParseError(f"'{phrase}' is not a date phrase the archive knows. Write e.g. {examples_for(phrase)}.")
+    return found
+
+
+def reading(phrase: str, periods: Mapping[str, tuple[int, int]]) -> Bounds | None:
+    families = (named_period, plain_years, circa, before_or_after, decade, part_of_a_decade, decade_range,
+                century_range, century_phrase, *days.FAMILIES, read_edtf, two_phrases)
+    for parse in families:
         found = parse(phrase, periods)
         if found is not None:
             return found
-    raise DateParseError(
-        f"'{phrase}' is not a date phrase the archive knows. Write e.g. '1936 m.', '1935–1937 m.', "
-        "'apie 1935 m.', 'XX a. 4-asis dešimtmetis', 'XIX a. pab.', 'iki 1940 m.', 'tarpukaris' or 'nedatuota'."
-    )
+    return None
 
 
 def named_period(phrase: str, periods: Mapping[str, tuple[int, int]]) -> tuple[int, int] | None:
@@ -149,8 +166,7 @@ def decade(phrase: str, _periods=None) -> tuple[int, int] | None:
         start = int(match.group(1)) * 10
         return start, start + 9
     match = re.fullmatch(
-        r"(?:([ivxlc]+) (?:a\.|amžiaus|amž\.) )?(\d{1,2}|[a-zšėčžąęįųū]+)(?:-?[a-zšėčžąęįųū]+)? "
-        r"dešimtmet(?:is|yje|ys|io)", phrase
+        rf"(?:([ivxlc]+) (?:a\.|amžiaus|amž\.) )?(\d{{1,2}}|[{LETTERS}]+)(?:-?[{LETTERS}]+)? {DECADE_WORD}", phrase
     )
     if match:
         century = roman_to_int(match.group(1)) if match.group(1) else 20
@@ -197,13 +213,82 @@ def split_century(phrase: str) -> tuple[int | None, str]:
     return None, ""
 
 
-def two_phrases(phrase: str, periods) -> tuple[int, int] | None:
-    """'XIX a. pab. - XX a. pr.' or '1930s - 1940s': from the start of the first to the end of the second."""
-    parts = re.split(r"\s+-\s+|\s+(?:iki|to)\s+", phrase, maxsplit=1)
-    if len(parts) != 2:
+DECADE_WORD = r"dešimtme(?:tis|tyje|tys|tio|čio|čiai|čiais)"
+DECADE_PARTS = {"early": (0, 3), "pradžia": (0, 3), "pradžioje": (0, 3), "pr.": (0, 3),
+                "mid": (4, 6), "middle": (4, 6), "vidurys": (4, 6), "viduryje": (4, 6), "vid.": (4, 6),
+                "late": (7, 9), "pabaiga": (7, 9), "pabaigoje": (7, 9), "pab.": (7, 9)}
+
+
+def part_of_a_decade(phrase: str, periods) -> tuple[int, int] | None:
+    """Thirds of a decade (0-3, 4-6, 7-9): 'early 1930s', 'mid-1930s', '1930-ųjų pabaiga',
+    'XX a. 4-ojo dešimtmečio pradžia'."""
+    match = (re.fullmatch(r"(?:the )?(early|mid|middle|late)[- ](?:the )?(.+)", phrase)
+             or re.fullmatch(r"(.+) (pradžia|pradžioje|pr\.|vidurys|viduryje|vid\.|pabaiga|pabaigoje|pab\.)", phrase))
+    if not match:
         return None
-    try:
-        first, second = years_of(parts[0], periods), years_of(parts[1], periods)
-    except DateParseError:
+    part, rest = match.groups() if match.group(1) in DECADE_PARTS else match.groups()[::-1]
+    found = decade(rest, periods)
+    if found is None:
         return None
-    return first[0], second[1]
+    low, high = DECADE_PARTS[part]
+    return found[0] + low, found[0] + high
+
+
+def decade_range(phrase: str, _periods=None) -> tuple[int, int] | None:
+    """'XX a. 3-4 dešimtmetis', '3-4-asis dešimtmetis': from the first decade's start to the second's end."""
+    match = re.fullmatch(
+        rf"(?:([ivxlc]+) (?:a\.|amžiaus|amž\.) )?(\d{{1,2}})(?:-?[{LETTERS}]+)?{DASH}(\d{{1,2}})(?:-?[{LETTERS}]+)? "
+        rf"{DECADE_WORD}", phrase)
+    if not match:
+        return None
+    century = roman_to_int(match.group(1)) if match.group(1) else 20
+    first, last = ordinal_value(match.group(2)), ordinal_value(match.group(3))
+    if first is None or last is None:
+        return None
+    return (century - 1) * 100 + (first - 1) * 10, (century - 1) * 100 + last * 10 - 1
+
+
+def century_range(phrase: str, _periods=None) -> tuple[int, int] | None:
+    """'XVI-XVII a.', '16th-17th century', '16th-17th c.': from the first century's start to the second's end."""
+    match = re.fullmatch(rf"([ivxlc]+){DASH}([ivxlc]+) (?:a\.|amž\.|amžius|amžiai|amžiuje|amžiuose|amžiaus|amžių)",
+                         phrase)
+    if match:
+        first, last = roman_to_int(match.group(1)), roman_to_int(match.group(2))
+    else:
+        match = re.fullmatch(
+            rf"(?:the )?(\d{{1,2}})(?:st|nd|rd|th)?{DASH}(\d{{1,2}})(?:st|nd|rd|th) (?:centuries|century|cent\.|c\.?)",
+            phrase)
+        if not match:
+            return None
+        first, last = int(match.group(1)), int(match.group(2))
+    if first < 1:
+        return None
+    return (first - 1) * 100, last * 100 - 1
+
+
+def two_phrases(phrase: str, periods) -> Bounds | None:
+    """'XIX a. pab. - XX a. pr.', '1920s-1930s', '1935 m. gegužės 3 d. - 1936 m. birželio 1 d.': from the
+    start of the first to the end of the second (to the day when both name days)."""
+    # A dash without spaces joins two phrases only after a word ('1920s-1930s'), never after a bare year.
+    for separator in re.finditer(r"\s+-\s+|\s+(?:iki|to)\s+|(?<!\d)-", phrase):
+        first = reading(phrase[:separator.start()].strip(), periods)
+        second = reading(phrase[separator.end():].strip(), periods) if first else None
+        if first and second:
+            return join(first, second)
+    return None
+
+
+def examples_for(phrase: str) -> str:
+    """Forms like the refused text, in both languages, so the message suggests what to write."""
+    words = set(re.findall(rf"[{LETTERS}]+", phrase))
+    if words & set(days.MONTHS):
+        return "'1935 m. gegužės 3 d.', '3 May 1935', '1935 m. gegužės 3–10 d.', '1935 m. gegužė', 'May–June 1935'"
+    if words & set(days.SEASONS):
+        return "'1939 m. pavasaris', 'spring 1939', '1944–1945 m. žiema' or 'winter 1944–45'"
+    if re.search(r"[x~?%/\[{]|\.\.", phrase) and re.search(r"\d", phrase):
+        return "EDTF '1935', '1935-05-03', '1935~', '193X', '19XX', '1935-05/1935-06' or '[1935..1937]'"
+    if words & {"century", "c", "cent", "a", "amžius", "amžiaus", "dešimtmetis", "s", "early", "mid", "late"}:
+        return ("'XVI–XVII a.', '16th–17th century', 'XIX a. pab.', 'mid-19th c.', '1920s–1930s', 'early 1930s' "
+                "or 'XX a. 3–4 dešimtmetis'")
+    return ("'1936 m.', '1935–1937 m.', 'apie 1935 m.', 'XX a. 4-asis dešimtmetis', 'XIX a. pab.', 'iki 1940 m.', "
+            "'1935 m. gegužės 3 d.', 'May 1935', 'tarpukaris' or 'nedatuota'")

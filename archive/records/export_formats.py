@@ -12,7 +12,7 @@ from .record import ItemRecord
 
 COLUMNS = (
     "inventory_number", "title", "alternative_titles", "creators", "date_text", "year_earliest",
-    "year_latest", "place", "latitude", "longitude", "techniques", "materials", "dimensions", "subjects",
+    "year_latest", "date_edtf", "place", "latitude", "longitude", "techniques", "materials", "dimensions", "subjects",
     "description", "rights", "rights_label", "credit_line", "collection", "url", "iiif_manifest",
 )
 # Spreadsheet programs run a cell starting with these as a formula (CSV injection).
@@ -30,6 +30,8 @@ def export_row(record: ItemRecord) -> dict:
         "date_text": record.date_text,
         "year_earliest": record.year_earliest,
         "year_latest": record.year_latest,
+        # The reading as EDTF ('1935~', '193X', '1935-05-03'), so other systems read the date exactly.
+        "date_edtf": record.dating.edtf if record.dating else "",
         "place": place.name if place else "",
         "latitude": place.latitude if place else None,
         "longitude": place.longitude if place else None,

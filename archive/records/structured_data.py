@@ -69,7 +69,9 @@ def json_ld(record: ItemRecord) -> dict:
         "description": record.description,
         "creator": [{"@type": "Person" if creator.is_person else "Organization", "name": creator.name}
                     for creator in record.creators],
-        "dateCreated": record.year_span,
+        # schema.org's Date is ISO 8601: EDTF level 0 is ISO 8601 ('1935', '1933/1937', '1935-05-03'); the
+        # qualified and 'X' forms of level 1 are not, so the exact EDTF goes to exports and EDM instead.
+        "dateCreated": record.dating.level_0 if record.dating else "",
         "temporalCoverage": record.date_text,
         "artform": ", ".join(record.techniques),
         "artMedium": ", ".join(record.materials),

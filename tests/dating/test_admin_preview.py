@@ -33,3 +33,11 @@ def test_item_editor_loads_the_preview_script(editor_client, collection):
     html = editor_client.get(f"/admin/pages/add/catalogue/itempage/{collection.pk}/").content.decode()
     assert "dating/date-preview.js" in html
     assert 'data-preview-url="/admin/dating/preview/"' in html
+
+
+@pytest.mark.django_db
+def test_preview_shows_days_and_the_edtf(editor_client):
+    result = editor_client.get("/admin/dating/preview/", {"text": "3–10 May 1935"}).json()
+    assert (result["earliest"], result["latest"], result["edtf"]) == (1935, 1935, "1935-05-03/1935-05-10")
+    assert result["message"] == "Dienos 1935-05-03–1935-05-10 (EDTF 1935-05-03/1935-05-10)"  # Lithuanian admin
+    assert editor_client.get("/admin/dating/preview/", {"text": "apie 1935 m."}).json()["edtf"] == "1935~"

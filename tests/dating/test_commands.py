@@ -38,3 +38,10 @@ def test_editors_can_add_a_named_period():
 
     NamedPeriod.objects.create(name="Memelio laikotarpis", aliases="memel period", earliest=1871, latest=1918)
     assert run("Memel period") == "1871 1918"
+
+
+@pytest.mark.django_db
+def test_parse_date_prints_the_edtf_on_request():
+    out = io.StringIO()
+    call_command("parse_date", "1935 m. gegužės 3–10 d.", "--edtf", stdout=out)
+    assert out.getvalue().strip() == "1935 1935 1935-05-03/1935-05-10"

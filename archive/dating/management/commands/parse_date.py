@@ -2,6 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
+from archive.dating.edtf import dating
 from archive.dating.lookup import DateParseError, parse
 
 
@@ -10,10 +11,16 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("text", help='Date text as a curator writes it, e.g. "XX a. 4-asis dešimtmetis".')
+        parser.add_argument("--edtf", action="store_true",
+                            help='Also print the reading as EDTF, e.g. "1930 1940 1935~" for "apie 1935 m.".')
 
-    def handle(self, *args, text: str, **options):
+    def handle(self, *args, text: str, edtf: bool, **options):
         try:
             result = parse(text)
         except DateParseError as error:
             raise CommandError(str(error)) from error
-        self.stdout.write("undated" if result.undated else f"{result.earliest} {result.latest}")
+        if result.undated:
+            self.stdout.write("undated")
+            return
+        line = f"{result.earliest} {result.latest}"
+        self.stdout.write(f"{line} {dating(text, result.earliest, result.latest).edtf}" if edtf else line)
