@@ -4,11 +4,15 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: run test install samples migrate load editor services services-stop lint bench lock install-production static
+.PHONY: run serve test install samples migrate load editor services services-stop lint bench lock install-production static
 
 # Absolute URIs (manifests, image services) follow the port unless PUBLIC_BASE_URL says otherwise.
 run: install samples migrate load editor
 	PUBLIC_BASE_URL="$${PUBLIC_BASE_URL:-http://127.0.0.1:$(PORT)}" $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+# The same served the production way: gunicorn, with nginx in front where installed (scripts/serve.py says which).
+serve: install samples migrate load editor
+	PUBLIC_BASE_URL="$${PUBLIC_BASE_URL:-http://127.0.0.1:$(PORT)}" $(PY) scripts/serve.py --port $(PORT)
 
 install: $(VENV)/.installed node_modules/.installed
 

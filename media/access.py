@@ -15,6 +15,9 @@ class ImageAccessPolicy(Protocol):
     def shown_publicly(self, image) -> bool:
         """True when the public sees the image now: its original may not change under them."""
 
+    # Optional: `public_images(queryset)`, the images of a queryset that shown_publicly() would accept, in
+    # one query (media.public_tiles asks it after every change; without it each image is asked alone).
+
 
 class PublicFlagOnly:
     """Fallback policy: only images flagged public, plus anything for staff."""

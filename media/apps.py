@@ -39,12 +39,16 @@ def connect_access_changes() -> None:
     from wagtail.models import PageViewRestriction
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
-    from media import served
+    from media import served, signals
     from media.models import DigitizedImage
 
-    for signal in (page_published, page_unpublished, post_page_move):
-        signal.connect(served.access_changed, dispatch_uid="media-access-pages")
-    for model in (DigitizedImage, PageViewRestriction):
-        post_save.connect(served.access_changed, sender=model, dispatch_uid=f"media-access-save-{model.__name__}")
-        post_delete.connect(served.access_changed, sender=model, dispatch_uid=f"media-access-delete-{model.__name__}")
+    # Workers forget their public answers (media.served); public tile files follow (media.public_tiles).
+    receivers = {"access": served.access_changed, "tiles": signals.public_tiles_changed}
+    for name, receiver in receivers.items():
+        for signal in (page_published, page_unpublished, post_page_move):
+            signal.connect(receiver, dispatch_uid=f"media-{name}-pages")
+        for model in (DigitizedImage, PageViewRestriction):
+            post_save.connect(receiver, sender=model, dispatch_uid=f"media-{name}-save-{model.__name__}")
+            post_delete.connect(receiver, sender=model, dispatch_uid=f"media-{name}-delete-{model.__name__}")
     post_delete.connect(served.page_deleted, dispatch_uid="media-access-page-deleted")
+    post_delete.connect(signals.page_deleted_tiles, dispatch_uid="media-tiles-page-deleted")

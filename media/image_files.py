@@ -56,5 +56,6 @@ def rendition_source(image):
             with open(path, "rb") as handle:
                 yield willow.Image.open(handle)
             return
-        jpeg = open_upright(path).jpegsave_buffer(Q=RENDITION_SOURCE_QUALITY)
+        with open_upright(path) as upright:
+            jpeg = upright.jpegsave_buffer(Q=RENDITION_SOURCE_QUALITY)
         yield willow.Image.open(BytesIO(jpeg))

@@ -4,8 +4,9 @@ Only positive answers for everyone ("this image is public, here is its pyramid")
 IIIF_PUBLIC_LOOKUP_SECONDS. Drafts, unknown identifiers and what an editor may see go the full way (the
 database and the access policy) on every request. Whatever can change an answer (an image saved or
 deleted, a page published, unpublished, moved, deleted or restricted) touches a stamp file in the node's
-cache folder; every lookup compares the stamp with one stat(), so all workers of a node forget at once,
-and the time limit bounds what another node may still serve.
+cache folder. A worker looks at the stamp (one stat()) at most every STAMP_CHECK_SECONDS, not on every
+tile, so all workers of a node forget within that time (the worker that made the change, at once), and
+the time limit bounds what another node may still serve.
 """
 
 import os
@@ -24,6 +25,9 @@ from media.storage import cache_root
 # A worker keeps at most this many answers; past it, it starts afresh (a cheap bound on memory).
 MAX_ENTRIES = 10_000
 STAMP_NAME = ".access-changed"
+# How long a worker trusts the stamp it last read: the longest another worker of the node may still
+# serve an image that stopped being public.
+STAMP_CHECK_SECONDS = 1.0
 
 
 @dataclass(frozen=True)
@@ -41,12 +45,19 @@ class PublicAnswers:
     def __init__(self) -> None:
         self._entries: dict[str, tuple[float, ServedImage]] = {}
         self._stamp = -1
+        self._stamp_checked = float("-inf")
+        self._stamp_path = ""
         self._lock = threading.Lock()
 
     def stamp(self) -> int:
         """The time of the last change that could alter an answer; forgets everything when it moved."""
+        path = stamp_path(settings.IIIF_CACHE_ROOT, settings.MEDIA_ROOT)
+        now = time.monotonic()
+        if now - self._stamp_checked < STAMP_CHECK_SECONDS and path == self._stamp_path:
+            return self._stamp
+        self._stamp_checked, self._stamp_path = now, path
         try:
-            stamp = os.stat(stamp_path(settings.IIIF_CACHE_ROOT, settings.MEDIA_ROOT)).st_mtime_ns
+            stamp = os.stat(path).st_mtime_ns
         except FileNotFoundError:
             stamp = 0
         if stamp != self._stamp:
@@ -78,6 +89,7 @@ class PublicAnswers:
     def forget_all(self) -> None:
         with self._lock:
             self._entries.clear()
+            self._stamp_checked = float("-inf")
         touch_stamp()
 
 

@@ -8,8 +8,16 @@ from django.utils import timezone
 from django_tasks import task
 
 from media.models import DigitizedImage, PyramidStatus
-from media.pyramid import build_pyramid
-from media.storage import local_original, pyramid_exists, pyramid_path, storage_errors, store_pyramid
+from media.pyramid import build_pyramid, open_pyramid
+from media.storage import (
+    local_original,
+    local_pyramid,
+    pyramid_exists,
+    pyramid_path,
+    storage_errors,
+    store_pyramid,
+)
+from media.tile_files import tiles_exist, write_tiles
 from media.verification import IngestError, sha256_of, verify_image
 from media.work_files import remove_stale_work_files
 
@@ -39,6 +47,8 @@ def ensure_pyramid(image: DigitizedImage) -> str:
                 image.width, image.height = verified.width, verified.height
                 build_pyramid(source, pyramid_path(image.checksum))
                 store_pyramid(image.checksum)
+        if not tiles_exist(image.checksum):
+            write_tiles(open_pyramid(local_pyramid(image.checksum)), image.checksum)
     except (IngestError, pyvips.Error) as error:
         reason = error.reason if isinstance(error, IngestError) else str(error).strip()
         logger.warning("pyramid of image %s failed: %s", image.pk, reason)
@@ -64,6 +74,15 @@ def _record(image: DigitizedImage, status: str, reason: str) -> str:
     image.pyramid_checksum = image.checksum
     image.save(update_fields=["checksum", "width", "height", "pyramid_status", "pyramid_error", "pyramid_checksum"])
     return status
+
+
+@task()
+def sync_public_tiles_task() -> str:
+    """Place and remove public tile trees after a change of access (media.public_tiles)."""
+    from media.public_tiles import sync_public_tiles
+
+    added, removed = sync_public_tiles()
+    return f"placed {added}, removed {removed}"
 
 
 def requeue_pending_pyramids(older_than_seconds: int) -> int:

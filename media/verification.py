@@ -12,7 +12,7 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 
 from media.image_policy import ACCEPTED_FORMATS
-from media.pyramid import QUARTER_TURN_ORIENTATIONS, orientation_of, to_srgb
+from media.pyramid import QUARTER_TURN_ORIENTATIONS, orientation_of, streamed, to_srgb
 
 # JPEGs are checked at 1/8 scale: the whole entropy-coded stream is still read (so a cut-off file is
 # caught) but the inverse DCT is eight times cheaper, which keeps a 70-megapixel scan well under a second.
@@ -111,12 +111,13 @@ def _check_still(header: pyvips.Image, loader: str, name: str) -> None:
 
 
 def _decode_everything(source: Path, loader: str, name: str) -> None:
-    """Decode the whole file through the same colour conversion the pyramid will use."""
+    """Decode the whole file through the same colour conversion the pyramid will use, streamed (not
+    mapped) so that checking a gigapixel scan does not hold the file in memory."""
     options = {"access": "sequential", "fail_on": "truncated"}
     if loader == "jpegload":
         options["shrink"] = JPEG_CHECK_SHRINK
     try:
-        image = pyvips.Image.new_from_file(str(source), **options)
-        to_srgb(image).avg()
+        with streamed(source, **options) as image:
+            to_srgb(image).avg()
     except pyvips.Error:
         raise IngestError(_("%(name)s is damaged or incomplete and cannot be decoded.") % {"name": name}) from None

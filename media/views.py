@@ -189,9 +189,13 @@ def image_response(request: HttpRequest, parsed: ImageRequest, served: ServedIma
             cache.put(key, data)
         response = HttpResponse(data, content_type=FORMATS[render_plan.format].media_type)
     set_common_headers(response, etag, served)
-    canonical = f"{service_id(parsed.version, parsed.identifier)}/{render_plan.canonical}"
-    response["Link"] = f'<{PROFILES[parsed.version]}>;rel="profile", <{canonical}>;rel="canonical"'
+    response["Link"] = link_header(parsed, render_plan)
     return response
+
+
+def link_header(parsed: ImageRequest, render_plan: RenderPlan) -> str:
+    canonical = f"{service_id(parsed.version, parsed.identifier)}/{render_plan.canonical}"
+    return f'<{PROFILES[parsed.version]}>;rel="profile", <{canonical}>;rel="canonical"'
 
 
 def render_answer(request: HttpRequest, served: ServedImage, render_plan: RenderPlan) -> bytes:

@@ -1,6 +1,7 @@
 """Settings shared by every environment; the only module that reads environment variables."""
 
 import os
+import re
 from pathlib import Path
 
 import dj_database_url
@@ -61,6 +62,16 @@ def env_url(name: str, default: str) -> str:
     if scheme not in ("http", "https") or not rest or rest.startswith("/"):
         raise ImproperlyConfigured(f"{name} must be an absolute address such as https://archive.example.lt, "
                                    f"not {value!r}.")
+    return value
+
+
+def env_domain_name(name: str, default: str) -> str:
+    """A DNS name in the grammar of the OAI identifier scheme: labels that start with a letter, at least two of
+    them, so an IP address or "localhost" stops the start."""
+    value = env(name, default).strip()
+    if not re.fullmatch(r"[a-zA-Z][a-zA-Z0-9-]*(\.[a-zA-Z][a-zA-Z0-9-]*)+", value):
+        raise ImproperlyConfigured(f"{name} must be a domain name such as archive.kvb.lt (not an IP address or "
+                                   f"localhost), not {value!r}.")
     return value
 
 
@@ -231,6 +242,8 @@ WAGTAILIMAGES_EXTENSIONS = ACCEPTED_EXTENSIONS
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 # No avatars from an outside service: editors' addresses stay here, and the admin works offline.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# No release check either: it calls an outside host from the dashboard, which the CSP refuses.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 SEARCH_BACKEND = env_choice("SEARCH_BACKEND", "database", ("database", "elasticsearch"))
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.wagtail_backend"}}  # the database backend, given plain terms
@@ -269,6 +282,8 @@ MEDIA_ACCESS_POLICY = env("MEDIA_ACCESS_POLICY", "archive.catalogue.access.Catal
 
 # The library that provides the collections (manifests, citations, aggregators).
 ARCHIVE_PROVIDER_NAME = env("ARCHIVE_PROVIDER_NAME", "Klaipėdos miesto savivaldybės viešoji biblioteka")
+# Its name in the other languages of LANGUAGES (archive/core/site_names.py): English pages, citations, manifests.
+ARCHIVE_PROVIDER_NAMES = {"en": env("ARCHIVE_PROVIDER_NAME_EN", "Klaipėda Municipal Public Library")}
 ARCHIVE_PROVIDER_HOMEPAGE = env("ARCHIVE_PROVIDER_HOMEPAGE", "https://www.klavb.lt/")
 # The provider's logo in manifests (an absolute image URL); empty uses the archive's own mark.
 ARCHIVE_PROVIDER_LOGO_URL = env("ARCHIVE_PROVIDER_LOGO_URL", "")
@@ -280,8 +295,9 @@ MAP_TILE_ATTRIBUTION = env("MAP_TILE_ATTRIBUTION", "© OpenStreetMap contributor
 # One stream for Django and gunicorn (archive/core/logging.py); LOG_FORMAT=json for log collectors.
 LOG_FORMAT = env_choice("LOG_FORMAT", "plain", ("plain", "json"))
 LOG_LEVEL = env_choice("LOG_LEVEL", "INFO", ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"))
-# gunicorn's access log: "all", "off", or "skip-iiif" (no line for each image tile).
-ACCESS_LOG = env_choice("ACCESS_LOG", "all", ("all", "off", "skip-iiif"))
+# gunicorn's access log: "skip-iiif" (no line for each image tile, the default: tiles are the hot path),
+# "all", or "off".
+ACCESS_LOG = env_choice("ACCESS_LOG", "skip-iiif", ("all", "off", "skip-iiif"))
 LOGGING = logging_config(LOG_FORMAT, LOG_LEVEL, ACCESS_LOG)
 LOGGING_CONFIG = "archive.core.logging.configure"
 
@@ -334,6 +350,14 @@ if ELASTICSEARCH_CA_CERTS and not ELASTICSEARCH_URL.startswith("https://"):
 SEARCH_INDEX_PREFIX = env("SEARCH_INDEX_PREFIX", "archive")
 # Make each edit searchable before the request returns (tests); production relies on the 1 s refresh.
 SEARCH_REFRESH_ON_WRITE = env_bool("SEARCH_REFRESH_ON_WRITE", False)
+# The analysers' token filters: "builtin" (the analysis-common module every Elasticsearch distribution has),
+# "plugin" (search/elasticsearch_plugin, for a node without that module, like the one scripts/elasticsearch.sh
+# runs) or "auto" (asks the nodes once). Production defaults to builtin (archive/settings/production.py).
+ELASTICSEARCH_ANALYSIS_CHOICES = ("builtin", "plugin", "auto")
+ELASTICSEARCH_ANALYSIS = env_choice("ELASTICSEARCH_ANALYSIS", "auto", ELASTICSEARCH_ANALYSIS_CHOICES)
+# Primary shards of a new index, and copies of each on other nodes (production: 1); search_reindex applies them.
+ELASTICSEARCH_SHARDS = env_int("ELASTICSEARCH_SHARDS", "1", minimum=1)
+ELASTICSEARCH_REPLICAS = env_int("ELASTICSEARCH_REPLICAS", "0")
 
 # --- Viewers ---
 # Front-end packages come from npm (package.json, `npm ci`) and are served as static files, no CDN.
@@ -351,6 +375,9 @@ STATICFILES_DIRS += [(prefix, folder) for prefix, folder in VIEWER_STATIC_DIRS i
 RECORDS_EXPORT_MAX_ROWS = env_int("RECORDS_EXPORT_MAX_ROWS", "50000")
 RECORDS_EXPORT_CHUNK_SIZE = env_int("RECORDS_EXPORT_CHUNK_SIZE", "500", minimum=1)
 # OAI-PMH at /oai: records per ListRecords/ListIdentifiers response, and how long a token stays valid.
+# The repository identifier of OAI identifiers (oai:<it>:<inventory number>): a domain name the library holds,
+# kept for good, as harvesters key their copies on it; its own setting, never the request's or PUBLIC_BASE_URL's host.
+OAI_REPOSITORY_IDENTIFIER = env_domain_name("OAI_REPOSITORY_IDENTIFIER", "archive.example")
 OAI_REPOSITORY_NAME = env("OAI_REPOSITORY_NAME", f"{WAGTAIL_SITE_NAME} ({ARCHIVE_PROVIDER_NAME})")
 OAI_ADMIN_EMAILS = env_list("OAI_ADMIN_EMAILS", "oai-admin@example.org")
 OAI_PAGE_SIZE = env_int("OAI_PAGE_SIZE", "100", minimum=1)
@@ -413,6 +440,12 @@ if S3_BUCKET:
 IIIF_PYRAMID_CACHE_MAX_BYTES = env_int("IIIF_PYRAMID_CACHE_MAX_BYTES", str(20 * 1024**3))
 # How long a worker answers for a public image from memory, without the database (media/served.py).
 IIIF_PUBLIC_LOOKUP_SECONDS = env_float("IIIF_PUBLIC_LOOKUP_SECONDS", "30")
+# Public images' tile files, which a front server serves without Python (media/public_tiles.py,
+# deploy/nginx/archive-iiif.conf); empty: MEDIA_ROOT/iiif-public. With S3: the bucket's iiif-public/ prefix.
+IIIF_PUBLIC_TILES_ROOT = env("IIIF_PUBLIC_TILES_ROOT", "")
+# Run with an image's URL prefix (e.g. https://host/iiif/3/ID/) as its last argument when its public tiles
+# are removed: a CDN's purge. Empty: none (the public_tiles_removed signal is sent either way).
+IIIF_TILES_PURGE_COMMAND = env("IIIF_TILES_PURGE_COMMAND", "")
 
 # --- Monitoring ---
 # /metrics answers these client addresses or networks (REMOTE_ADDR), and requests carrying

@@ -5,7 +5,18 @@ from pathlib import Path
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F401,F403
-from .base import BASE_DIR, SECRET_KEY, STORAGES, env, env_bool, env_int, media_root, work_root
+from .base import (
+    BASE_DIR,
+    ELASTICSEARCH_ANALYSIS_CHOICES,
+    SECRET_KEY,
+    STORAGES,
+    env,
+    env_bool,
+    env_choice,
+    env_int,
+    media_root,
+    work_root,
+)
 
 DEBUG = False
 
@@ -48,3 +59,8 @@ SILENCED_SYSTEM_CHECKS = ["security.W005", "security.W021"]
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
+
+# A stock Elasticsearch cluster: its built-in analysis filters (no plugin), and a copy of every shard on a
+# second node. A single-node cluster stays yellow with a replica: set ELASTICSEARCH_REPLICAS=0 there.
+ELASTICSEARCH_ANALYSIS = env_choice("ELASTICSEARCH_ANALYSIS", "builtin", ELASTICSEARCH_ANALYSIS_CHOICES)
+ELASTICSEARCH_REPLICAS = env_int("ELASTICSEARCH_REPLICAS", "1")

@@ -97,11 +97,17 @@ def substitute(text: str, old: str, new: str) -> str:
     return text.replace(old, new)
 
 
+PUBLIC_TILES = "/var/lib/archive/media/iiif-public"
+
+
 def render_site(prefix: Path, *, http: int, https: int, upstream: int, certificate: Path, key: Path,
-                static_root: Path) -> Path:
+                static_root: Path, public_tiles: Path | None = None) -> Path:
     """deploy/nginx/ as nginx would read it on a server, with this test's ports, files and prefix."""
     proxy = prefix / "archive-proxy.conf"
     proxy.write_text((DEPLOY / "nginx" / "archive-proxy.conf").read_text())
+    iiif = prefix / "archive-iiif.conf"
+    tiles = (DEPLOY / "nginx" / "archive-iiif.conf").read_text()
+    iiif.write_text(substitute(tiles, PUBLIC_TILES, str(public_tiles or prefix / "iiif-public")))
     site = (DEPLOY / "nginx" / "archive.conf").read_text()
     site = re.sub(r"^\s*listen \[::\].*\n", "", site, flags=re.MULTILINE)  # the test machine may lack IPv6
     for old, new in [
@@ -112,6 +118,7 @@ def render_site(prefix: Path, *, http: int, https: int, upstream: int, certifica
         (f"/etc/letsencrypt/live/{PLACEHOLDER_HOST}/privkey.pem", str(key)),
         (PLACEHOLDER_HOST, SITE_NAME),
         ("include snippets/archive-proxy.conf;", f"include {proxy};"),
+        ("include snippets/archive-iiif.conf;", f"include {iiif};"),
         ("/srv/archive/static_collected/", f"{static_root}/"),
         ("/var/www/letsencrypt", str(prefix / "acme")),
         ("/var/log/nginx/", f"{prefix}/"),

@@ -14,8 +14,9 @@ NOT_FOR_PRODUCTION = {
     "DEBUG": "production is never in debug mode",
     "ARCHIVE_VAR_DIR": "the older name of ARCHIVE_DATA_DIR",
     "SEARCH_REFRESH_ON_WRITE": "the test suite's",
+    "SQLITE_TIMEOUT_SECONDS": "the embedded default's SQLite only",
 }
-READ = re.compile(r"""(?:\benv(?:_bool|_list)?|environ\.get)\(\s*["']([A-Z][A-Z0-9_]*)["']""")
+READ = re.compile(r"""(?:\benv(?:_[a-z]+)?|os\.environ\.get)\(\s*["']([A-Z][A-Z0-9_]*)["']""")
 ASSIGNMENT = re.compile(r"^#?([A-Z][A-Z0-9_]*)=(.*)$")
 # A value both parsers take as written: plain, or in double quotes without what a shell would expand.
 PLAIN_VALUE = re.compile(r"""[^\s"'$`\\]*|"[^"$`\\]*\"""")

@@ -1,0 +1,113 @@
+"""`make serve` (scripts/serve.py): the embedded default under gunicorn, nginx in front where installed; it says
+what it runs, serves the home page and a public tile through the front, and Ctrl+C stops everything it started."""
+
+import http.client
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+import pyvips
+
+from tests.deploy.stack import DROPPED_VARIABLES, ROOT, free_port
+
+pytestmark = [pytest.mark.slow]
+
+NGINX = shutil.which("nginx", path=f"{os.environ.get('PATH', '')}:/usr/sbin")
+TILE = "/iiif/3/serve-1/0,0,256,256/256,256/0/default.jpg"
+SETUP = """
+from media.ingest import ingest_image
+from tests.factories import make_collection, make_home
+make_collection(make_home(), title="Kolekcija", slug="kolekcija")
+ingest_image({path!r}, identifier="serve-1", title="Served", is_public=True)
+"""
+
+
+@pytest.fixture(scope="module")
+def embedded(tmp_path_factory):
+    """A data folder with the migrations applied, a home page and one public image."""
+    folder = tmp_path_factory.mktemp("serve")
+    environment = {name: value for name, value in os.environ.items() if name not in DROPPED_VARIABLES}
+    environment.update({"ARCHIVE_DATA_DIR": str(folder / "var"), "DJANGO_SETTINGS_MODULE": "archive.settings.dev"})
+    picture = folder / "picture.png"
+    pyvips.Image.xyz(600, 400)[0].cast("uchar").write_to_file(str(picture))
+    for command in (["migrate", "--noinput"], ["shell", "-c", SETUP.format(path=str(picture))]):
+        done = subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=environment,
+                              capture_output=True, text=True, timeout=600)
+        assert done.returncode == 0, done.stdout + done.stderr
+    return environment
+
+
+def get(port: int, path: str) -> http.client.HTTPResponse:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    connection.request("GET", path)
+    response = connection.getresponse()
+    response.body = response.read()
+    connection.close()
+    return response
+
+
+def serve(environment: dict[str, str], port: int, *options: str) -> tuple[subprocess.Popen, str]:
+    """Start scripts/serve.py; returns it and what it said up to "Ctrl+C stops them."."""
+    process = subprocess.Popen([sys.executable, "scripts/serve.py", "--port", str(port), *options], cwd=ROOT,
+                               env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    said = []
+    for line in process.stdout:
+        said.append(line)
+        if line.startswith("Ctrl+C"):
+            break
+    return process, "".join(said)
+
+
+def wait_for(port: int, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if get(port, "/healthz/live").status == 200:
+                return
+        except OSError:
+            pass
+        time.sleep(0.2)
+    raise AssertionError(f"nothing answers on {port}")
+
+
+def stop_with_ctrl_c(process: subprocess.Popen, ports: list[int]) -> None:
+    process.send_signal(signal.SIGINT)
+    output, _ = process.communicate(timeout=60)
+    assert process.returncode == 0, output
+    for port in ports:
+        with pytest.raises(OSError):
+            get(port, "/healthz/live")
+
+
+@pytest.mark.skipif(NGINX is None, reason="nginx is not installed (apt-get install nginx)")
+def test_serve_runs_nginx_in_front_of_gunicorn_and_stops_on_ctrl_c(embedded):
+    port = free_port()
+    process, said = serve(embedded, port)
+    try:
+        assert f"nginx in front on :{port}, gunicorn on :{port + 1}" in said, said
+        wait_for(port)
+        home = get(port, "/")
+        assert home.status == 200 and b"<html" in home.body
+        tile = get(port, TILE)
+        assert tile.status == 200 and tile.getheader("Content-Type") == "image/jpeg"
+        assert tile.getheader("Link") is None  # nginx's file: the application links the canonical URL
+        assert get(port + 1, TILE).body == tile.body  # gunicorn behind it has the same bytes
+    finally:
+        stop_with_ctrl_c(process, [port, port + 1])
+
+
+def test_serve_without_nginx_says_so_and_serves_with_gunicorn_alone(embedded):
+    port = free_port()
+    process, said = serve(embedded, port, "--no-nginx")
+    try:
+        assert f"gunicorn alone on :{port}" in said, said
+        wait_for(port)
+        assert get(port, "/").status == 200
+        tile = get(port, TILE)
+        assert tile.status == 200 and tile.getheader("Link")
+    finally:
+        stop_with_ctrl_c(process, [port])
