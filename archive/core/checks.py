@@ -13,7 +13,8 @@ from django.core.files.storage import default_storage
 from elasticsearch import ApiError, Elasticsearch
 
 from media.storage import check_available, is_missing_bucket, is_remote, probe_write
-from search.backends.es_mapping import ANALYSIS
+from search.backends.elasticsearch import analysis_filters
+from search.backends.es_mapping import analysis
 
 SUPPORTED_ELASTICSEARCH = 8  # the client's major version (pyproject.toml); the cluster's must match
 
@@ -59,7 +60,7 @@ def media_storage(app_configs, **kwargs) -> list[CheckMessage]:
 
 def search_cluster(app_configs, **kwargs) -> list[CheckMessage]:
     """With SEARCH_BACKEND=elasticsearch: the cluster answers, speaks our major version and has the analysis
-    our index needs (the archive-analysis plugin's token filters)."""
+    our index needs (the token filters ELASTICSEARCH_ANALYSIS chooses)."""
     if settings.SEARCH_BACKEND != "elasticsearch":
         return []
     url = settings.ELASTICSEARCH_URL
@@ -84,20 +85,26 @@ def search_cluster(app_configs, **kwargs) -> list[CheckMessage]:
     if missing:
         return [Error(f"Elasticsearch at {url} lacks what the catalogue index analyses text with: "
                       f"{', '.join(missing)}.",
-                      hint="Install the archive-analysis plugin (search/elasticsearch_plugin; scripts/elasticsearch.sh "
-                           "builds and installs it) on every node and restart them.", id="archive.E006")]
+                      hint="Use a distribution with the analysis-common module (every standard one has it) and "
+                           "ELASTICSEARCH_ANALYSIS=builtin; on a node without it, install the archive-analysis plugin "
+                           "(search/elasticsearch_plugin, scripts/elasticsearch.sh) and set ELASTICSEARCH_ANALYSIS="
+                           "plugin or auto.", id="archive.E006")]
     return found
 
 
-def missing_analysis(client: Elasticsearch, analysis: dict = ANALYSIS) -> list[str]:
-    """The tokenizers and token filters of our analysers that the cluster's `_analyze` does not know."""
+def missing_analysis(client: Elasticsearch, chosen: dict | None = None) -> list[str]:
+    """The tokenizers and token filters of our analysers (the settings' choice unless given) that the
+    cluster's `_analyze` does not know."""
+    chosen = chosen or analysis(analysis_filters(client))
+    configured = chosen.get("filter", {})
     parts = {}
-    for analyser in analysis["analyzer"].values():
+    for analyser in chosen["analyzer"].values():
         parts[("tokenizer", analyser["tokenizer"])] = None
         parts.update({("filter", name): None for name in analyser.get("filter", [])})
     missing = []
     for kind, name in parts:
-        request = {"tokenizer": name} if kind == "tokenizer" else {"tokenizer": "standard", "filter": [name]}
+        request = ({"tokenizer": name} if kind == "tokenizer"
+                   else {"tokenizer": "standard", "filter": [configured.get(name, name)]})
         try:
             client.indices.analyze(text="Klaipėda", **request)
         except ApiError as error:

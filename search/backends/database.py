@@ -1,43 +1,37 @@
-"""The database backend for the embedded run: Wagtail search for the words, the ORM for facets.
+"""The database backend for the embedded run: Wagtail search for the words, SQL for facets.
 
 Wagtail's index of ItemPage covers titles, alternative titles, places, subjects, inscriptions and
 description, and all of those with creators, techniques and materials stemmed in the page's language
 (ItemPage.search_stems, search/stemming.py); a query is searched as typed or stemmed. A query that is
 exactly a creator's, technique's or material's name also matches the items that carry that term.
+
+A search reads the items that pass the filters once (ids and the facets' columns), intersects them with
+the words' ranked matches (search/backends/database_rank.py), and counts the facets over the matches
+(search/backends/database_facets.py); no page is loaded, and only the hits' page is sorted in SQL.
 """
 
-from collections import Counter
 from collections.abc import Iterable
 
-from django.db.models import Count, F, Q, QuerySet
-from django.db.models.functions import Substr
-from wagtail.models import Page
+from django.db.models import F, Q, QuerySet
 from wagtail.search.query import Or, PlainText
 
 from archive.catalogue.models import CollectionPage, ItemCreator, ItemPage, ItemTag
 from archive.vocabularies.models import Creator, Material, Technique
 from search.backends import Progress
+from search.backends.database_facets import ITEM_COLUMNS, Row, facet_counts
+from search.backends.database_ids import among
+from search.backends.database_rank import ranked_ids
 from search.documents import FEATURE_MODELS
-from search.query import (
-    DECADES_SHOWN,
-    FACETS,
-    MAX_DECADE_SPAN,
-    SearchQuery,
-    centuries_between,
-    century_years,
-    decade_years,
-    decades_between,
-)
-from search.results import FacetCount, SearchHit, SearchResults
+from search.query import MAX_DECADE_SPAN, SearchQuery, century_years, decade_years
+from search.results import SearchHit, SearchResults
 from search.stemming import query_forms
 
 ORDERINGS = {
-    "date": (F("year_earliest").asc(nulls_last=True), "title"),
-    "-date": (F("year_latest").desc(nulls_last=True), "title"),
+    "date": (F("year_earliest").asc(nulls_last=True), "title", "pk"),
+    "-date": (F("year_latest").desc(nulls_last=True), "title", "pk"),
     "title": ("title", "pk"),
     "relevance": ("title", "pk"),
 }
-COLLECTION_DEPTH = 3  # root, home page, collection
 UNDATED = Q(year_earliest__isnull=True) | Q(year_latest__isnull=True)
 
 
@@ -45,17 +39,12 @@ class DatabaseBackend:
     name = "database"
 
     def search(self, query: SearchQuery) -> SearchResults:
-        filtered = self.filtered(query)
+        rows = {row[0]: row for row in self.filtered(query).order_by().values_list(*ITEM_COLUMNS)}
         if not query.text:
-            return self.page_of(filtered, query, ranked_ids=None)
-        ranked = self.ranked_ids(filtered, query.text, query.language)
-        vocabulary_q = self.vocabulary_q(query.text)
-        extra = []
-        if vocabulary_q is not None:
-            extra = list(filtered.filter(vocabulary_q).exclude(pk__in=ranked).order_by("title")
-                         .values_list("pk", flat=True).distinct())
-        matched = filtered.filter(pk__in=ranked + extra)
-        return self.page_of(matched, query, ranked_ids=ranked + extra)
+            return self.page_of(list(rows), rows, query, ranked=False)
+        candidates = set(rows)
+        ranked = self.ranked_ids(candidates, query.text, query.language)
+        return self.page_of(ranked + self.vocabulary_ids(candidates, ranked, query.text), rows, query, ranked=True)
 
     def filtered(self, query: SearchQuery) -> QuerySet:
         items = ItemPage.objects.live().public().filter(locale__language_code=query.language)
@@ -71,6 +60,7 @@ class DatabaseBackend:
 
     @staticmethod
     def facet_q(facet: str, values: tuple[str, ...]) -> Q:
+        """The items having any of these values; relations as subqueries, so no item is listed twice."""
         if facet == "collection":
             in_collection = Q(pk__in=[])
             for path in CollectionPage.objects.filter(slug__in=values).values_list("path", flat=True):
@@ -81,9 +71,9 @@ class DatabaseBackend:
         if facet == "place":
             return Q(place__key__in=values)
         if facet == "technique":
-            return Q(techniques__key__in=values) | Q(materials__key__in=values)
+            return with_terms(Q(technique__key__in=values), Q(material__key__in=values))
         if facet == "subject":
-            return Q(subjects__slug__in=values)
+            return Q(pk__in=ItemTag.objects.filter(tag__slug__in=values).values("content_object_id"))
         if facet == "state":
             return Q(work_status__in=values)
         if facet == "decade":
@@ -99,82 +89,38 @@ class DatabaseBackend:
         return century_q
 
     @staticmethod
-    def ranked_ids(filtered: QuerySet, text: str, language: str) -> list[int]:
+    def ranked_ids(candidates: set[int], text: str, language: str) -> list[int]:
         """Every word as typed, or every word's stem in the language searched (ItemPage.search_stems)."""
         words = Or([PlainText(form, operator="and") for form in [text, *query_forms(text, language)]])
-        results = ItemPage.objects.filter(pk__in=filtered.values("pk")).search(words)
-        compiler = results.query_compiler
-        if hasattr(compiler, "get_config"):
-            # How the database backends' own facet() reads the matches: ranked ids in one query,
-            # without loading every matching page.
-            ranked = compiler.search(compiler.get_config(results.backend), None, None)
-            return list(ranked.values_list("pk", flat=True))
-        return [page.pk for page in results]
+        return ranked_ids(ItemPage.objects.filter(pk__in=among(sorted(candidates))).search(words), candidates)
 
     @staticmethod
-    def vocabulary_q(text: str) -> Q | None:
+    def vocabulary_ids(candidates: set[int], ranked: list[int], text: str) -> list[int]:
+        """The items, by title, that carry a creator, technique or material named exactly `text` and that the
+        words did not find."""
         named = Q(name__iexact=text) | Q(name_en__iexact=text)
         creators = list(Creator.objects.filter(named).values_list("pk", flat=True))
         techniques = list(Technique.objects.filter(named).values_list("pk", flat=True))
         materials = list(Material.objects.filter(named).values_list("pk", flat=True))
         if not (creators or techniques or materials):
-            return None
-        return (Q(pk__in=ItemCreator.objects.filter(creator__in=creators).values("item_id"))
-                | Q(techniques__in=techniques) | Q(materials__in=materials))
+            return []
+        carrying = (Q(pk__in=ItemCreator.objects.filter(creator__in=creators).values("item_id"))
+                    | with_terms(Q(technique__in=techniques), Q(material__in=materials)))
+        found = set(ranked)
+        titled = ItemPage.objects.filter(carrying, pk__in=among(sorted(candidates))).order_by("title", "pk")
+        return [pk for pk in titled.values_list("pk", flat=True) if pk not in found]
 
-    def page_of(self, matched: QuerySet, query: SearchQuery, ranked_ids: list[int] | None) -> SearchResults:
-        matched = matched.distinct()
+    def page_of(self, ids: list[int], rows: dict[int, Row], query: SearchQuery, ranked: bool) -> SearchResults:
+        """The page of hits asked for, the total and the facet counts of these matching ids."""
         window = slice(query.offset, query.offset + query.per_page)
-        if ranked_ids is not None and query.sort == "relevance":
-            page_ids, count = ranked_ids[window], len(ranked_ids)
+        if ranked and query.sort == "relevance":
+            page_ids = ids[window]
         else:
-            page_ids = list(matched.order_by(*ORDERINGS[query.sort]).values_list("pk", flat=True)[window])
-            count = matched.count()
-        facets, undated = self.facets(matched)
-        return SearchResults(count=count, hits=[SearchHit(page_id=pk) for pk in page_ids], facets=facets,
+            page_ids = list(ItemPage.objects.filter(pk__in=among(ids)).order_by(*ORDERINGS[query.sort])
+                            .values_list("pk", flat=True)[window])
+        facets, undated = facet_counts(ids, rows)
+        return SearchResults(count=len(ids), hits=[SearchHit(page_id=pk) for pk in page_ids], facets=facets,
                              undated=undated)
-
-    def facets(self, matched: QuerySet) -> tuple[dict[str, list[FacetCount]], int]:
-        """Counts of every facet's values, and the number of undated items."""
-        ids = matched.values("pk")
-        ranges = list(ItemPage.objects.filter(pk__in=ids).values_list("year_earliest", "year_latest"))
-        counts = {
-            "collection": self.collection_counts(ids),
-            "creator": Counter(dict(
-                ItemCreator.objects.filter(item__in=ids).order_by().values_list("creator__key")
-                .annotate(n=Count("item", distinct=True)))),
-            "place": Counter(dict(
-                ItemPage.objects.filter(pk__in=ids, place__isnull=False).order_by().values_list("place__key")
-                .annotate(n=Count("pk")))),
-            "technique": self.technique_counts(ids),
-            "subject": Counter(dict(
-                ItemTag.objects.filter(content_object__in=ids).order_by().values_list("tag__slug")
-                .annotate(n=Count("content_object", distinct=True)))),
-            "century": Counter(century for first, last in ranges for century in centuries_between(first, last)),
-            "decade": Counter(decade for first, last in ranges for decade in decades_between(first, last)),
-            "state": Counter(dict(
-                ItemPage.objects.filter(pk__in=ids).exclude(work_status="").order_by().values_list("work_status")
-                .annotate(n=Count("pk")))),
-        }
-        undated = sum(1 for first, last in ranges if first is None or last is None)
-        return {facet: as_facet_counts(facet, counts[facet]) for facet in FACETS}, undated
-
-    @staticmethod
-    def collection_counts(ids: QuerySet) -> Counter:
-        prefix_length = COLLECTION_DEPTH * Page.steplen
-        by_path = dict(
-            ItemPage.objects.filter(pk__in=ids).annotate(parent=Substr("path", 1, prefix_length))
-            .order_by().values_list("parent").annotate(n=Count("pk")))
-        slugs = dict(CollectionPage.objects.filter(path__in=by_path).values_list("path", "slug"))
-        return Counter({slugs[path]: n for path, n in by_path.items() if path in slugs})
-
-    @staticmethod
-    def technique_counts(ids: QuerySet) -> Counter:
-        counts = Counter(dict(
-            Technique.objects.filter(itempage__in=ids).order_by().values_list("key").annotate(n=Count("itempage"))))
-        counts.update(dict(
-            Material.objects.filter(itempage__in=ids).order_by().values_list("key").annotate(n=Count("itempage"))))
-        return counts
 
     def suggest(self, text: str, language: str, limit: int = 8) -> list[str]:
         items = ItemPage.objects.live().public().filter(locale__language_code=language)
@@ -207,12 +153,7 @@ class DatabaseBackend:
         return total
 
 
-def as_facet_counts(facet: str, counts: Counter) -> list[FacetCount]:
-    if facet == "century":
-        pairs = sorted(counts.items())
-    elif facet == "decade":
-        # As the Elasticsearch terms aggregation picks them: most items first, an earlier decade on a tie.
-        pairs = sorted(sorted(counts.items(), key=lambda pair: (-pair[1], pair[0]))[:DECADES_SHOWN])
-    else:
-        pairs = sorted(counts.items(), key=lambda pair: (-pair[1], str(pair[0])))[:30]
-    return [FacetCount(value=str(value), count=n) for value, n in pairs if value is not None]
+def with_terms(techniques: Q, materials: Q) -> Q:
+    """The items with a technique matching `techniques` or a material matching `materials`."""
+    return (Q(pk__in=ItemPage.techniques.through.objects.filter(techniques).values("itempage_id"))
+            | Q(pk__in=ItemPage.materials.through.objects.filter(materials).values("itempage_id")))

@@ -1,8 +1,10 @@
 """The Elasticsearch backend: our own catalogue index behind an alias, rebuilt without downtime."""
 
 import base64
+import json
 import logging
 import time
+import zlib
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -15,8 +17,8 @@ from django.conf import settings
 from elasticsearch import ApiError, BadRequestError, Elasticsearch, NotFoundError, helpers
 
 from search.backends import Progress
-from search.backends.es_mapping import MAPPING_VERSION, index_body
-from search.backends.es_query import features_body, read_response, search_body, suggest_body
+from search.backends.es_mapping import MAPPING_VERSION, index_body, mappings
+from search.backends.es_query import facets_body, features_body, read_response, search_body, suggest_body
 from search.documents import documents_for, indexable_features, indexable_items
 from search.query import SearchQuery
 from search.results import SearchResults, SearchUnavailable
@@ -26,6 +28,8 @@ BULK_CHUNK = 1000
 BULK_THREADS = 2
 LIVE_SETTINGS = {"refresh_interval": "1s", "translog": {"durability": "request"}}
 BULK_TIMEOUT = 120  # seconds; a bulk request or an index creation may queue behind merges on a busy node
+# What a node offers the analysers: Elasticsearch's own module, or our plugin (search/elasticsearch_plugin).
+ANALYSIS_PROVIDERS = {"builtin": "analysis-common", "plugin": "archive-analysis"}
 
 
 def client_for(url: str, timeout: float) -> Elasticsearch:
@@ -49,6 +53,33 @@ def _client(url: str, timeout: float, api_key: str, username: str, password: str
     return Elasticsearch(url, request_timeout=timeout, max_retries=1, retry_on_timeout=False, **options)
 
 
+def analysis_filters(client: Elasticsearch) -> str:
+    """"builtin" or "plugin": ELASTICSEARCH_ANALYSIS, or with "auto" what every node of the cluster has."""
+    if settings.ELASTICSEARCH_ANALYSIS != "auto":
+        return settings.ELASTICSEARCH_ANALYSIS
+    return _detected_filters(client)
+
+
+@lru_cache(maxsize=8)
+def _detected_filters(client: Elasticsearch) -> str:
+    """Asked once per client (the nodes info API); a cluster that will not say is taken to be a stock one."""
+    try:
+        nodes = client.nodes.info(metric="plugins", filter_path="nodes.*.modules.name,nodes.*.plugins.name")
+    except ApiError as error:
+        if error.meta.status not in (401, 403):
+            raise
+        logger.warning("Elasticsearch does not list its modules (%s): using its built-in analysis filters",
+                       error.meta.status)
+        return "builtin"
+    found = [{part["name"] for part in node.get("modules", []) + node.get("plugins", [])}
+             for node in nodes.body.get("nodes", {}).values()]
+    for filters, provider in ANALYSIS_PROVIDERS.items():
+        if found and all(provider in names for names in found):
+            return filters
+    raise SearchUnavailable(f"the Elasticsearch nodes have neither the analysis-common module nor the "
+                            f"archive-analysis plugin on every node: {sorted(set().union(*found))}")
+
+
 @contextmanager
 def unavailable_when_down() -> Iterator[None]:
     try:
@@ -61,6 +92,15 @@ def unavailable_when_down() -> Iterator[None]:
         raise
 
 
+def failed(response: dict) -> None:
+    """An error inside an _msearch answer (whose own status is 200), raised as a search that failed would be."""
+    status, error = response.get("status", 500), response["error"]
+    reason = error.get("reason", error) if isinstance(error, dict) else error
+    if status >= 500 or status == 404:
+        raise SearchUnavailable(f"Elasticsearch answered {status}: {reason}")
+    raise RuntimeError(f"Elasticsearch refused the search ({status}): {reason}")
+
+
 class ElasticsearchBackend:
     name = "elasticsearch"
 
@@ -70,9 +110,18 @@ class ElasticsearchBackend:
         self.client = client_for(self.url, settings.ELASTICSEARCH_TIMEOUT)
 
     def search(self, query: SearchQuery) -> SearchResults:
+        """The page of hits and the counts, as two searches the node runs side by side (es_query.py). Both go to
+        the copies of the shards the query's own `preference` picks: the same query always meets the request
+        cache that holds its counts, and its total and hits come from the same copy; other queries spread."""
+        counting = facets_body(query)
+        header = {"preference": f"q{zlib.crc32(json.dumps(counting, sort_keys=True).encode()):08x}"}
         with unavailable_when_down():
-            response = self.client.search(index=self.alias, body=search_body(query))
-        return read_response(response.body)
+            answer = self.client.msearch(index=self.alias, searches=[header, search_body(query), header, counting])
+        hits, counted = answer["responses"]
+        for response in (hits, counted):
+            if "error" in response:
+                failed(response)
+        return read_response(hits, counted)
 
     def suggest(self, text: str, language: str, limit: int = 8) -> list[str]:
         with unavailable_when_down():
@@ -119,12 +168,12 @@ class ElasticsearchBackend:
                 continue
             logger.warning("index %s has mapping version %s, not %s: adding the new fields; run search_reindex "
                            "so the documents already indexed get them", index, version, MAPPING_VERSION)
-            mappings = index_body()["mappings"]
+            current = mappings()
             # The documents already there keep the older version until a rebuild: preflight reads it.
             documents_version = meta.get("documents_version", version)
             try:
-                self.client.indices.put_mapping(index=index, properties=mappings["properties"],
-                                                meta={**mappings["_meta"], "documents_version": documents_version})
+                self.client.indices.put_mapping(index=index, properties=current["properties"],
+                                                meta={**current["_meta"], "documents_version": documents_version})
             except BadRequestError as error:
                 raise SearchUnavailable(f"index {index} cannot take mapping version {MAPPING_VERSION} in place; "
                                         f"run search_reindex: {error.message}") from error
@@ -142,8 +191,9 @@ class ElasticsearchBackend:
         return None
 
     def create_index(self, **index_settings) -> str:
+        """A new index named after the alias and the time, with the shards, replicas and filters of the settings."""
         name = f"{self.alias}-{time.strftime('%Y%m%d%H%M%S')}-{uuid4().hex[:6]}"
-        body = index_body()
+        body = index_body(analysis_filters(self.client), settings.ELASTICSEARCH_SHARDS, settings.ELASTICSEARCH_REPLICAS)
         body["settings"].update(index_settings)
         self.client.options(request_timeout=BULK_TIMEOUT).indices.create(index=name, body=body)
         return name
@@ -163,11 +213,12 @@ class ElasticsearchBackend:
     def rebuild(self, progress: Progress | None = None) -> int:
         patient = self.client.options(request_timeout=BULK_TIMEOUT)
         with unavailable_when_down():
-            # Bulk loading: no refreshes and a lazily synced translog until the index is complete.
-            new_index = self.create_index(refresh_interval="-1", translog={"durability": "async"})
+            # Bulk loading: no refreshes, no replicas and a lazily synced translog until the index is complete.
+            new_index = self.create_index(refresh_interval="-1", translog={"durability": "async"}, number_of_replicas=0)
             try:
                 count = self.fill(patient, new_index, progress)
-                patient.indices.put_settings(index=new_index, settings=LIVE_SETTINGS)
+                patient.indices.put_settings(index=new_index, settings={
+                    **LIVE_SETTINGS, "number_of_replicas": settings.ELASTICSEARCH_REPLICAS})
                 patient.indices.refresh(index=new_index)
             except BaseException:
                 self.client.indices.delete(index=new_index, ignore_unavailable=True)

@@ -1,8 +1,18 @@
-"""Translate a SearchQuery into an Elasticsearch request body and its response back into results."""
+"""Translate a SearchQuery into Elasticsearch request bodies and their responses back into results.
+
+A search is two requests sent together (`_msearch`): the page of hits, scored and highlighted, without a
+total; and the total with every facet, in filter context (no scores) and without hits, which Elasticsearch's
+shard request cache keeps until the index next changes. Apart, the first lets Lucene skip the hits that
+cannot reach the page, the second is counted once for everyone asking the same. Facet counts are exact and
+conjunctive, as before: each facet is counted over the hits of every filter, its own included.
+"""
 
 from search.documents import FEATURE_MODELS, TEXT_FIELDS, UNFOLDED_FIELDS
 from search.query import CHRONOLOGICAL_FACETS, DECADES_SHOWN, SearchQuery
 from search.results import FacetCount, SearchHit, SearchResults
+from search.stemming import folded, stemmed_words, stemmings
+
+MIN_PREFIX = 3  # shorter stems would begin too many words
 
 # Facet name in the URL -> keyword field in the index, and how many values to show.
 FACET_FIELDS = {
@@ -20,6 +30,13 @@ UNDATED = {"bool": {"minimum_should_match": 1, "should": [
     {"bool": {"must_not": [{"exists": {"field": "year_earliest"}}]}},
     {"bool": {"must_not": [{"exists": {"field": "year_latest"}}]}},
 ]}}
+# Undated, counted from doc values: missing earliest + missing latest - missing both. A filter aggregation of
+# UNDATED (must_not over all hits) costs several times as much.
+UNDATED_AGGREGATIONS = {
+    "no_earliest": {"missing": {"field": "year_earliest"},
+                    "aggs": {"no_latest": {"missing": {"field": "year_latest"}}}},
+    "no_latest": {"missing": {"field": "year_latest"}},
+}
 SORT_CLAUSES = {
     "relevance": ["_score", {"title_sort": "asc"}],
     "date": [{"year_earliest": {"order": "asc", "missing": "_last"}}, {"title_sort": "asc"}],
@@ -43,17 +60,33 @@ def text_fields(language: str) -> list[str]:
 
 
 def text_clause(text: str, language: str) -> dict:
-    """Every word must match somewhere (cross-field), or the whole text is an inventory number."""
+    """Every word must match somewhere (cross-field), or the whole text is an inventory number, or (in English)
+    every word's Lithuanian stem begins a word."""
     return {
         "bool": {
             "should": [
                 {"multi_match": {"query": text, "type": "cross_fields", "operator": "and",
                                  "fields": text_fields(language)}},
                 {"term": {"inventory_number": {"value": text, "case_insensitive": True, "boost": 50}}},
+                *other_stemming_clauses(text, language),
             ],
             "minimum_should_match": 1,
         }
     }
+
+
+def other_stemming_clauses(text: str, language: str) -> list[dict]:
+    """The index stems a page in its own language only; the other stemmings a search takes (search/stemming.py:
+    "Klaipėdos" on an English page) match as the start of a word in the folded fields ("klaiped" -> Klaipėda)."""
+    fields = [f"{name}_{language}.folded" for name in TEXT_FIELDS if name not in UNFOLDED_FIELDS]
+    clauses = []
+    for stemming in stemmings(language)[1:]:
+        words = [folded(word) for word in stemmed_words(text, stemming)]
+        if words and all(len(word) >= MIN_PREFIX for word in words):
+            clauses.append({"bool": {"must": [
+                {"multi_match": {"query": word, "type": "phrase_prefix", "fields": fields}} for word in words
+            ], "boost": 0.5}})
+    return clauses
 
 
 def filter_clauses(query: SearchQuery, kind: str = "item") -> list[dict]:
@@ -71,19 +104,16 @@ def filter_clauses(query: SearchQuery, kind: str = "item") -> list[dict]:
 
 
 def search_body(query: SearchQuery) -> dict:
+    """The page of hits: page ids from doc values (no _source read), and highlights when there is text."""
     must = [text_clause(query.text, query.language)] if query.text else []
     body = {
         "query": {"bool": {"must": must, "filter": filter_clauses(query)}},
         "from": query.offset,
         "size": query.per_page,
         "sort": SORT_CLAUSES[query.sort if query.text or query.sort != "relevance" else "title"],
-        "track_total_hits": True,
-        "_source": ["page_id"],
-        "aggs": {
-            **{facet: {"terms": {"field": field, "size": size, "order": facet_order(facet)}}
-               for facet, (field, size) in FACET_FIELDS.items()},
-            "undated": {"filter": UNDATED},
-        },
+        "track_total_hits": False,
+        "_source": False,
+        "docvalue_fields": ["page_id"],
     }
     if query.text:
         body["highlight"] = {
@@ -94,25 +124,47 @@ def search_body(query: SearchQuery) -> dict:
     return body
 
 
+def facets_body(query: SearchQuery) -> dict:
+    """The total and the facet counts of every hit, the undated ones among them."""
+    text = [text_clause(query.text, query.language)] if query.text else []
+    return {
+        "query": {"bool": {"filter": [*text, *filter_clauses(query)]}},
+        "size": 0,
+        "track_total_hits": True,
+        "aggs": {
+            **{facet: {"terms": {"field": field, "size": size, "order": facet_order(facet)}}
+               for facet, (field, size) in FACET_FIELDS.items()},
+            **UNDATED_AGGREGATIONS,
+        },
+    }
+
+
 def facet_order(facet: str) -> dict:
     # Decades are many: the most frequent are kept, then put in time order when read.
     return {"_key": "asc"} if facet == "century" else {"_count": "desc"}
 
 
-def read_response(response: dict) -> SearchResults:
+def read_response(response: dict, counted: dict) -> SearchResults:
+    """Results from the answers to search_body (`response`) and facets_body (`counted`)."""
     hits = [
-        SearchHit(page_id=hit["_source"]["page_id"], snippets=snippets(hit.get("highlight", {})))
+        SearchHit(page_id=hit["fields"]["page_id"][0], snippets=snippets(hit.get("highlight", {})))
         for hit in response["hits"]["hits"]
     ]
-    aggregations = response.get("aggregations", {})
+    aggregations = counted.get("aggregations", {})
     facets = {}
     for facet in FACET_FIELDS:
         buckets = aggregations.get(facet, {}).get("buckets", [])
         if facet in CHRONOLOGICAL_FACETS:
             buckets = sorted(buckets, key=lambda bucket: bucket["key"])
         facets[facet] = [FacetCount(value=str(bucket["key"]), count=bucket["doc_count"]) for bucket in buckets]
-    return SearchResults(count=response["hits"]["total"]["value"], hits=hits, facets=facets,
-                         undated=aggregations.get("undated", {}).get("doc_count", 0))
+    return SearchResults(count=counted["hits"]["total"]["value"], hits=hits, facets=facets,
+                         undated=undated(aggregations))
+
+
+def undated(aggregations: dict) -> int:
+    no_earliest = aggregations.get("no_earliest", {})
+    return (no_earliest.get("doc_count", 0) + aggregations.get("no_latest", {}).get("doc_count", 0)
+            - no_earliest.get("no_latest", {}).get("doc_count", 0))
 
 
 def snippets(highlight: dict) -> tuple[str, ...]:

@@ -3,6 +3,7 @@
 import pytest
 
 from archive.catalogue.models import ItemPage
+from search.backends.elasticsearch import analysis_filters
 from search.backends.es_mapping import MAPPING_VERSION, index_body
 from search.indexing import rebuild_index, sync_changes
 from search.models import IndexChange
@@ -106,7 +107,7 @@ def test_edits_made_while_elasticsearch_is_down_are_indexed_when_it_is_back(elas
 def test_an_index_of_an_older_mapping_gets_the_new_fields_so_edits_are_still_indexed(elasticsearch, home, caplog):
     from tests.search.catalogue import build_catalogue
 
-    old = index_body()
+    old = index_body(analysis_filters(elasticsearch.client))
     del old["mappings"]["_meta"], old["mappings"]["properties"]["decades"], old["mappings"]["properties"]["work_status"]
     old_index = f"{elasticsearch.alias}-before-decades"
     elasticsearch.client.indices.create(index=old_index, body=old)
