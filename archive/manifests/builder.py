@@ -4,7 +4,6 @@ Identifiers are absolute URIs from settings.PUBLIC_BASE_URL; image services poin
 """
 
 from django.conf import settings
-from django.utils.html import strip_tags
 from iiif_prezi3 import (
     AnnotationBody,
     Canvas,
@@ -20,6 +19,8 @@ from iiif_prezi3 import (
 )
 
 from archive.catalogue.models import CollectionPage, ItemImage, ItemPage
+from archive.core import site_names
+from archive.core.plain_text import plain_text
 
 from .addresses import base_url, collection_url, image_service_url, manifest_url
 from .annotations import add_notes, notes_by_image
@@ -48,7 +49,7 @@ def image_service(identifier: str) -> list[ServiceV3]:
 
 
 def provider_name() -> dict[str, list[str]]:
-    return {"lt": [settings.ARCHIVE_PROVIDER_NAME], "en": ["Klaipėda Municipal Public Library"]}
+    return {language: [site_names.provider_name(language)] for language, _name in settings.LANGUAGES}
 
 
 def provider() -> Provider:
@@ -67,7 +68,7 @@ def item_manifest(item: ItemPage) -> Manifest:
     manifest = Manifest(
         id=manifest_id,
         label=language_map(pages, lambda page: page.title),
-        summary=language_map(pages, lambda page: strip_tags(page.description).strip()),
+        summary=language_map(pages, lambda page: plain_text(page.description)),
         metadata=item_metadata(item, pages),
         rights=item.rights,
         provider=[provider()],
@@ -195,7 +196,7 @@ def collection_document(collection: CollectionPage) -> Collection:
     document = Collection(
         id=collection_url(collection.slug),
         label=language_map(pages, lambda page: page.title),
-        summary=language_map(pages, lambda page: strip_tags(page.intro).strip()),
+        summary=language_map(pages, lambda page: plain_text(page.intro)),
         requiredStatement=attribution(),
         provider=[provider()],
         partOf=[{"id": collection_url("top"), "type": "Collection"}],

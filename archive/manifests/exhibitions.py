@@ -6,7 +6,6 @@ FragmentSelector `xywh=` (Presentation 3, Range `items` allows SpecificResource)
 whole image points at the canvas itself.
 """
 
-from django.utils.html import strip_tags
 from iiif_prezi3 import (
     CanvasRef,
     Collection,
@@ -18,6 +17,7 @@ from iiif_prezi3 import (
     SpecificResource,
 )
 
+from archive.core.plain_text import plain_text
 from archive.exhibitions.models import ExhibitionPage
 
 from .addresses import collection_url, exhibition_url
@@ -33,7 +33,7 @@ def exhibition_manifest(exhibition: ExhibitionPage) -> Manifest:
     manifest = Manifest(
         id=manifest_id,
         label=language_map(pages, lambda page: page.title),
-        summary=language_map(pages, lambda page: strip_tags(page.intro).strip()),
+        summary=language_map(pages, lambda page: plain_text(page.intro)),
         requiredStatement=attribution(),
         provider=[provider()],
         partOf=[{"id": collection_url("exhibitions"), "type": "Collection"}],

@@ -1,6 +1,5 @@
 """The six OAI-PMH verbs: each turns a checked request into its response element or raises OaiError."""
 
-import re
 import xml.etree.ElementTree as ET
 
 from django.conf import settings
@@ -13,8 +12,6 @@ from .tokens import ListQuery, Position
 
 PROTOCOL_VERSION = "2.0"
 OAI_IDENTIFIER = "http://www.openarchives.org/OAI/2.0/oai-identifier"
-# The oai-identifier scheme only accepts DNS names (not IP addresses or "localhost").
-DOMAIN_NAME = re.compile(r"^[a-zA-Z][a-zA-Z0-9\-]*(\.[a-zA-Z][a-zA-Z0-9\-]*)+$")
 
 ET.register_namespace("oai-identifier", OAI_IDENTIFIER)
 
@@ -37,14 +34,13 @@ def identify(request: OaiRequest) -> ET.Element:
     child(element, oai("earliestDatestamp"), datestamp(repository.earliest_datestamp()))
     child(element, oai("deletedRecord"), "persistent")
     child(element, oai("granularity"), "YYYY-MM-DDThh:mm:ssZ")
-    host = repository.repository_host()
-    if DOMAIN_NAME.match(host):
-        description = child(element, oai("description"))
-        scheme = child(description, f"{{{OAI_IDENTIFIER}}}oai-identifier")
-        schema_location(scheme, OAI_IDENTIFIER, "http://www.openarchives.org/OAI/2.0/oai-identifier.xsd")
-        for name, text in (("scheme", "oai"), ("repositoryIdentifier", host), ("delimiter", ":"),
-                           ("sampleIdentifier", repository.oai_identifier("KLAVB-0001"))):
-            child(scheme, f"{{{OAI_IDENTIFIER}}}{name}", text)
+    # The settings accept only a domain name here (env_domain_name), so the description is always valid.
+    description = child(element, oai("description"))
+    scheme = child(description, f"{{{OAI_IDENTIFIER}}}oai-identifier")
+    schema_location(scheme, OAI_IDENTIFIER, "http://www.openarchives.org/OAI/2.0/oai-identifier.xsd")
+    for name, text in (("scheme", "oai"), ("repositoryIdentifier", settings.OAI_REPOSITORY_IDENTIFIER),
+                       ("delimiter", ":"), ("sampleIdentifier", repository.oai_identifier("KLAVB-0001"))):
+        child(scheme, f"{{{OAI_IDENTIFIER}}}{name}", text)
     return element
 
 

@@ -2,7 +2,6 @@
 
 from dataclasses import dataclass
 from datetime import timedelta
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db.models import Min, QuerySet
@@ -23,16 +22,13 @@ from .tokens import ListQuery
 from .tracking import set_spec_of
 
 
-def repository_host() -> str:
-    return urlsplit(settings.PUBLIC_BASE_URL).hostname or "localhost"
-
-
 def oai_identifier(inventory_number: str) -> str:
-    return f"oai:{repository_host()}:{inventory_number}"
+    """oai:<settings.OAI_REPOSITORY_IDENTIFIER>:<inventory number>, the same whichever host was asked."""
+    return f"oai:{settings.OAI_REPOSITORY_IDENTIFIER}:{inventory_number}"
 
 
 def inventory_number_of(identifier: str) -> str | None:
-    prefix = f"oai:{repository_host()}:"
+    prefix = oai_identifier("")
     if not identifier.startswith(prefix):
         return None
     return identifier[len(prefix):] or None

@@ -8,14 +8,13 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.utils import translation
-from django.utils.html import strip_tags
-from django.utils.text import normalize_newlines
 from wagtail.models import Page
 
 from archive.catalogue.models import CollectionPage, ItemPage
+from archive.core.plain_text import plain_text
 from archive.dating.edtf import Dating, dating
 from archive.manifests.addresses import image_service_url, manifest_url
-from archive.vocabularies.models import Creator
+from archive.vocabularies.models import Creator, subject_label
 from archive.vocabularies.rights import rights_label
 
 
@@ -110,13 +109,6 @@ class ItemRecord:
         return f"{self.year_earliest}/{self.year_latest}"
 
 
-def plain_text(html: str) -> str:
-    """Rich text as one-paragraph-per-line plain text."""
-    text = strip_tags(html.replace("</p>", "</p>\n").replace("<br/>", "\n").replace("<br>", "\n"))
-    lines = (" ".join(line.split()) for line in normalize_newlines(text).split("\n"))
-    return "\n".join(line for line in lines if line)
-
-
 def collection_of(item: ItemPage, collections: dict[str, CollectionRecord] | None = None
                   ) -> CollectionRecord | None:
     """The item's collection; `collections` (by tree path) spares a query per item in long lists."""
@@ -155,7 +147,7 @@ def item_record(item: ItemPage, collections: dict[str, CollectionRecord] | None 
             materials=tuple(term.label for term in item.materials.all()),
             dimensions=item.dimensions,
             description=plain_text(item.description),
-            subjects=tuple(tag.name for tag in item.subjects.all()),
+            subjects=tuple(subject_label(tag) for tag in item.subjects.all()),
             credit_line=item.credit_line,
             collection=collection_of(item, collections),
             images=tuple(
@@ -180,5 +172,5 @@ def place_record(place) -> PlaceRecord | None:
 
 # What item_record reads beyond the page row: prefetch these when reading many items.
 RECORD_PREFETCH = ("alternative_titles", "creators__creator", "techniques", "materials", "subjects",
-                   "images__image")
+                   "subjects__english", "images__image")
 RECORD_SELECT = ("place", "locale")

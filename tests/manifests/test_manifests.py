@@ -140,3 +140,12 @@ def test_item_page_advertises_its_manifest(client, item_with_images):
     html = client.get(item_with_images.url).content.decode()
     assert 'rel="alternate"' in html
     assert 'href="http://127.0.0.1:8000/iiif/manifest/KVB-MIE-001"' in html
+
+
+@pytest.mark.django_db
+def test_summary_is_the_text_as_written_with_no_character_reference_left(client, item_with_images):
+    """Rich text stores an apostrophe as &#x27;: JSON must carry the apostrophe itself, once."""
+    item_with_images.description = "<p>The city&#x27;s &quot;old&quot; market &amp; <b>square</b></p><p>Antra</p>"
+    item_with_images.save_revision().publish()
+    summary = client.get("/iiif/manifest/KVB-MIE-001").json()["summary"]["lt"][0]
+    assert summary == "The city's \"old\" market & square\nAntra"

@@ -11,12 +11,10 @@ from archive.vocabularies.models import Place
 from tests.factories import make_collection, make_home, make_image
 
 from .conftest import published_item
+from .samples import AGGREGATION_MUSTS, EDM, ORE
 
-EDM = Namespace("http://www.europeana.eu/schemas/edm/")
-ORE = Namespace("http://www.openarchives.org/ore/terms/")
 SVCS = Namespace("http://rdfs.org/sioc/services#")
 WGS84 = Namespace("http://www.w3.org/2003/01/geo/wgs84_pos#")
-AGGREGATION_MUSTS = (EDM.aggregatedCHO, EDM.dataProvider, EDM.isShownAt, EDM.provider, EDM.rights)
 
 pytestmark = pytest.mark.slow
 

@@ -5,7 +5,7 @@ from archive.oai.models import ItemChange
 
 from .conftest import NS, error_code, oai_get, publish
 
-ID = "oai:127.0.0.1:{}"
+ID = "oai:archive.example:{}"
 pytestmark = pytest.mark.django_db
 
 
@@ -87,7 +87,7 @@ def test_resumption_tokens_page_through_the_list(client, harvestable, settings):
     ({"verb": ["Identify", "Identify"]}, "badVerb"),
     ({"verb": "Identify", "set": "x"}, "badArgument"),
     ({"verb": "ListRecords"}, "badArgument"),
-    ({"verb": "GetRecord", "identifier": "oai:127.0.0.1:H-1"}, "badArgument"),
+    ({"verb": "GetRecord", "identifier": "oai:archive.example:H-1"}, "badArgument"),
     ({"verb": "ListRecords", "metadataPrefix": "oai_dc", "from": "2020-13-01"}, "badArgument"),
     ({"verb": "ListRecords", "metadataPrefix": "oai_dc", "from": "2020-01-01", "until": "2021-01-01T00:00:00Z"},
      "badArgument"),
@@ -96,9 +96,10 @@ def test_resumption_tokens_page_through_the_list(client, harvestable, settings):
     ({"verb": "ListRecords", "metadataPrefix": ["oai_dc", "oai_dc"]}, "badArgument"),
     ({"verb": "ListRecords", "resumptionToken": "x", "metadataPrefix": "oai_dc"}, "badArgument"),
     ({"verb": "ListRecords", "metadataPrefix": "marc21"}, "cannotDisseminateFormat"),
-    ({"verb": "GetRecord", "identifier": "oai:127.0.0.1:H-1", "metadataPrefix": "mods"}, "cannotDisseminateFormat"),
-    ({"verb": "GetRecord", "identifier": "oai:127.0.0.1:NOPE", "metadataPrefix": "oai_dc"}, "idDoesNotExist"),
-    ({"verb": "GetRecord", "identifier": "oai:127.0.0.1:DRAFT-1", "metadataPrefix": "oai_dc"}, "idDoesNotExist"),
+    ({"verb": "GetRecord", "identifier": "oai:archive.example:H-1", "metadataPrefix": "mods"},
+     "cannotDisseminateFormat"),
+    ({"verb": "GetRecord", "identifier": "oai:archive.example:NOPE", "metadataPrefix": "oai_dc"}, "idDoesNotExist"),
+    ({"verb": "GetRecord", "identifier": "oai:archive.example:DRAFT-1", "metadataPrefix": "oai_dc"}, "idDoesNotExist"),
     ({"verb": "ListMetadataFormats", "identifier": "H-1"}, "idDoesNotExist"),
     ({"verb": "ListRecords", "metadataPrefix": "oai_dc", "set": "nothing"}, "noRecordsMatch"),
     ({"verb": "ListRecords", "metadataPrefix": "oai_dc", "from": "2999-01-01"}, "noRecordsMatch"),
@@ -142,7 +143,7 @@ def test_datestamps_take_ascii_digits_only(client, harvestable, argument, value)
 
 
 @pytest.mark.parametrize("params, code", [
-    ({"verb": "GetRecord", "identifier": "oai:127.0.0.1:H-1\x00", "metadataPrefix": "oai_dc"}, "badArgument"),
+    ({"verb": "GetRecord", "identifier": "oai:archive.example:H-1\x00", "metadataPrefix": "oai_dc"}, "badArgument"),
     ({"verb": "ListRecords", "metadataPrefix": "oai_dc", "set": "vitrazai\x1b"}, "badArgument"),
     ({"verb": "ListRecords", "resumptionToken": "２０２０"}, "badResumptionToken"),
     ({"verb": "ListRecords", "resumptionToken": "x:1:２"}, "badResumptionToken"),

@@ -73,7 +73,7 @@ def provided_cho(root: ET.Element, records: dict[str, ItemRecord], cho_uri: str,
         literal(cho, DC, "creator" if creator.role != "restorer" else "contributor", creator.name)
     literal(cho, DC, "identifier", original.inventory_number)
     literal(cho, DC, "type", "Photograph" if original.is_photograph else "Visual artwork", "en")
-    literal(cho, DCTERMS, "created", original.year_span)
+    literal(cho, DCTERMS, "created", original.dating.edtf if original.dating else "")  # EDTF, which Europeana reads
     literal(cho, DC, "date", original.date_text, original.language)
     literal(cho, DCTERMS, "extent", original.dimensions)
     if original.collection:
@@ -84,9 +84,10 @@ def provided_cho(root: ET.Element, records: dict[str, ItemRecord], cho_uri: str,
 
 def web_resource(root: ET.Element, original: ItemRecord, service_url: str) -> None:
     resource = child(root, f"{{{EDM}}}WebResource", **{ABOUT: full_image_url(service_url)})
+    # Elements in the order of EDM.xsd's sequence (edm:WebResourceType), which validators enforce.
     reference(resource, EDM, "rights", original.rights)
-    reference(resource, SVCS, "has_service", service_url)
     reference(resource, DCTERMS, "isReferencedBy", original.manifest_url)
+    reference(resource, SVCS, "has_service", service_url)
     service = child(root, f"{{{SVCS}}}Service", **{ABOUT: service_url})
     reference(service, DCTERMS, "conformsTo", "http://iiif.io/api/image")
     reference(service, DOAP, "implements", "http://iiif.io/api/image/3/level2.json")
@@ -104,16 +105,17 @@ def place(root: ET.Element, records: dict[str, ItemRecord], place_uri: str) -> N
 
 
 def aggregation(root: ET.Element, original: ItemRecord, cho_uri: str, aggregation_uri: str) -> None:
+    """The provider's aggregation, its elements in the order of ore:Aggregation's sequence in EDM.xsd."""
     element = child(root, f"{{{ORE}}}Aggregation", **{ABOUT: aggregation_uri})
     reference(element, EDM, "aggregatedCHO", cho_uri)
     literal(element, EDM, "dataProvider", settings.EDM_DATA_PROVIDER)
+    for image in original.images[1:]:
+        reference(element, EDM, "hasView", full_image_url(image.service_url))
     reference(element, EDM, "isShownAt", original.permanent_url)
     if original.images:
         first = original.images[0].service_url
         reference(element, EDM, "isShownBy", full_image_url(first))
         reference(element, EDM, "object", f"{first}/full/400,/0/default.jpg")
-        for image in original.images[1:]:
-            reference(element, EDM, "hasView", full_image_url(image.service_url))
     literal(element, EDM, "provider", settings.EDM_PROVIDER)
     reference(element, EDM, "rights", original.rights)
 
