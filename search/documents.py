@@ -172,9 +172,9 @@ def item_records(ids: Iterable[int]) -> list[ItemRecord]:
         for pk, key, name, name_en in relation.objects.filter(itempage_id__in=ids).values_list(
                 "itempage_id", f"{term}__key", f"{term}__name", f"{term}__name_en"):
             records[pk].techniques.append((key, names(name, name_en)))
-    for pk, slug, name in ItemTag.objects.filter(content_object_id__in=ids).values_list(
-            "content_object_id", "tag__slug", "tag__name"):
-        records[pk].subjects.append((slug, [name]))
+    for pk, slug, name, name_en in ItemTag.objects.filter(content_object_id__in=ids).values_list(
+            "content_object_id", "tag__slug", "tag__name", "tag__english__name_en"):
+        records[pk].subjects.append((slug, names(name, name_en or "")))
     attach_historic_place_names(records.values())
     attach_collections(records.values())
     return list(records.values())

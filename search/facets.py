@@ -3,10 +3,9 @@
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
-from taggit.models import Tag
 
 from archive.catalogue.models import CollectionPage, WorkStatus
-from archive.vocabularies.models import Creator, Material, Place, Technique
+from archive.vocabularies.models import Creator, Material, Place, Technique, subject_labels
 from search.query import CHRONOLOGICAL_FACETS, FACETS, SearchQuery
 from search.results import Facet, FacetCount, FacetValue
 
@@ -63,7 +62,7 @@ def labels_for(facet: str, values: set[str], language: str) -> dict[str, str]:
         pages = CollectionPage.objects.filter(slug__in=values, locale__language_code=language)
         return {page.slug: page.title for page in pages}
     if facet == "subject":
-        return dict(Tag.objects.filter(slug__in=values).values_list("slug", "name"))
+        return subject_labels(values, language)
     models = {"creator": [Creator], "place": [Place], "technique": [Technique, Material]}[facet]
     return {term.key: term.label for model in models for term in model.objects.filter(key__in=values)}
 

@@ -7,7 +7,11 @@ in the language searched. The Lithuanian Snowball stemmer reads the accents ("ba
 "baznycios" to "baznyc"), and PostgreSQL's index, unlike SQLite's, does not fold them; so each word is
 indexed stemmed as written and stemmed without its accents, and a query is searched both ways too:
 "baznycios" typed without accents finds "Bažnyčios" on both databases. Words with digits (inventory
-numbers, years) are kept as they are.
+numbers, years) are kept as they are. Folding also writes "ß" as "ss" (Elasticsearch's asciifolding does
+the same): "Strasse" finds "Straße" and the reverse.
+
+An English page is indexed and searched with the Lithuanian stemming too (STEMMINGS): its places, subjects
+and makers keep Lithuanian names, which a visitor types inflected ("Klaipėdos", "vitražai").
 """
 
 import re
@@ -17,6 +21,9 @@ from functools import cache
 import snowballstemmer
 
 STEMMERS = {"lt": "lithuanian", "en": "english"}
+# The stemmings a page in a language is indexed with and a search in that language is searched with.
+STEMMINGS = {"lt": ("lt",), "en": ("en", "lt")}
+FOLDED_LETTERS = str.maketrans({"ß": "ss", "ẞ": "SS"})  # letters NFKD does not decompose
 WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -35,17 +42,26 @@ def stemmed_words(text: str, language: str) -> list[str]:
 
 
 def folded(word: str) -> str:
-    return "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
+    decomposed = unicodedata.normalize("NFKD", word.translate(FOLDED_LETTERS))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def stemmings(language: str) -> tuple[str, ...]:
+    return STEMMINGS.get(language, (language,))
 
 
 def stems(texts, language: str) -> str:
-    """What to index: the distinct stems of all the texts, as written and without accents, as one string."""
-    seen = dict.fromkeys(word for text in texts for form in (text or "", folded(text or ""))
-                         for word in stemmed_words(form, language))
+    """What to index: the distinct stems of all the texts, as written and without accents, in each stemming
+    of the language, as one string."""
+    texts = list(texts)
+    seen = dict.fromkeys(word for stemming in stemmings(language) for text in texts
+                         for form in (text or "", folded(text or "")) for word in stemmed_words(form, stemming))
     return " ".join(seen)
 
 
 def query_forms(text: str, language: str) -> list[str]:
-    """What to search for besides the text as typed: its words stemmed as typed, and without accents."""
-    forms = [" ".join(stemmed_words(text, language)), " ".join(stemmed_words(folded(text), language))]
+    """What to search for besides the text as typed: its words stemmed as typed, and without accents, in each
+    stemming of the language."""
+    forms = [" ".join(stemmed_words(form, stemming)) for stemming in stemmings(language)
+             for form in (text, folded(text))]
     return [form for form in dict.fromkeys(forms) if form]

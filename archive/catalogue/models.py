@@ -18,6 +18,7 @@ from wagtail.search import index
 
 from archive.core.pages import PublicOriginPage
 from archive.dating.lookup import DateParseError, parse
+from archive.vocabularies.models import subject_label, subject_names
 from archive.vocabularies.rights import RIGHTS_CHOICES, rights_label
 
 from .forms import ItemPageForm
@@ -294,13 +295,17 @@ class ItemPage(PublicOriginPage, Page):
         texts += [title.text for title in self.alternative_titles.all()]
         if self.place:
             texts += [self.place.name, self.place.name_en] + [name.name for name in self.place.historic_names.all()]
-        texts += [subject.name for subject in self.subjects.all()]
+        texts += subject_names(self.subjects.all())
         names = []
         for link in self.creators.select_related("creator"):
             names += [link.creator.name, link.creator.name_en]
         for term in [*self.techniques.all(), *self.materials.all()]:
             names += [term.name, term.name_en]
         return " ".join([stems(texts + names, self.locale.language_code), *filter(None, names)])
+
+    def subject_labels(self) -> list[str]:
+        """The subjects in the active language (English names from vocabularies.SubjectName)."""
+        return [subject_label(tag) for tag in self.subjects.all()]
 
     def then_now_pair(self):
         """The (then, now) image links of a (Not)forgotten city item, or None when it has no pair."""

@@ -41,14 +41,26 @@ def for_request(request: HttpRequest) -> dict:
 
 
 def frame_size(request: HttpRequest) -> tuple[int, int]:
+    """The largest frame of the embed's shape within the consumer's maxwidth and maxheight (oEmbed 1.0,
+    2.2: a provider must respect them); below MIN_SIZE no viewer is usable, so such a request is refused."""
+    max_width, max_height = bounds(request)
+    width = min(EMBED_WIDTH, max_width, max_height * EMBED_WIDTH // EMBED_HEIGHT)
+    if width < MIN_SIZE or max_height < MIN_SIZE:
+        raise OEmbedError(400, f"maxwidth and maxheight must be at least {MIN_SIZE}")
+    return width, min(max_height, round(width * EMBED_HEIGHT / EMBED_WIDTH))
+
+
+def bounds(request: HttpRequest) -> tuple[int, int]:
     try:
-        max_width = int(request.GET.get("maxwidth", EMBED_WIDTH))
-        max_height = int(request.GET.get("maxheight", EMBED_HEIGHT))
+        return (int(request.GET.get("maxwidth", EMBED_WIDTH)), int(request.GET.get("maxheight", EMBED_HEIGHT)))
     except ValueError as error:
         raise OEmbedError(400, "maxwidth and maxheight must be whole numbers") from error
-    width = max(MIN_SIZE, min(EMBED_WIDTH, max_width))
-    height = max(MIN_SIZE, min(EMBED_HEIGHT, max_height, round(width * EMBED_HEIGHT / EMBED_WIDTH)))
-    return width, height
+
+
+def thumbnail_size(image, max_width: int, max_height: int) -> tuple[int, int]:
+    """The thumbnail's size: THUMBNAIL_WIDTH at most, within the frame, never upscaled, in the image's shape."""
+    scale = min(THUMBNAIL_WIDTH / image.width, max_width / image.width, max_height / image.height, 1.0)
+    return max(1, int(image.width * scale)), max(1, int(image.height * scale))
 
 
 def our_hosts(request: HttpRequest) -> set[str]:
@@ -101,9 +113,7 @@ def document(item: ItemPage, width: int, height: int) -> dict:
     links = item.ordered_images()
     if links:
         image = links[0].image
-        response.update(
-            thumbnail_url=image_url(image, THUMBNAIL_WIDTH),
-            thumbnail_width=min(THUMBNAIL_WIDTH, image.width),
-            thumbnail_height=scaled_height(image, THUMBNAIL_WIDTH),
-        )
+        thumb_width, thumb_height = thumbnail_size(image, width, height)
+        response.update(thumbnail_url=image_url(image, thumb_width), thumbnail_width=thumb_width,
+                        thumbnail_height=scaled_height(image, thumb_width))
     return response

@@ -28,6 +28,7 @@ from .problems import (
 )
 from .records import RowError, normalised, row_to_record, split_list, with_group_values
 from .table import Table, TableRow
+from .template import EXAMPLE_INVENTORY_NUMBER
 from .terms import canonical_cells
 
 
@@ -116,6 +117,7 @@ def plan_row(row: TableRow, table: Table, filename: str, plan: ImportPlan, seen:
     cells = with_group_values(given, existing.row if existing else None)
     result.collection = given.get("collection") or (existing.row["collection"] if existing else "")
     check_duplicate(number, row.number, seen, check)
+    check_example(number, check)
     try:
         result.record = row_to_record(cells)
     except RowError as error:
@@ -161,6 +163,12 @@ def check_duplicate(number: str, line: int, seen: dict[str, int], check: Checker
                    % {"number": number, "row": seen[number]})
     elif number:
         seen[number] = line
+
+
+def check_example(number: str, check: Checker) -> None:
+    """The template's example row left in the file would import a made-up item."""
+    if number.strip().upper() == EXAMPLE_INVENTORY_NUMBER:
+        check.fail("inventory_number", _("this is the template's example row: delete it, then import the file"))
 
 
 def check_record(result: RowPlan, filename: str, context: CatalogueContext, seen: dict[str, int],

@@ -12,6 +12,7 @@ from wagtail.models import Locale
 
 from .columns import COLUMNS, Column
 from .existing import collection_titles, languages, load_collections
+from .template import EXAMPLE_INVENTORY_NUMBER
 from .terms import Term, Vocabulary, load_vocabularies, subject_names
 
 SUBJECTS = "subjects"  # free words: the ones in use are listed, any other is added
@@ -73,7 +74,7 @@ def example_row() -> dict[str, str]:
     """One row a curator can copy: every vocabulary column names a term that exists (empty when none does)."""
     first = {term_list.column: term_list.terms[0].key for term_list in term_lists() if term_list.terms}
     return {
-        "inventory_number": "PVZ-001", "collection": first.get("collection", ""),
+        "inventory_number": EXAMPLE_INVENTORY_NUMBER, "collection": first.get("collection", ""),
         "title_lt": "Vitražas su laivu", "title_en": "Stained glass with a ship",
         "creators": f"{first['creators']}:artist" if "creators" in first else "",
         "date_text": "apie 1935 m.", "date_text_en": "c. 1935", "place": first.get("place", ""),

@@ -6,6 +6,9 @@ import io
 
 from .columns import COLUMNS
 
+# The example row's inventory number: an import refuses a row that still carries it (plan.check_example).
+EXAMPLE_INVENTORY_NUMBER = "PVZ-001"
+
 
 def template_csv(example: dict[str, str] | None = None) -> str:
     buffer = io.StringIO()

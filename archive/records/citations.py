@@ -10,10 +10,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from archive.core.site_names import provider_name
 
 from .record import ItemRecord
 
@@ -49,7 +50,7 @@ def plain_citation(record: ItemRecord, accessed: date) -> str:
         parts.append(_("Inventory number %(number)s") % {"number": record.inventory_number})
         if record.collection:
             parts.append(record.collection.title)
-        parts.append(settings.ARCHIVE_PROVIDER_NAME)
+        parts.append(provider_name(record.language))
         text = ". ".join(one_line(part).rstrip(".") for part in parts) + "."
         accessed_text = _("accessed %(date)s") % {"date": accessed.isoformat()}
         return f"{text} {record.permanent_url} ({accessed_text})."
@@ -84,11 +85,13 @@ def bibtex_citation(record: ItemRecord, accessed: date) -> str:
         fields.append(("type", bibtex_text(", ".join(record.techniques + record.materials))))
     fields += [
         ("number", bibtex_text(record.inventory_number)),
-        ("organization", bibtex_text(settings.ARCHIVE_PROVIDER_NAME)),
+        ("organization", bibtex_text(provider_name(record.language))),
         ("url", record.permanent_url.replace("{", "").replace("}", "")),
         ("urldate", accessed.isoformat()),
         ("language", record.language),
     ]
+    if record.subjects:
+        fields.append(("keywords", bibtex_text(", ".join(record.subjects))))
     if record.collection:
         fields.append(("series", bibtex_text(record.collection.title)))
     if record.rights:
@@ -104,7 +107,7 @@ def ris_citation(record: ItemRecord, accessed: date) -> str:
         lines.append(("PY", record.dating.year_text.split("--")[0]))
     if record.date_text:
         lines.append(("N1", record.date_text))
-    lines += [("AN", record.inventory_number), ("PB", settings.ARCHIVE_PROVIDER_NAME)]
+    lines += [("AN", record.inventory_number), ("PB", provider_name(record.language))]
     if record.collection:
         lines.append(("T2", record.collection.title))
     if record.place:
@@ -127,7 +130,7 @@ def csl_data(record: ItemRecord, accessed: date) -> dict:
         "title": record.title,
         "URL": record.permanent_url,
         "accessed": {"date-parts": [[accessed.year, accessed.month, accessed.day]]},
-        "archive": settings.ARCHIVE_PROVIDER_NAME,
+        "archive": provider_name(record.language),
         "archive_location": record.inventory_number,
         "language": record.language,
     }

@@ -156,3 +156,48 @@ class Material(VocabularyTerm):
     class Meta(VocabularyTerm.Meta):
         verbose_name = _("material")
         verbose_name_plural = _("materials")
+
+
+@register_snippet
+class SubjectName(models.Model):
+    """A subject's English name. Subjects are free words (taggit tags on items, as curators and imports type
+    them, in Lithuanian); English pages, facets, citations and search use this name, or the Lithuanian one."""
+
+    tag = models.OneToOneField("taggit.Tag", on_delete=models.CASCADE, related_name="english",
+                               verbose_name=_("subject"))
+    name_en = models.CharField(_("name (English)"), max_length=100)
+
+    panels = [FieldPanel("tag"), FieldPanel("name_en")]
+
+    class Meta:
+        ordering = ["tag__name"]
+        verbose_name = _("subject in English")
+        verbose_name_plural = _("subjects in English")
+
+    def __str__(self) -> str:
+        return f"{self.tag.name} → {self.name_en}"
+
+
+def subject_label(tag, language: str | None = None) -> str:
+    """The tag's name in the language (the active one by default): English falls back to Lithuanian."""
+    if (language or get_language() or "lt").startswith("en"):
+        english = getattr(tag, "english", None)  # the reverse one-to-one raises AttributeError when none
+        if english is not None and english.name_en:
+            return english.name_en
+    return tag.name
+
+
+def subject_names(tags) -> list[str]:
+    """Both names of each subject, for search (a visitor finds it by either); one query for them all."""
+    tags = list(tags)
+    english = dict(SubjectName.objects.filter(tag_id__in=[tag.pk for tag in tags if tag.pk])
+                   .values_list("tag_id", "name_en"))
+    return [name for tag in tags for name in (tag.name, english.get(tag.pk)) if name]
+
+
+def subject_labels(slugs, language: str) -> dict[str, str]:
+    """Labels of the subjects with these slugs, in one query."""
+    from taggit.models import Tag
+
+    tags = Tag.objects.filter(slug__in=slugs).select_related("english")
+    return {tag.slug: subject_label(tag, language) for tag in tags}

@@ -29,9 +29,11 @@ class SeedSource:
     root: Path
     techniques: list[dict[str, Any]] = field(default_factory=list)
     materials: list[dict[str, Any]] = field(default_factory=list)
+    subjects: list[dict[str, Any]] = field(default_factory=list)  # English names of subjects: {lt, en}
     creators: list[dict[str, Any]] = field(default_factory=list)
     places: list[dict[str, Any]] = field(default_factory=list)
     collections: list[CollectionSource] = field(default_factory=list)
+    exhibitions: list[dict[str, Any]] = field(default_factory=list)  # exhibitions.yaml, optional
 
     def all_items(self):
         for collection in self.collections:
@@ -72,6 +74,7 @@ def read_source(root: Path) -> SeedSource:
         root=root,
         techniques=list_of(vocabularies, "techniques", root / "vocabularies.yaml"),
         materials=list_of(vocabularies, "materials", root / "vocabularies.yaml"),
+        subjects=list_of(vocabularies, "subjects", root / "vocabularies.yaml"),
         creators=read_yaml(root / "creators.yaml", "creators"),
         places=read_yaml(root / "places.yaml", "places"),
     )
@@ -79,6 +82,8 @@ def read_source(root: Path) -> SeedSource:
         source.collections.append(
             CollectionSource(folder, read_yaml(folder / "collection.yaml"), read_yaml(folder / "items.yaml", "items"))
         )
+    if (root / "exhibitions.yaml").exists():
+        source.exhibitions = read_yaml(root / "exhibitions.yaml", "exhibitions")
     if not source.collections:
         raise SourceError(f"{root}: no collection folders (each needs a collection.yaml)")
     return source

@@ -87,6 +87,7 @@ def validate(source: SeedSource) -> list[Problem]:
     problems: list[Problem] = []
     periods = known_periods()
     vocabulary_keys = validate_vocabularies(source, problems)
+    validate_subject_names(source, problems)
     inventory_numbers = collect_inventory_numbers(source, problems)
     slugs: set[str] = set()
     for collection in source.collections:
@@ -95,6 +96,9 @@ def validate(source: SeedSource) -> list[Problem]:
         label = record_label(record, position)
         check = Checker(collection.items_file, label, problems)
         validate_item(record, collection, check, vocabulary_keys, inventory_numbers, periods)
+    from .exhibitions import validate_exhibitions  # exhibitions.py builds on this module's checks
+
+    validate_exhibitions(source, problems)
     return problems
 
 
@@ -133,6 +137,21 @@ def validate_vocabularies(source: SeedSource, problems: list[Problem]) -> dict[s
                 validate_place_names(entry.get("names") or [], check)
         found[kind] = keys
     return found
+
+
+def validate_subject_names(source: SeedSource, problems: list[Problem]) -> None:
+    """`subjects:` in vocabularies.yaml: each subject (as items write it) once, with its English name."""
+    seen: set[str] = set()
+    for position, entry in enumerate(source.subjects, start=1):
+        check = Checker(source.root / "vocabularies.yaml", f"subjects {position}", problems)
+        if not isinstance(entry, dict) or set(entry) - {"lt", "en"}:
+            check.fail("-", "must be a mapping with 'lt' and 'en'")
+            continue
+        check.text(entry, "lt", required=True)
+        check.text(entry, "en", required=True)
+        if entry.get("lt") in seen:
+            check.fail("lt", f"duplicate subject '{entry['lt']}'")
+        seen.add(entry.get("lt"))
 
 
 def validate_place(entry: dict, check: Checker) -> None:

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from taggit.models import Tag
 from wagtail.models import Locale, Page, Site
 
 from archive.catalogue.models import (
@@ -14,10 +15,11 @@ from archive.catalogue.models import (
     ItemPage,
 )
 from archive.dating.models import known_periods
-from archive.vocabularies.models import Creator, Material, Place, PlaceName, Technique
+from archive.vocabularies.models import Creator, Material, Place, PlaceName, SubjectName, Technique
 from media.ingest import ingest_image
 from media.models import DigitizedImage
 
+from .exhibitions import write_exhibitions
 from .item_fields import ItemContext, apply_record, complete
 from .source import CollectionSource, SeedSource
 from .text import paragraphs, pick
@@ -53,6 +55,7 @@ class SeedWriter:
                 number, title = record["inventory_number"], pick(record["title"], "lt")
                 self.report(f"[{len(written):>3}/{total}] {number} {title}: {outcome}")
         self.write_related_items(written)
+        write_exhibitions(self.source, home, self.upsert, fingerprint)
 
     def sorted_collections(self) -> list[CollectionSource]:
         return sorted(self.source.collections, key=lambda c: (c.meta.get("order", 999), c.meta["slug"]))
@@ -63,6 +66,9 @@ class SeedWriter:
                 model.objects.update_or_create(
                     key=entry["key"], defaults={"name": entry["lt"], "name_en": entry.get("en", "")}
                 )
+        for entry in self.source.subjects:
+            tag = Tag.objects.filter(name=entry["lt"]).first() or Tag.objects.create(name=entry["lt"])
+            SubjectName.objects.update_or_create(tag=tag, defaults={"name_en": entry["en"]})
         for entry in self.source.creators:
             Creator.objects.update_or_create(key=entry["key"], defaults={
                 "name": entry["name"], "name_en": entry.get("name_en", ""),
@@ -156,7 +162,7 @@ class SeedWriter:
 
     def upsert(self, parent: Page, page: Page | None, blank: Page, fill, stamp: str) -> tuple[Page, str]:
         """Create or update a page in Lithuanian and its English translation; skip when nothing changed."""
-        if page is not None and page.seed_fingerprint == stamp and page.live:
+        if page is not None and getattr(page, "seed_fingerprint", None) == stamp and page.live:
             return page, "unchanged"
         outcome = "updated" if page is not None else "created"
         if page is None:
