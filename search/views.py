@@ -1,7 +1,8 @@
 """The search page: a query box, facets, a year range and sorting, all kept in the URL.
 
 Results come first: the facets sit in a sidebar (a disclosure on phones, search/static/search/filters.js),
-the chosen filters are chips above the results (search/active_filters.py).
+the chosen filters are chips above the results (search/active_filters.py). The same results show as a list,
+a map of their places or a time line of their decades (search/result_views.py).
 
 The page is forgiving: a value it cannot use is left out, and the page says which and why, in its language.
 """
@@ -16,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from search.active_filters import active_filters, clear_all_url
 from search.parameters import read_search
+from search.result_views import chips_in_view, chosen_view, in_view, overview_query, view_context, view_links
 from search.results import SearchUnavailable
 from search.service import run_search
 
@@ -36,16 +38,19 @@ def visitor_language() -> str:
 def search(request: HttpRequest) -> HttpResponse:
     reading = read_search(request.GET, visitor_language())
     query = reading.query
+    view = chosen_view(request.GET)  # list, map or time line (search/result_views.py)
     context = {"search_query": query.text, "query": query, "sort_choices": SORT_CHOICES, "problems": reading.problems,
-               "active_filters": active_filters(query), "clear_all_url": clear_all_url(query)}
+               "active_filters": chips_in_view(active_filters(query), view),
+               "clear_all_url": in_view(clear_all_url(query), view), "view": view}
     if not (query.has_criteria or request.GET):  # any parameter, even just a sort, browses everything
         return render(request, "search/search.html", context)
     try:
-        found = run_search(query)
+        found = run_search(overview_query(query, view))
     except SearchUnavailable as error:
         logger.error("search unavailable: %s", error)
         return render(request, "search/search.html", {**context, "unavailable": True}, status=503)
     # A paginator over a range gives the shared pagination template its page numbers without the hits.
     page_obj = Paginator(range(found.count), query.per_page).get_page(found.query.page)
-    context.update(found=found, page_obj=page_obj, query=found.query)
+    context.update(found=found, page_obj=page_obj, query=found.query, view_links=view_links(found.query, view),
+                   **view_context(found, view))
     return render(request, "search/search.html", context)
