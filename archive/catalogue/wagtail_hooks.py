@@ -16,3 +16,10 @@ def report_urls():
 @hooks.register("register_reports_menu_item")
 def europeana_report_menu_item():
     return MenuItem(_("Europeana readiness"), reverse("europeana_report"), icon_name="site", order=900)
+
+
+@hooks.register("register_log_actions")
+def register_withdrawal_log_action(actions):
+    from .translations import LOG_ACTION_LABELS, WITHDRAWN_WITH_ORIGINAL
+
+    actions.register_action(WITHDRAWN_WITH_ORIGINAL, *LOG_ACTION_LABELS)

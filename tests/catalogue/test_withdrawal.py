@@ -40,7 +40,45 @@ def test_unpublishing_the_original_withdraws_the_translation_and_every_url(clien
 
 def test_unpublishing_a_translation_leaves_the_original_public(client, bilingual_item):
     original, english = bilingual_item
+    english.refresh_from_db()
     english.unpublish()
+    assert client.get(english.url).status_code == 404
     original.refresh_from_db()
     assert original.live
     assert client.get(original.url).status_code == 200
+
+
+def test_publishing_the_original_again_brings_back_the_translation_withdrawn_with_it(client, bilingual_item):
+    original, english = bilingual_item
+    original.unpublish()
+    assert client.get("/en/item/KVB-W-1/").status_code == 404
+    original.refresh_from_db()
+    original.save_revision().publish()
+    english.refresh_from_db()
+    assert english.live
+    assert client.get(english.url).status_code == 200
+    assert client.get("/en/item/KVB-W-1/").status_code in (200, 301, 302)
+
+
+def test_a_translation_its_editor_unpublished_stays_unpublished_when_the_original_returns(client, bilingual_item):
+    original, english = bilingual_item
+    english.refresh_from_db()
+    english.unpublish()
+    original.unpublish()
+    original.refresh_from_db()
+    original.save_revision().publish()
+    english.refresh_from_db()
+    assert not english.live
+    assert client.get(english.url).status_code == 404
+
+
+def test_the_translation_returns_as_it_was_live_not_with_later_drafts(client, bilingual_item):
+    original, english = bilingual_item
+    original.unpublish()
+    english.refresh_from_db()
+    english.title = "Draft title nobody approved"
+    english.save_revision()
+    original.refresh_from_db()
+    original.save_revision().publish()
+    english.refresh_from_db()
+    assert not english.live  # the editor's later draft is the last word: the archive does not publish it
