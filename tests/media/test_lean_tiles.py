@@ -1,7 +1,6 @@
 """The warm tile path (media/wsgi.py `warm_tile`), the access stamp read at most every few tenths of a second
 (media/served.py), and gunicorn's access log skipping tiles before building their lines (gunicorn.conf.py)."""
 
-import io
 import logging
 import runpy
 import time
@@ -18,6 +17,7 @@ from media import served
 from media.models import DigitizedImage
 from media.served import touch_stamp
 from media.wsgi import ImageAPIDispatch
+from tests.media.test_wsgi import call as call_wsgi
 
 pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parents[2]
@@ -36,18 +36,7 @@ def application():
 
 
 def call(application, path: str, **environ) -> tuple[int, dict, bytes]:
-    environ = {"REQUEST_METHOD": "GET", "PATH_INFO": path, "QUERY_STRING": "", "SCRIPT_NAME": "",
-               "SERVER_NAME": "testserver", "SERVER_PORT": "80", "HTTP_HOST": "testserver",
-               "wsgi.input": io.BytesIO(), "wsgi.url_scheme": "http", **environ}
-    answer = {}
-
-    def start_response(status, headers):
-        answer["status"], answer["headers"] = int(status.split()[0]), dict(headers)
-
-    chunks = application(environ, start_response)
-    body = b"".join(chunks)
-    chunks.close()
-    return answer["status"], answer["headers"], body
+    return call_wsgi(application, path, method=environ.pop("REQUEST_METHOD", "GET"), **environ)
 
 
 class Refuse:

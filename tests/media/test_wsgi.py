@@ -26,7 +26,8 @@ def application():
     signals.request_finished.connect(close_old_connections)
 
 
-def call(application, path: str, cookie: str = "", method: str = "GET") -> tuple[int, dict, bytes]:
+def call(application, path: str, cookie: str = "", method: str = "GET", **extra) -> tuple[int, dict, bytes]:
+    """Call a WSGI application as a server would; `extra` adds or replaces environ keys."""
     environ = {
         "REQUEST_METHOD": method,
         "PATH_INFO": path,
@@ -40,6 +41,7 @@ def call(application, path: str, cookie: str = "", method: str = "GET") -> tuple
     }
     if cookie:
         environ["HTTP_COOKIE"] = cookie
+    environ.update(extra)
     answer = {}
 
     def start_response(status, headers):
