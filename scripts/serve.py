@@ -22,6 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 NGINX_DIR = ROOT / "deploy" / "nginx"
 PUBLIC_TILES_PLACEHOLDER = "/var/lib/archive/media/iiif-public"
+ERROR_PAGES_PLACEHOLDER = "/srv/archive/deploy/nginx/errors/"
 SETTINGS = "archive.settings.dev"
 
 
@@ -79,13 +80,19 @@ def start_gunicorn(environment: dict[str, str], port: int) -> subprocess.Popen:
 
 
 def render_front(prefix: Path, port: int, app_port: int, tiles: str) -> Path:
-    """deploy/nginx's proxy and tile snippets inside a small plain-HTTP server for this port."""
+    """deploy/nginx's snippets (proxy, tiles, error pages and their maps) inside a small plain-HTTP server for
+    this port."""
     for folder in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"):
         (prefix / "temp" / folder).mkdir(parents=True, exist_ok=True)
     proxy = prefix / "archive-proxy.conf"
     proxy.write_text((NGINX_DIR / "archive-proxy.conf").read_text())
     iiif = prefix / "archive-iiif.conf"
     iiif.write_text((NGINX_DIR / "archive-iiif.conf").read_text().replace(PUBLIC_TILES_PLACEHOLDER, tiles))
+    maps = prefix / "archive-maps.conf"
+    maps.write_text((NGINX_DIR / "archive-maps.conf").read_text())
+    errors = prefix / "archive-errors.conf"
+    errors.write_text((NGINX_DIR / "archive-errors.conf").read_text().replace(
+        ERROR_PAGES_PLACEHOLDER, f"{NGINX_DIR / 'errors'}/"))
     mime = "include /etc/nginx/mime.types;" if Path("/etc/nginx/mime.types").exists() else "types { image/jpeg jpg; }"
     # As root, nginx would hand its workers to "nobody", who may not read the data folder.
     user = f"user {pwd.getpwuid(os.geteuid()).pw_name};" if os.geteuid() == 0 else ""
@@ -109,6 +116,7 @@ http {{
     fastcgi_temp_path {prefix}/temp/fastcgi;
     uwsgi_temp_path {prefix}/temp/uwsgi;
     scgi_temp_path {prefix}/temp/scgi;
+    include {maps};
     upstream archive_app {{
         server 127.0.0.1:{app_port};
         keepalive 16;
@@ -116,6 +124,7 @@ http {{
     }}
     server {{
         listen 127.0.0.1:{port};
+        include {errors};
         include {iiif};
         location @app {{ include {proxy}; }}
         location / {{ include {proxy}; }}

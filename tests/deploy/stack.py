@@ -8,7 +8,9 @@ import secrets
 import socket
 import subprocess
 import time
+from http.client import HTTPConnection
 from pathlib import Path
+from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parents[2]
 DEPLOY = ROOT / "deploy"
@@ -62,6 +64,33 @@ def listening_addresses(port: int) -> set[str]:
     return found
 
 
+EDITOR = ("front-editor", secrets.token_urlsafe(12))
+CREATE_EDITOR = "from django.contrib.auth.models import User; User.objects.create_superuser({!r}, password={!r})"
+
+
+def login_status(connect, host: str, origin: str) -> int:
+    """The admin login as a browser sends it through the front (the form's cookie and token, its Origin): the
+    status of the POST, 302 when the editor is let in."""
+    connection: HTTPConnection = connect()
+    try:
+        connection.request("GET", "/admin/login/", headers={"Host": host})
+        form = connection.getresponse()
+        page = form.read().decode()
+        assert form.status == 200, (form.status, page[:300])
+        cookie = re.search(r"csrftoken=([^;,]+)", form.getheader("Set-Cookie") or "")[1]
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)[1]
+        body = urlencode({"csrfmiddlewaretoken": token, "username": EDITOR[0], "password": EDITOR[1],
+                          "next": "/admin/"})
+        connection.request("POST", "/admin/login/", body=body, headers={
+            "Host": host, "Origin": origin, "Referer": f"{origin}/admin/login/", "Cookie": f"csrftoken={cookie}",
+            "Content-Type": "application/x-www-form-urlencoded"})
+        answer = connection.getresponse()
+        answer.read()
+        return answer.status
+    finally:
+        connection.close()
+
+
 LOOPBACK_HEX = {"0100007F", "00000000000000000000000001000000"}  # 127.0.0.1 and ::1
 
 
@@ -98,6 +127,7 @@ def substitute(text: str, old: str, new: str) -> str:
 
 
 PUBLIC_TILES = "/var/lib/archive/media/iiif-public"
+ERROR_PAGES = "/srv/archive/deploy/nginx/errors/"  # deploy/nginx/archive-errors.conf, read from the checkout
 
 
 def render_site(prefix: Path, *, http: int, https: int, upstream: int, certificate: Path, key: Path,
@@ -108,6 +138,11 @@ def render_site(prefix: Path, *, http: int, https: int, upstream: int, certifica
     iiif = prefix / "archive-iiif.conf"
     tiles = (DEPLOY / "nginx" / "archive-iiif.conf").read_text()
     iiif.write_text(substitute(tiles, PUBLIC_TILES, str(public_tiles or prefix / "iiif-public")))
+    maps = prefix / "archive-maps.conf"
+    maps.write_text((DEPLOY / "nginx" / "archive-maps.conf").read_text())
+    errors = prefix / "archive-errors.conf"
+    errors.write_text(substitute((DEPLOY / "nginx" / "archive-errors.conf").read_text(), ERROR_PAGES,
+                                 f"{DEPLOY / 'nginx' / 'errors'}/"))
     site = (DEPLOY / "nginx" / "archive.conf").read_text()
     site = re.sub(r"^\s*listen \[::\].*\n", "", site, flags=re.MULTILINE)  # the test machine may lack IPv6
     for old, new in [
@@ -119,6 +154,8 @@ def render_site(prefix: Path, *, http: int, https: int, upstream: int, certifica
         (PLACEHOLDER_HOST, SITE_NAME),
         ("include snippets/archive-proxy.conf;", f"include {proxy};"),
         ("include snippets/archive-iiif.conf;", f"include {iiif};"),
+        ("include snippets/archive-maps.conf;", f"include {maps};"),
+        ("include snippets/archive-errors.conf;", f"include {errors};"),
         ("/srv/archive/static_collected/", f"{static_root}/"),
         ("/var/www/letsencrypt", str(prefix / "acme")),
         ("/var/log/nginx/", f"{prefix}/"),

@@ -13,11 +13,14 @@ import sys
 import pytest
 
 from tests.deploy.stack import (
+    CREATE_EDITOR,
+    EDITOR,
     LOOPBACK_HEX,
     ROOT,
     SITE_NAME,
     free_port,
     listening_addresses,
+    login_status,
     production_environment,
     public_address,
     render_site,
@@ -41,6 +44,8 @@ def stack(tmp_path_factory):
     ports = {"app": free_port(), "http": free_port(), "https": free_port()}
     environment = production_environment(folder, ports["app"])
     prepare_site(environment)
+    subprocess.run([sys.executable, "manage.py", "shell", "-c", CREATE_EDITOR.format(*EDITOR)], cwd=ROOT,
+                   env=environment, check=True, capture_output=True, timeout=300)
     certificate, key = self_signed_certificate(folder)
     prefix = folder / "nginx"
     (prefix / "acme" / ".well-known" / "acme-challenge").mkdir(parents=True)
@@ -186,3 +191,35 @@ def test_static_files_with_a_hash_are_cached_for_a_year_and_compressed(stack):
     plain = request(stack, "GET", "/static/vendor/leaflet/leaflet.css")
     assert plain.status == 200
     assert plain.getheader("Cache-Control") == "max-age=3600"
+
+
+def test_editors_log_in_through_nginx_on_a_port_of_its_own(stack):
+    """The browser's Host and Origin carry the port; nginx must hand Django the port too (CSRF's origin check)."""
+    port = stack["ports"]["https"]
+    context = ssl.create_default_context(cafile=str(stack["certificate"]))
+
+    def connect():
+        return http.client.HTTPSConnection("127.0.0.1", port, context=context, timeout=30)
+
+    assert login_status(connect, f"{SITE_NAME}:{port}", f"https://{SITE_NAME}:{port}") == 302
+    assert login_status(connect, SITE_NAME, f"https://{SITE_NAME}") == 302  # the default port, as on a server
+
+
+def test_a_forged_host_is_refused_by_the_application(stack):
+    port = stack["ports"]["https"]
+    for host in (f"evil.example:{port}", "evil.example"):
+        response = request(stack, "GET", "/", headers={"Host": host})
+        assert response.status == 400, host
+    response = request(stack, "GET", "/", headers={"X-Forwarded-Host": "evil.example"})
+    assert response.status == 200  # nginx replaces it; the page is the site's
+    assert b"evil.example" not in response.body
+
+
+def test_a_request_without_host_gets_the_servers_name(stack):
+    """HTTP/1.0 monitors may send no Host: gunicorn is told the server's name, not an empty Host (400)."""
+    with socket.create_connection(("127.0.0.1", stack["ports"]["http"]), timeout=30) as raw:
+        raw.sendall(b"GET /healthz/live HTTP/1.0\r\n\r\n")
+        answer = b""
+        while chunk := raw.recv(65536):
+            answer += chunk
+    assert answer.startswith(b"HTTP/1.1 200"), answer[:300]

@@ -76,6 +76,9 @@ def test_nginx_waits_as_long_as_gunicorn(monkeypatch):
 
 def test_nginx_sets_the_forwarded_headers_itself():
     for header, value in (("X-Forwarded-Proto", "$scheme"), ("X-Forwarded-For", "$remote_addr"),
-                          ("X-Forwarded-Host", "$host"), ("Host", "$host")):
+                          ("X-Forwarded-Host", "$archive_host"), ("Host", "$archive_host")):
         assert re.search(rf"^proxy_set_header {header} {re.escape(value)};$", NGINX_PROXY, re.MULTILINE), header
+    # The browser's Host, port included (CSRF compares the Origin with it), else the server's name.
+    maps = (DEPLOY / "nginx" / "archive-maps.conf").read_text()
+    assert re.search(r"map \$http_host \$archive_host \{\s*\"\" \$host;\s*default \$http_host;\s*\}", maps)
     assert "Strict-Transport-Security" not in NGINX_SITE  # the application's (SECURE_HSTS_*)

@@ -12,7 +12,7 @@ import time
 import pytest
 import pyvips
 
-from tests.deploy.stack import DROPPED_VARIABLES, ROOT, free_port
+from tests.deploy.stack import CREATE_EDITOR, DROPPED_VARIABLES, EDITOR, ROOT, free_port, login_status
 
 pytestmark = [pytest.mark.slow]
 
@@ -23,7 +23,7 @@ from media.ingest import ingest_image
 from tests.factories import make_collection, make_home
 make_collection(make_home(), title="Kolekcija", slug="kolekcija")
 ingest_image({path!r}, identifier="serve-1", title="Served", is_public=True)
-"""
+""" + CREATE_EDITOR.format(*EDITOR)
 
 
 @pytest.fixture(scope="module")
@@ -96,6 +96,13 @@ def test_serve_runs_nginx_in_front_of_gunicorn_and_stops_on_ctrl_c(embedded):
         assert tile.status == 200 and tile.getheader("Content-Type") == "image/jpeg"
         assert tile.getheader("Link") is None  # nginx's file: the application links the canonical URL
         assert get(port + 1, TILE).body == tile.body  # gunicorn behind it has the same bytes
+        # An editor logs in through nginx: the browser's Origin names the port, and so must the Host Django sees.
+        assert login_status(lambda: http.client.HTTPConnection("127.0.0.1", port, timeout=30),
+                            f"127.0.0.1:{port}", f"http://127.0.0.1:{port}") == 302
+        forged = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        forged.request("GET", "/", headers={"Host": f"evil.example:{port}"})
+        assert forged.getresponse().status == 400
+        forged.close()
     finally:
         stop_with_ctrl_c(process, [port, port + 1])
 

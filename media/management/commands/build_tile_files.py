@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from media.models import DigitizedImage, PyramidStatus
-from media.public_tiles import sync_public_tiles
+from media.public_tiles import placed, sync_public_tiles
 from media.pyramid import open_pyramid
 from media.storage import local_pyramid, storage_errors
 from media.tile_files import tiles_exist, write_tiles
@@ -31,7 +31,30 @@ class Command(BaseCommand):
                 continue
             self.stdout.write(f"[{position}/{len(missing)}] {checksum[:12]}: {count} files")
         added, removed = sync_public_tiles()
-        self.stdout.write(f"Tile files: {len(missing) - len(failed)} set(s) written, {len(checksums)} in all; "
-                          f"public trees placed {added}, removed {removed}.")
+        self.stdout.write(tile_summary(len(checksums), len(missing), len(failed)))
+        self.stdout.write(tree_summary(len(placed()), added, removed))
         if failed:
             raise CommandError(f"{len(failed)} set(s) could not be written: {', '.join(failed)}")
+
+
+def tile_summary(total: int, missing: int, failed: int) -> str:
+    """What was written, said plainly: a run with nothing to do must not read like a failure."""
+    if total == 0:
+        return "Tile files: no ready pyramids yet."
+    if missing == 0:
+        return ("Tile files: the one tile set was already written." if total == 1
+                else f"Tile files: all {sets(total)} were already written.")
+    could_not = f", {failed} could not be" if failed else ""
+    already = total - missing
+    return (f"Tile files: {sets(missing - failed)} written{could_not}, {already} "
+            f"{'was' if already == 1 else 'were'} already ({total} in all).")
+
+
+def tree_summary(in_place: int, added: int, removed: int) -> str:
+    if added == removed == 0:
+        return f"Public trees: {in_place} in place, none to add or remove."
+    return f"Public trees: {in_place} in place ({added} added, {removed} removed)."
+
+
+def sets(count: int) -> str:
+    return f"{count} tile set{'' if count == 1 else 's'}"
