@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 from django.utils.functional import Promise
 
 from search.facets import labels_for
-from search.parameters import FACET_PARAMETERS, SORT, TEXT, UNDATED, YEAR_FROM, YEAR_TO
+from search.parameters import FACET_PARAMETERS, SORT, TEXT, UNDATED, WORDS, YEAR_FROM, YEAR_TO
 from search.query import FACETS, SearchQuery
 
 Pair = tuple[str, str]
@@ -34,8 +34,11 @@ def default_sort(query: SearchQuery) -> str:
 
 
 def kept_pairs(query: SearchQuery) -> list[Pair]:
-    """The words and a chosen order: what "Clear all" keeps."""
+    """The words (and whether they are words even when they read as a date) and a chosen order: what "Clear all"
+    keeps."""
     pairs = [(TEXT.name, query.text)] if query.text else []
+    if query.text and query.as_words:
+        pairs.append((WORDS.name, "1"))
     if query.sort != default_sort(query):
         pairs.append((SORT.name, query.sort))
     return pairs

@@ -1,7 +1,8 @@
 """The search JSON API: the same search as the page, for scripts and aggregators.
 
 Strict where the page is forgiving: a parameter it does not know, or a value it cannot use, is a 400 that
-names the parameter and says what it takes (search/parameters.py); 503 when the engine is down.
+names the parameter and says what it takes (search/parameters.py); 503 when the engine is down. A `q` read as
+a date phrase is searched as years, and `dates` in the answer says how it was read.
 """
 
 from django.conf import settings
@@ -19,6 +20,7 @@ from search.parameters import (
     unexpected_parameters,
 )
 from search.presentation import api_record
+from search.query import SearchQuery
 from search.results import FacetValue, SearchUnavailable
 from search.service import run_search
 
@@ -44,12 +46,20 @@ def search(request: HttpRequest) -> JsonResponse:
         "count": found.count,
         "page": found.query.page,
         "num_pages": found.num_pages,
+        "dates": dates_read(found.query),
         "results": [api_record(result, request) for result in found.items],
         "facets": {
             **{facet.name: [facet_value(v) for v in facet.values] for facet in found.facets},
             "undated": [facet_value(found.undated)],
         },
     }, json_dumps_params={"ensure_ascii": False})
+
+
+def dates_read(query: SearchQuery) -> dict | None:
+    """How `q` was read when it was searched as a date phrase (search/dates.py); None when it was words."""
+    if query.dates is None:
+        return None
+    return {"text": query.dates.text, "from": query.dates.earliest, "to": query.dates.latest}
 
 
 def facet_value(value: FacetValue) -> dict:

@@ -1,7 +1,8 @@
-"""OpenAPI 3.1 description of the search API, served at /api/search/openapi.json."""
+"""OpenAPI 3.1 description of the search API and the exports, served at /api/search/openapi.json."""
 
+from archive.records.export_query import EXPORT_PARAMETERS
 from search.parameters import SEARCH_PARAMETERS, SUGGEST_PARAMETERS, Parameter
-from search.query import FACETS
+from search.query import FACETS, MAX_HITS
 
 
 def query_parameter(parameter: Parameter) -> dict:
@@ -42,6 +43,11 @@ RESULT = {"type": "object", "required": ["id", "title", "url"], "properties": {
                  "description": "HTML-escaped fragments with <mark> around matched words."},
 }}
 
+DATES = {"type": ["object", "null"], "required": ["text", "from", "to"], "properties": {
+    "text": {"type": "string"}, "from": {"type": "integer"}, "to": {"type": "integer"}},
+    "description": "How `q` was read when all of it is a date phrase (then searched as these years, not as words); "
+                   "null when `q` was searched as words."}
+
 UNAVAILABLE = {"description": "The search engine cannot be reached; retry later.", "content": {
     "application/json": {"schema": {"type": "object", "properties": {
         "error": {"type": "string", "const": "search_unavailable"}, "detail": {"type": "string"}}}}}}
@@ -76,6 +82,7 @@ def openapi_document(server_url: str) -> dict:
                             "count": {"type": "integer"},
                             "page": {"type": "integer"},
                             "num_pages": {"type": "integer"},
+                            "dates": DATES,
                             "results": {"type": "array", "items": RESULT},
                             "facets": {"type": "object",
                                        "additionalProperties": {"type": "array", "items": FACET_VALUE},
@@ -84,6 +91,7 @@ def openapi_document(server_url: str) -> dict:
                     "400": INVALID_PARAMETER,
                     "503": UNAVAILABLE,
                 }}},
+            **export_paths(),
             "/api/search/suggest/": {"get": {
                 "operationId": "suggestTitles", "summary": "Item titles for a query being typed",
                 "parameters": [query_parameter(parameter) for parameter in SUGGEST_PARAMETERS],
@@ -96,3 +104,27 @@ def openapi_document(server_url: str) -> dict:
                 }}},
         },
     }
+
+
+TOO_LARGE = {
+    "description": f"The search finds more items than an export holds (RECORDS_EXPORT_MAX_ROWS, at most {MAX_HITS}): "
+                   "narrow it and export each part.",
+    "content": {"application/json": {"schema": {"type": "object", "properties": {
+        "error": {"type": "string", "const": "too_many_items"}, "total": {"type": "integer"},
+        "limit": {"type": "integer"}, "detail": {"type": "string"}}}}},
+}
+EXPORT_FORMATS = {"csv": ("text/csv", "A header row, then one row per item."),
+                  "json": ("application/json", "`query`, `total`, `returned`, then `items`, one object per item.")}
+
+
+def export_paths() -> dict:
+    """/api/export.csv and /api/export.json: every hit of the search with the same parameters, in its order."""
+    return {f"/api/export.{fmt}": {"get": {
+        "operationId": f"export{fmt.upper()}", "summary": f"Every item the search finds, as {fmt.upper()}",
+        "description": "Takes the search's parameters except `page` (the export holds every page), and the same "
+                       "values; the items are exactly the search's hits, in its order.",
+        "parameters": [query_parameter(parameter) for parameter in EXPORT_PARAMETERS],
+        "responses": {
+            "200": {"description": description, "content": {media_type: {"schema": {"type": "string"}}}},
+            "400": INVALID_PARAMETER, "413": TOO_LARGE, "503": UNAVAILABLE,
+        }}} for fmt, (media_type, description) in EXPORT_FORMATS.items()}

@@ -4,12 +4,15 @@ A query string is read in one pass into a SearchQuery and the problems found in 
 parameter, says what it takes (in the active language) and what the search page did instead. The JSON
 API answers 400 with the first problem (search/api.py); the page searches without the bad values and
 lists them (search/views.py); the OpenAPI document describes these declarations (search/openapi.py); the
-exports read their text, language, collection and years with the same ones (archive/records/export_query.py).
+exports read every one but the page with the same ones (archive/records/export_query.py).
 
 Grammar of the values (surrounding space is ignored; an empty value counts as not given):
-  q        any text; characters no engine takes are dropped, at most 200 characters (search/text.py)
+  q        any text; characters no engine takes are dropped, at most 200 characters (search/text.py); all of
+           it a date phrase other than a bare number ("1930s", "tarpukaris"): searched as years (search/dates.py)
+  words    yes/no: q is searched as words even when it reads as a date
   lang     a language code of settings.LANGUAGES
-  from, to a year, -3000..3000, ASCII digits 0-9 with an optional leading "-"; from <= to
+  from, to a year, -3000..3000, ASCII digits 0-9 with an optional leading "-", or a date phrase the archive
+           reads (from: its earliest year, to: its latest); from <= to
   century  1..21; decade: a multiple of 10 up to 2100; state: a WorkStatus value
   collection, creator, place, technique, subject: a key the catalogue holds (checked by read_search)
   undated  1/true/on/yes or 0/false/off/no;  sort: one of SORTS;  page: 1..MAX_PAGE
@@ -20,6 +23,7 @@ parse_search; the API, the page and the OpenAPI document follow.
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from functools import partial
 
 from django.conf import settings
 from django.http import QueryDict
@@ -29,6 +33,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 
 from archive.catalogue.models import WorkStatus
+from search.dates import date_in_words, date_reading
 from search.facets import FACET_TITLES, labels_for
 from search.query import FACETS, MAX_DECADE_SPAN, MAX_PAGE, PER_PAGE, SORTS, SearchQuery
 from search.text import MAX_LENGTH, searchable_text
@@ -113,12 +118,16 @@ def read_language(value: str) -> str:
                                value=quoted(value), choices=", ".join(dict(settings.LANGUAGES))))
 
 
-def read_year(value: str) -> int:
+def read_year(value: str, latest: bool = False) -> int:
+    """A year in digits, or a date phrase's earliest year (`latest`: its latest): "early 1930s" is 1930 or 1933."""
     year = whole_number(value)
+    if year is None and (reading := date_reading(value)) is not None:
+        year = reading.latest if latest else reading.earliest
     if year is not None and YEARS[0] <= year <= YEARS[1]:
         return year
-    raise Rejected(format_lazy(_("“{value}” is not a year: give a whole number from {first} to {last} in the "
-                                 "digits 0-9."), value=quoted(value), first=YEARS[0], last=YEARS[1]))
+    raise Rejected(format_lazy(_("“{value}” is not a year or a date the archive reads: give a whole number from "
+                                 "{first} to {last} in the digits 0-9, or a date such as 1930s or 1935 m. gegužės "
+                                 "3 d."), value=quoted(value), first=YEARS[0], last=YEARS[1]))
 
 
 def read_page(value: str) -> int:
@@ -243,10 +252,15 @@ FACET_SCHEMAS = {
 }
 CATALOGUE_NOTE = " A value the catalogue does not hold is refused: pass back the `value` of a facet."
 
+DATE_PHRASES = ("or a date phrase the archive reads (`1930s`, `early 1930s`, `1935 m. gegužės 3 d.`, `XIX a. pab.`, "
+                "`193X`, a named period such as `tarpukaris` or `interwar`)")
 TEXT = Parameter(
     "q", _("Search text"), read_text, schema={"type": "string", "maxLength": MAX_LENGTH}, default="",
     description="Words, names, places, techniques or an inventory number. Accents are optional (`vitrazas` finds "
-                "`vitražas`); Lithuanian and English word forms are stemmed. Control characters are ignored.")
+                "`vitražas`); Lithuanian and English word forms are stemmed. Control characters are ignored. When "
+                f"all of it is a date phrase other than a bare number, {DATE_PHRASES.removeprefix('or ')}, it is "
+                "searched as that year range (with `from`, `to` and the filters) instead of words, and the answer's "
+                "`dates` says so; `words=true` searches the words. A bare number (`1935`) is always words.")
 LANGUAGE = Parameter(
     "lang", _("Language"), read_language, default=settings.LANGUAGE_CODE,
     schema={"type": "string", "enum": list(dict(settings.LANGUAGES)), "default": settings.LANGUAGE_CODE},
@@ -261,11 +275,16 @@ UNDATED = Parameter(
     "undated", _("Undated"), read_flag, default=False, schema={"type": "boolean", "default": False},
     description="true (or 1): only items with no date range. The `undated` facet counts them; they never match "
                 "a year range, century or decade.")
-YEAR_SCHEMA = {"type": "integer", "minimum": YEARS[0], "maximum": YEARS[1]}
+YEAR_SCHEMA = {"anyOf": [{"type": "integer", "minimum": YEARS[0], "maximum": YEARS[1]},
+                          {"type": "string", "maxLength": MAX_LENGTH}]}
 YEAR_FROM = Parameter("from", _("From year"), read_year, schema=YEAR_SCHEMA,
-                      description="Earliest year: items whose date range overlaps from..to are returned.")
-YEAR_TO = Parameter("to", _("To year"), read_year, schema=YEAR_SCHEMA,
-                    description="Latest year of the range; not before `from`.")
+                      description=f"Earliest year, {DATE_PHRASES}: its earliest year. Items whose date range "
+                                  "overlaps from..to are returned.")
+YEAR_TO = Parameter("to", _("To year"), partial(read_year, latest=True), schema=YEAR_SCHEMA,
+                    description=f"Latest year of the range, {DATE_PHRASES}: its latest year; not before `from`.")
+WORDS = Parameter(
+    "words", _("Search the words"), read_flag, default=False, schema={"type": "boolean", "default": False},
+    description="true (or 1): `q` is searched as words even when all of it reads as a date phrase.")
 SORT = Parameter(
     "sort", _("Sort by"), read_sort, schema={"type": "string", "enum": list(SORTS)},
     description="relevance (default with q), date (oldest first), -date (newest first), title (default without q).")
@@ -274,13 +293,14 @@ PAGE = Parameter(
                                                      "default": 1},
     description=f"{PER_PAGE} results a page; a page past the end returns the last page.")
 
-SEARCH_PARAMETERS = (TEXT, LANGUAGE, *FACET_PARAMETERS.values(), UNDATED, YEAR_FROM, YEAR_TO, SORT, PAGE)
+SEARCH_PARAMETERS = (TEXT, LANGUAGE, *FACET_PARAMETERS.values(), UNDATED, YEAR_FROM, YEAR_TO, SORT, PAGE, WORDS)
 SUGGEST_PARAMETERS = (TEXT, LANGUAGE)
 
 
 def parse_search(params: QueryDict, language: str | None = None) -> Reading:
     """The search a query string asks for, each bad value left out and named; the page gives its own
-    `language`, the API reads `lang`. The catalogue is not asked (read_search does that)."""
+    `language`, the API reads `lang`. Of the catalogue only the named periods are read, for dates (read_search
+    asks the rest)."""
     parameters = SEARCH_PARAMETERS if language is None else tuple(p for p in SEARCH_PARAMETERS if p is not LANGUAGE)
     values, problems = read_parameters(params, parameters)
     year_from, year_to = values["from"], values["to"]
@@ -290,7 +310,8 @@ def parse_search(params: QueryDict, language: str | None = None) -> Reading:
     query = SearchQuery(
         text=values["q"], language=language or values["lang"],
         filters={name: values[name] for name in FACETS if values[name]},
-        year_from=year_from, year_to=year_to, undated=values["undated"],
+        year_from=year_from, year_to=year_to, undated=values["undated"], as_words=values["words"],
+        dates=None if values["words"] else date_in_words(values["q"]),
         sort=values["sort"] or ("relevance" if values["q"] else "title"), page=values["page"],
     )
     return Reading(query, tuple(problems))

@@ -8,10 +8,20 @@ CHRONOLOGICAL_FACETS = ("century", "decade")
 SORTS = ("relevance", "date", "-date", "title")
 PER_PAGE = 20
 MAX_PAGE = 500  # deep pages cost the engine a lot and no researcher reads 10,000 hits
+MAX_HITS = MAX_PAGE * PER_PAGE  # the most hits a search reaches; also Elasticsearch's result window
 # A range longer than two centuries ("XVII-XIX a.") says nothing about a decade: such an item is in its
 # centuries and in the year-range overlap, but in no decade, so vague dating cannot flood that facet.
 MAX_DECADE_SPAN = 200  # latest - earliest; "XIX-XX a." (1800-1999, twenty decades) is still in its decades
 DECADES_SHOWN = 30  # the decades with most items, shown in time order
+
+
+@dataclass(frozen=True)
+class DateSearch:
+    """The search box's text read as a date phrase (search/dates.py): searched as these years, not as words."""
+
+    text: str
+    earliest: int
+    latest: int
 
 
 @dataclass(frozen=True)
@@ -24,6 +34,8 @@ class SearchQuery:
     year_from: int | None = None
     year_to: int | None = None
     undated: bool = False  # only the items with no date range
+    dates: DateSearch | None = None  # `text` read as a date phrase; None when it is words
+    as_words: bool = False  # `text` searched as words even if it reads as a date (?words=1)
     sort: str = "relevance"
     page: int = 1
     per_page: int = PER_PAGE
@@ -42,6 +54,15 @@ class SearchQuery:
 
     def with_page(self, page: int) -> "SearchQuery":
         return replace(self, page=page)
+
+    def for_engine(self) -> "SearchQuery":
+        """What the backends search: text read as dates becomes a year range, which an item must overlap
+        as well as from..to (so the two ranges' latest start and earliest end), and no words."""
+        if self.dates is None:
+            return self
+        starts = [year for year in (self.year_from, self.dates.earliest) if year is not None]
+        ends = [year for year in (self.year_to, self.dates.latest) if year is not None]
+        return replace(self, text="", dates=None, year_from=max(starts), year_to=min(ends))
 
 
 def century_of(year: int) -> int:

@@ -10,18 +10,27 @@ from dataclasses import replace
 from urllib.parse import urlencode
 
 from django.http import QueryDict
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from archive.catalogue.home import MappedPlace, Way
+from archive.records.export_query import DELIMITER
 from archive.vocabularies.models import Place
 from search.active_filters import ActiveFilter, Pair, filter_pairs, kept_pairs, query_string
-from search.parameters import UNDATED
+from search.parameters import LANGUAGE, UNDATED, WORDS
 from search.query import SearchQuery
 from search.results import FacetValue
 
 VIEW = "view"
 LIST = "list"
 VIEWS = {LIST: _("List"), "map": _("Map"), "timeline": _("Timeline")}
+# (label, URL name, CSV delimiter, tooltip) of each export link under the results.
+EXPORTS = (
+    ("CSV", "records-export-csv", None, _("A table of every result, comma-separated")),
+    ("CSV (;)", "records-export-csv", "semicolon",
+     _("A table of every result, semicolon-separated, as Excel opens it with Lithuanian settings")),
+    ("JSON", "records-export-json", None, _("Every result as JSON")),
+)
 
 
 def chosen_view(params: QueryDict) -> str:
@@ -48,6 +57,19 @@ def in_view(url: str, view: str) -> str:
 def view_links(query: SearchQuery, current: str) -> list[dict]:
     return [{"view": view, "label": label, "current": view == current,
              "url": in_view(query_string(search_pairs(query)), view)} for view, label in VIEWS.items()]
+
+
+def words_url(query: SearchQuery, view: str) -> str:
+    """The same search with a text that reads as a date searched as words instead (`words=1`)."""
+    return in_view(query_string(search_pairs(query) + [(WORDS.name, "1")]), view)
+
+
+def export_links(query: SearchQuery) -> list[dict]:
+    """The export of every hit of this search (not one page of it), in each format (archive/records/)."""
+    pairs = search_pairs(query) + [(LANGUAGE.name, query.language)]
+    return [{"label": label, "title": title,
+             "url": f"{reverse(name)}?{urlencode(pairs + ([(DELIMITER.name, delimiter)] if delimiter else []))}"}
+            for label, name, delimiter, title in EXPORTS]
 
 
 def chips_in_view(chips: list[ActiveFilter], view: str) -> list[ActiveFilter]:

@@ -27,16 +27,17 @@ class SearchPage:
 
 
 def run_search(query: SearchQuery, backend: CatalogueSearchBackend | None = None) -> SearchPage:
-    """Raises SearchUnavailable when the engine is down; a page past the end shows the last page."""
+    """Raises SearchUnavailable when the engine is down; a page past the end shows the last page. The page
+    keeps `query` as asked (the words of a date phrase included); the backend searches query.for_engine()."""
     backend = backend or get_catalogue_backend()
-    results = backend.search(query)
+    results = backend.search(query.for_engine())
     last_page = max(1, math.ceil(results.count / query.per_page))
     if query.page > last_page:
         query = query.with_page(last_page)
-        results = backend.search(query)
+        results = backend.search(query.for_engine())
     features = []
-    if query.text and query.page == 1:
-        ids = backend.search_features(query.text, query.language)
+    if (words := query.for_engine().text) and query.page == 1:
+        ids = backend.search_features(words, query.language)
         by_id = Page.objects.in_bulk(ids)
         features = [by_id[pk] for pk in ids if pk in by_id]
     return SearchPage(query=query, count=results.count, items=result_items(results.hits),

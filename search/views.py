@@ -4,6 +4,9 @@ Results come first: the facets sit in a sidebar (a disclosure on phones, search/
 the chosen filters are chips above the results (search/active_filters.py). The same results show as a list,
 a map of their places or a time line of their decades (search/result_views.py).
 
+A text that reads as a date ("1930s", "tarpukaris") is searched as years, and the page says so with a link that
+searches the words (search/dates.py). Under the results, links export every hit of the search (CSV, JSON).
+
 The page is forgiving: a value it cannot use is left out, and the page says which and why, in its language.
 """
 
@@ -17,7 +20,16 @@ from django.utils.translation import gettext_lazy as _
 
 from search.active_filters import active_filters, clear_all_url
 from search.parameters import read_search
-from search.result_views import chips_in_view, chosen_view, in_view, overview_query, view_context, view_links
+from search.result_views import (
+    chips_in_view,
+    chosen_view,
+    export_links,
+    in_view,
+    overview_query,
+    view_context,
+    view_links,
+    words_url,
+)
 from search.results import SearchUnavailable
 from search.service import run_search
 
@@ -52,5 +64,6 @@ def search(request: HttpRequest) -> HttpResponse:
     # A paginator over a range gives the shared pagination template its page numbers without the hits.
     page_obj = Paginator(range(found.count), query.per_page).get_page(found.query.page)
     context.update(found=found, page_obj=page_obj, query=found.query, view_links=view_links(found.query, view),
+                   words_url=words_url(found.query, view), export_links=export_links(found.query),
                    **view_context(found, view))
     return render(request, "search/search.html", context)

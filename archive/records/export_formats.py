@@ -67,8 +67,8 @@ class _Line:
         return text
 
 
-def csv_chunks(records: Iterable[ItemRecord]) -> Iterator[str]:
-    writer = csv.writer(_Line())
+def csv_chunks(records: Iterable[ItemRecord], delimiter: str = ",") -> Iterator[str]:
+    writer = csv.writer(_Line(), delimiter=delimiter)
     # A byte order mark so spreadsheet programs read Lithuanian letters as UTF-8.
     yield "\ufeff" + writer.writerow(COLUMNS)
     for record in records:

@@ -1,39 +1,56 @@
-"""Which items an export covers: a small filter of published items (text, collection, year overlap).
+"""Which items an export covers: exactly the hits of the search with the same parameters, every page of them.
 
-The public search page owns the full query language; exports stay on this simple, stable subset, run on
-the database whatever engine the search page uses. Their parameters are the search API's own declarations
-(search/parameters.py), read and refused the same way: a parameter the export does not take or a value
-it cannot use is an ExportQueryError naming it. Items are read in chunks so a long export never holds the
-whole result in memory.
+An export takes the search's own parameters (search/parameters.py: all but `page`, since it holds every page),
+plus `delimiter` for CSV, read and refused as the search API does: a parameter it does not take or a value it
+cannot use is an ExportQueryError naming it. It asks the search backend the page uses (database or
+Elasticsearch), so it lists the items the search finds, in the search's order. A search finding more than an
+export holds (RECORDS_EXPORT_MAX_ROWS, and never more than a search reaches, MAX_HITS) is refused with the count
+and how to narrow it (ExportTooLarge), never cut short. Pages are loaded in chunks, so memory stays flat.
 """
 
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 
 from django.conf import settings
 from django.db.models import QuerySet
 from django.http import QueryDict
-from wagtail.models import Locale
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
-from archive.catalogue.models import CollectionPage, ItemPage
+from archive.catalogue.models import ItemPage
+from archive.imports.table import DELIMITERS
+from search.active_filters import filter_pairs, kept_pairs
+from search.backends import get_catalogue_backend
 from search.parameters import (
     FACET_PARAMETERS,
-    LANGUAGE,
-    TEXT,
-    YEAR_FROM,
-    YEAR_TO,
+    PAGE,
+    SEARCH_PARAMETERS,
+    Parameter,
     Problem,
-    not_in_catalogue,
+    Rejected,
+    quoted,
     read_parameters,
-    reversed_range,
+    read_search,
     unexpected_parameters,
 )
+from search.query import MAX_HITS, SearchQuery
 
 from .record import RECORD_PREFETCH, RECORD_SELECT, ItemRecord, collections_by_path, item_record
 
-# One collection, by its slug in the export's language: the search's collection filter, given once.
-COLLECTION = replace(FACET_PARAMETERS["collection"], repeated=False, default="")
-EXPORT_PARAMETERS = (TEXT, LANGUAGE, COLLECTION, YEAR_FROM, YEAR_TO)
+
+def read_delimiter(value: str) -> str:
+    if value in DELIMITERS:
+        return value
+    raise Rejected(format_lazy(_("“{value}” is not a delimiter: give one of {choices}."),
+                               value=quoted(value), choices=", ".join(DELIMITERS)))
+
+
+DELIMITER = Parameter(
+    "delimiter", _("CSV delimiter"), read_delimiter, default="comma",
+    schema={"type": "string", "enum": list(DELIMITERS), "default": "comma"},
+    description="CSV only: the character between cells. `semicolon` for a spreadsheet program set to a locale "
+                "whose decimal mark is a comma (Excel in Lithuanian opens such files in columns).")
+EXPORT_PARAMETERS = (*(parameter for parameter in SEARCH_PARAMETERS if parameter is not PAGE), DELIMITER)
 
 
 class ExportQueryError(ValueError):
@@ -44,72 +61,65 @@ class ExportQueryError(ValueError):
         self.problem = problem
 
 
+class ExportTooLarge(ValueError):
+    """The search finds more items than an export holds."""
+
+    def __init__(self, total: int, limit: int):
+        super().__init__(f"This search finds {total} items; an export holds at most {limit}. Narrow it with the "
+                         "search's filters (collection, technique, decade, from and to, words) and export each part.")
+        self.total, self.limit = total, limit
+
+    def as_api_error(self) -> dict:
+        return {"error": "too_many_items", "total": self.total, "limit": self.limit, "detail": str(self)}
+
+
 @dataclass(frozen=True)
 class ExportQuery:
-    q: str = ""
-    collection: str = ""
-    year_from: int | None = None
-    year_to: int | None = None
-    language: str = settings.LANGUAGE_CODE
+    search: SearchQuery
+    delimiter: str = "comma"
 
     def as_dict(self) -> dict:
-        return {key: value for key, value in asdict(self).items() if value not in ("", None)}
+        """The search as its parameters (a repeated one as a list) and its language, for the JSON header."""
+        described: dict = {}
+        pairs = kept_pairs(self.search) + [pair for pair, _label, _value in filter_pairs(self.search)]
+        for name, value in pairs:
+            described.setdefault(name, []).append(value)
+        described = {name: values if name in FACET_PARAMETERS else values[0] for name, values in described.items()}
+        if self.search.dates:
+            dates = self.search.dates
+            described["dates"] = {"text": dates.text, "from": dates.earliest, "to": dates.latest}
+        return {**described, "language": self.search.language}
 
 
 def parse_query(params: QueryDict) -> ExportQuery:
-    values, problems = read_parameters(params, EXPORT_PARAMETERS)
-    problems = [*unexpected_parameters(params, EXPORT_PARAMETERS), *problems]
-    if reversed_years := reversed_range(values["from"], values["to"]):
-        problems.append(reversed_years)
+    reading = read_search(params)  # `page` is refused below as a parameter the export does not take
+    values, delimiter_problems = read_parameters(params, (DELIMITER,))
+    problems = [*unexpected_parameters(params, EXPORT_PARAMETERS), *reading.problems, *delimiter_problems]
     if problems:
         raise ExportQueryError(problems[0])
-    return ExportQuery(q=values["q"], collection=values["collection"], year_from=values["from"],
-                       year_to=values["to"], language=values["lang"])
+    return ExportQuery(search=reading.query, delimiter=values[DELIMITER.name])
 
 
-def filtered_items(query: ExportQuery) -> QuerySet:
-    # Filter on the locale itself: search backends can filter on indexed fields only, not across joins.
-    locale = Locale.objects.filter(language_code=query.language).first()
-    items = ItemPage.objects.live().public().filter(locale=locale)
-    if query.collection:
-        collection = CollectionPage.objects.filter(slug=query.collection, locale=locale).first()
-        if collection is None:
-            raise ExportQueryError(Problem(COLLECTION.name, COLLECTION.label, not_in_catalogue(query.collection)))
-        items = items.child_of(collection)
-    # A dated item matches when its year span overlaps the asked range; undated items never do.
-    if query.year_from is not None:
-        items = items.filter(year_latest__gte=query.year_from)
-    if query.year_to is not None:
-        items = items.filter(year_earliest__lte=query.year_to)
-    return items
+def export_limit() -> int:
+    return min(settings.RECORDS_EXPORT_MAX_ROWS, MAX_HITS)
 
 
-def count_matches(query: ExportQuery) -> int:
-    items = filtered_items(query)
-    return items.search(query.q).count() if query.q else items.count()
+def matching_ids(query: ExportQuery) -> list[int]:
+    """The ids of every hit, in the search's order; raises ExportTooLarge, or SearchUnavailable when down."""
+    limit = export_limit()
+    found = get_catalogue_backend().search(replace(query.search.for_engine(), page=1, per_page=limit))
+    if found.count > limit:
+        raise ExportTooLarge(found.count, limit)
+    return [hit.page_id for hit in found.hits]
 
 
-def matching_records(query: ExportQuery, limit: int, chunk_size: int) -> Iterator[ItemRecord]:
-    """ItemRecords of up to `limit` matches, read `chunk_size` pages at a time."""
+def matching_records(ids: list[int], chunk_size: int) -> Iterator[ItemRecord]:
+    """ItemRecords of these items in this order, read `chunk_size` pages at a time."""
     collections = collections_by_path()
-    for page in matching_pages(query, limit, chunk_size):
-        yield item_record(page, collections)
-
-
-def matching_pages(query: ExportQuery, limit: int, chunk_size: int) -> Iterator[ItemPage]:
-    items = filtered_items(query)
-    if not query.q:
-        ordered = items.order_by("inventory_number", "pk")[:limit]
-        yield from with_related(ordered).iterator(chunk_size=chunk_size)
-        return
-    # Search results come in relevance order; each chunk is one search query plus one page query.
-    results = items.search(query.q)
-    for start in range(0, limit, chunk_size):
-        ids = [page.pk for page in results[start:min(start + chunk_size, limit)]]
-        if not ids:
-            return
-        pages = with_related(ItemPage.objects.filter(pk__in=ids)).in_bulk()
-        yield from (pages[pk] for pk in ids if pk in pages)
+    for start in range(0, len(ids), chunk_size):
+        chunk = ids[start:start + chunk_size]
+        pages = with_related(ItemPage.objects.filter(pk__in=chunk)).in_bulk()
+        yield from (item_record(pages[pk], collections) for pk in chunk if pk in pages)
 
 
 def with_related(items: QuerySet) -> QuerySet:

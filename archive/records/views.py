@@ -18,11 +18,14 @@ from wagtail.models import Locale
 
 from archive.catalogue.models import ItemPage
 from archive.core.not_found import no_published_item
+from archive.imports.table import DELIMITERS
+from search.api import UNAVAILABLE
+from search.results import SearchUnavailable
 
 from . import downloads
 from .citations import CITATION_FORMATS
 from .export_formats import csv_chunks, json_chunks
-from .export_query import ExportQueryError, count_matches, matching_records, parse_query
+from .export_query import ExportQueryError, ExportTooLarge, matching_ids, matching_records, parse_query
 from .record import item_record
 from .structured_data import json_ld
 
@@ -88,33 +91,25 @@ def image_service_response(request: HttpRequest, image, option) -> HttpResponse:
 
 @require_GET
 def export(request: HttpRequest, fmt: str) -> HttpResponse:
+    """Every hit of the search these parameters ask for (archive/records/export_query.py), as CSV or JSON."""
+    json_error = {"json_dumps_params": {"ensure_ascii": False}}  # JSON for both formats: the caller is a script
     try:
         query = parse_query(request.GET)
-        total = count_matches(query)
-    except ExportQueryError as error:  # JSON for both formats: the caller is a script, not a spreadsheet
-        return JsonResponse(error.problem.as_api_error(), status=400, json_dumps_params={"ensure_ascii": False})
-    cap = settings.RECORDS_EXPORT_MAX_ROWS
-    returned = min(total, cap)
-    records = matching_records(query, limit=returned, chunk_size=settings.RECORDS_EXPORT_CHUNK_SIZE)
-    note = capped_note(total, cap)
+        ids = matching_ids(query)
+    except ExportQueryError as error:
+        return JsonResponse(error.problem.as_api_error(), status=400, **json_error)
+    except ExportTooLarge as error:
+        return JsonResponse(error.as_api_error(), status=413, **json_error)
+    except SearchUnavailable:
+        return JsonResponse(UNAVAILABLE, status=503, headers={"Retry-After": "30"})
+    records = matching_records(ids, chunk_size=settings.RECORDS_EXPORT_CHUNK_SIZE)
     if fmt == "json":
-        header = {"query": query.as_dict(), "total": total, "returned": returned, "capped": total > cap}
-        if note:
-            header["note"] = note
+        header = {"query": query.as_dict(), "total": len(ids), "returned": len(ids)}
         response = StreamingHttpResponse(json_chunks(records, header), content_type="application/json")
     else:
-        response = StreamingHttpResponse(csv_chunks(records), content_type="text/csv; charset=utf-8")
+        response = StreamingHttpResponse(csv_chunks(records, DELIMITERS[query.delimiter]),
+                                         content_type="text/csv; charset=utf-8")
     stamp = timezone.localdate().isoformat()
     response["Content-Disposition"] = content_disposition_header(True, f"klaipeda-archive-{stamp}.{fmt}")
-    response["X-Export-Total"] = str(total)
-    response["X-Export-Returned"] = str(returned)
-    if note:
-        response["X-Export-Note"] = note
+    response["X-Export-Total"] = response["X-Export-Returned"] = str(len(ids))
     return response
-
-
-def capped_note(total: int, cap: int) -> str:
-    if total <= cap:
-        return ""
-    return (f"Capped: this export holds the first {cap} of {total} matching items. "
-            "Narrow the query (collection, years, text) to export the rest.")

@@ -1,11 +1,14 @@
 """Parsing the URL into a SearchQuery, and the century arithmetic facets rely on."""
 
+import pytest
 from django.http import QueryDict
 
 from archive.catalogue.models import years_from_text
 from search.backends.es_query import search_body
 from search.parameters import Reading, parse_search
 from search.query import SearchQuery, centuries_between, century_of, decades_between
+
+pytestmark = pytest.mark.django_db  # dates in `q`, `from` and `to` are read with the named periods of the database
 
 
 def reading(query_string: str) -> Reading:
