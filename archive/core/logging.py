@@ -69,6 +69,20 @@ class SkipPaths(logging.Filter):
         return not (isinstance(path, str) and path.startswith(self.prefixes))
 
 
+class MailFailureLine(logging.Filter):
+    """A notification mail that could not be sent (no mail server, refused, timed out) is one warning line
+    naming the error: Wagtail logs it with a traceback, which a curator's console need not show."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        error = record.exc_info[1] if record.exc_info else None
+        # ConnectionError, TimeoutError and smtplib's errors alike, from wagtail/admin/mail.py only.
+        if isinstance(error, OSError) and record.module == "mail":
+            record.msg, record.args = f"{record.getMessage()}: {error}", ()
+            record.exc_info, record.exc_text = None, None
+            record.levelno, record.levelname = logging.WARNING, logging.getLevelName(logging.WARNING)
+        return True
+
+
 def logging_config(log_format: str = "plain", level: str = "INFO", access_log: str = "all") -> dict:
     """The dictConfig of every process: Django's, gunicorn's master and its workers."""
     if log_format not in ("plain", "json"):
@@ -85,7 +99,8 @@ def logging_config(log_format: str = "plain", level: str = "INFO", access_log: s
             "json": {"()": "archive.core.logging.JsonFormatter"},
             "plain": {"format": "%(levelname)s %(name)s %(message)s"},
         },
-        "filters": {"skip_iiif": {"()": "archive.core.logging.SkipPaths"}},
+        "filters": {"skip_iiif": {"()": "archive.core.logging.SkipPaths"},
+                    "mail_failure_line": {"()": "archive.core.logging.MailFailureLine"}},
         "handlers": {"console": {"class": "logging.StreamHandler", "formatter": log_format}},
         "root": {"handlers": ["console"], "level": level},
         "loggers": {
@@ -93,6 +108,8 @@ def logging_config(log_format: str = "plain", level: str = "INFO", access_log: s
             # gunicorn's own handlers are replaced: its lines reach the root's one stream.
             "gunicorn.error": {"level": level, "handlers": [], "propagate": True},
             "gunicorn.access": access,
+            # Wagtail's notification mail (workflow, moderation), whose failures it logs with a traceback.
+            "wagtail.admin": {"filters": ["mail_failure_line"]},
         },
     }
 

@@ -10,20 +10,16 @@ from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from wagtail.models import Locale
 
-from archive.catalogue.models import ItemPage
+from archive.core import site_names
 from archive.core.not_found import no_published_item
+from archive.embeds.viewers import published_item
 
 
 def item_permalink(request: HttpRequest, inventory_number: str) -> HttpResponse:
     """Resolve a permanent inventory-number URL to the item page in the visitor's language. People type and
     cite inventory numbers in any case ("kvb-vit-004"): the number as written wins, else one in another case."""
-    published = ItemPage.objects.live().public()
-    items = published.filter(inventory_number=inventory_number)
-    if not items.exists():
-        items = published.filter(inventory_number__iexact=inventory_number)
-    item = items.filter(locale=Locale.get_active()).first() or items.first()
+    item = published_item(inventory_number, any_case=True)
     if item is None:
         raise no_published_item(inventory_number)
     url = item.get_url(request)
@@ -42,7 +38,7 @@ def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
 
 def bad_request_page(reason: str) -> HttpResponse:
     """The site's 400 page with the reason, for any view that refuses what a person asked for."""
-    page = render_to_string("400.html", {"reason": reason})
+    page = render_to_string("400.html", {"reason": reason, "site_name": site_names.site_name()})
     return HttpResponse(page, status=400, content_type="text/html; charset=utf-8")
 
 

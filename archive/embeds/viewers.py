@@ -20,9 +20,15 @@ EMBED_HEIGHT = 480
 SLIDER_WIDTH = 1200
 
 
-def published_item(inventory_number: str) -> ItemPage | None:
-    """The published item in the active language, else in any language; drafts are never found."""
-    items = ItemPage.objects.live().public().filter(inventory_number=inventory_number)
+def published_item(inventory_number: str, any_case: bool = False) -> ItemPage | None:
+    """The published item in the active language, else in any language; drafts are never found.
+
+    With any_case, as people type and cite numbers ("kvb-vit-004"): the number as written wins, else one in
+    another case."""
+    published = ItemPage.objects.live().public()
+    items = published.filter(inventory_number=inventory_number)
+    if any_case and not items.exists():
+        items = published.filter(inventory_number__iexact=inventory_number)
     return items.filter(locale=Locale.get_active()).first() or items.first()
 
 

@@ -120,12 +120,13 @@ def oembed(request: HttpRequest) -> HttpResponse:
 @require_safe
 def compare(request: HttpRequest) -> HttpResponse:
     # `?items=A,B` from a link, or `?items=A&items=B` from the results' Compare boxes.
-    numbers = list(dict.fromkeys(part.strip() for value in request.GET.getlist("items") for part in value.split(",")
-                                 if part.strip()))
+    # Numbers are read in any case (as permalinks are), so two spellings of one number are one item.
+    parts = (part.strip() for value in request.GET.getlist("items") for part in value.split(","))
+    numbers = list({part.upper(): part for part in parts if part}.values())
     problem = compare_problem(numbers)
     if problem:
         return render(request, "embeds/compare.html", {"problem": problem}, status=400)
-    items = {number: published_item(number) for number in numbers}
+    items = {number: published_item(number, any_case=True) for number in numbers}
     unknown = [number for number, item in items.items() if item is None]
     if unknown:
         problem = _("No published item has the inventory number %(numbers)s.") % {"numbers": ", ".join(unknown)}

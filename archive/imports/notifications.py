@@ -31,5 +31,5 @@ def notify_reviewers(submission: Submission, importer: Importer, filename: str) 
                                       "url": settings.WAGTAILADMIN_BASE_URL + reverse("wagtailadmin_home")}
         try:
             send_mail(subject, body, sorted(recipient.email for recipient in recipients))
-        except OSError:
-            logger.warning("reviewers of import %s could not be notified", filename, exc_info=True)
+        except OSError as error:  # one line for the curator's console, not a traceback (SMTP errors included)
+            logger.warning("reviewers of import %s could not be notified: %s", filename, error)

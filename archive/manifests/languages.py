@@ -2,6 +2,7 @@
 
 from collections.abc import Callable
 
+from django.utils import translation
 from wagtail.models import Locale, Page
 
 LANGUAGES = ("lt", "en")
@@ -16,12 +17,15 @@ def translations(page: Page) -> dict[str, Page]:
 
 
 def language_map(pages: dict[str, Page], value: Callable[[Page], str | list[str]]) -> dict[str, list[str]]:
-    """{"lt": [...], "en": [...]} from a value taken from each translation; empty values are left out."""
+    """{"lt": [...], "en": [...]} from a value taken from each translation; empty values are left out.
+
+    Each value is computed in its own language (terms' labels, role names), never in the request's."""
     result = {}
     for code in LANGUAGES:
         if code not in pages:
             continue
-        text = value(pages[code])
+        with translation.override(code):
+            text = value(pages[code])
         texts = [t for t in (text if isinstance(text, list) else [text]) if t]
         if texts:
             result[code] = texts

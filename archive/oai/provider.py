@@ -39,7 +39,7 @@ def identify(request: OaiRequest) -> ET.Element:
     scheme = child(description, f"{{{OAI_IDENTIFIER}}}oai-identifier")
     schema_location(scheme, OAI_IDENTIFIER, "http://www.openarchives.org/OAI/2.0/oai-identifier.xsd")
     for name, text in (("scheme", "oai"), ("repositoryIdentifier", settings.OAI_REPOSITORY_IDENTIFIER),
-                       ("delimiter", ":"), ("sampleIdentifier", repository.oai_identifier("KLAVB-0001"))):
+                       ("delimiter", ":"), ("sampleIdentifier", repository.sample_identifier())):
         child(scheme, f"{{{OAI_IDENTIFIER}}}{name}", text)
     return element
 

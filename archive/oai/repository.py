@@ -34,6 +34,16 @@ def inventory_number_of(identifier: str) -> str | None:
     return identifier[len(prefix):] or None
 
 
+# Identify's sample when nothing is published yet: the first number of the archive's own scheme.
+SAMPLE_INVENTORY_NUMBER = "KVB-VIT-001"
+
+
+def sample_identifier() -> str:
+    """An identifier of a record the repository really holds (the first published), so a harvester can try it."""
+    first = ItemChange.objects.filter(is_latest=True).exclude(action=ItemChange.Action.DELETE).order_by("id").first()
+    return oai_identifier(first.inventory_number if first else SAMPLE_INVENTORY_NUMBER)
+
+
 def earliest_datestamp():
     earliest = ItemChange.objects.filter(is_latest=True).aggregate(first=Min("timestamp"))["first"]
     return earliest or timezone.now().replace(microsecond=0)

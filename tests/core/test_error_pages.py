@@ -44,7 +44,7 @@ def test_a_database_outage_is_a_503_to_retry_and_a_bug_a_500(client, home, monke
     def fail(*args, **kwargs):
         raise failure
 
-    monkeypatch.setattr("archive.core.views.ItemPage.objects.live", fail)
+    monkeypatch.setattr("archive.catalogue.models.ItemPage.objects.live", fail)
     client.raise_request_exception = False
     response = client.get("/item/KVB-1/")
     page = response.content.decode()

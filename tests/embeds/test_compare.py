@@ -74,3 +74,17 @@ def test_the_compare_boxes_of_search_results_open_the_comparison(client, item, o
     response = client.get("/compare/", {"items": [item.inventory_number, other_item.inventory_number]})
     assert response.status_code == 200
     assert [url.rsplit("/", 1)[1] for url in workspace(response)["manifests"]] == ["KVB-V-1", "KVB-V-2"]
+
+
+def test_compare_reads_inventory_numbers_in_any_case_as_permalinks_do(client, item, other_item):
+    response = client.get("/compare/?items=kvb-v-1,Kvb-V-2")
+    assert response.status_code == 200
+    assert workspace(response)["manifests"] == ["http://127.0.0.1:8000/iiif/manifest/KVB-V-1",
+                                                "http://127.0.0.1:8000/iiif/manifest/KVB-V-2"]
+    assert client.get("/item/kvb-v-1/").status_code == 302
+
+
+def test_the_same_item_in_two_spellings_is_one_item(client, item, other_item):
+    response = client.get("/compare/?items=kvb-v-1,KVB-V-1")
+    assert response.status_code == 400
+    assert response.text.count('<li class="card">') == 0

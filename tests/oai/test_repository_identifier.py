@@ -31,7 +31,7 @@ def test_identify_and_identifiers_use_the_setting_whatever_host_or_origin(client
     root = asked_as(client, "localhost", verb="Identify")
     scheme = root.find(f".//oai:description/{SCHEME}oai-identifier", NS)
     assert scheme.findtext(f"{SCHEME}repositoryIdentifier") == "archive.kvb.lt"
-    assert scheme.findtext(f"{SCHEME}sampleIdentifier") == "oai:archive.kvb.lt:KLAVB-0001"
+    assert scheme.findtext(f"{SCHEME}sampleIdentifier") == "oai:archive.kvb.lt:H-1"
     listed = identifiers(asked_as(client, "127.0.0.1", verb="ListIdentifiers", metadataPrefix="oai_dc"))
     assert listed == ["oai:archive.kvb.lt:H-1", "oai:archive.kvb.lt:H-2", "oai:archive.kvb.lt:H-3"]
     record = oai_get(client, verb="GetRecord", metadataPrefix="oai_dc", identifier="oai:archive.kvb.lt:H-1")

@@ -31,5 +31,18 @@ def _load(paths: tuple[str, ...]) -> dict[str, MetadataFormat]:
     return {metadata_format.prefix: metadata_format for metadata_format in formats}
 
 
+def alternative_titles(records: dict[str, ItemRecord]) -> list[tuple[str, str | None]]:
+    """Each alternative title once, with its language only when just one translation has it.
+
+    Titles carry no language of their own and a translation starts as a copy of the original's list, so a
+    title every translation lists is untagged, not repeated under each language."""
+    holders: dict[str, list[str]] = {}
+    for language, record in records.items():
+        for text in record.alternative_titles:
+            holders.setdefault(text, []).append(language)
+    return [(text, languages[0] if len(languages) == 1 < len(records) else None)
+            for text, languages in holders.items()]
+
+
 def metadata_formats() -> dict[str, MetadataFormat]:
     return _load(tuple(settings.OAI_METADATA_FORMATS))

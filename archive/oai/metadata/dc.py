@@ -7,7 +7,7 @@ from django.conf import settings
 from archive.records.record import ItemRecord
 
 from ..elements import XML_LANG, child, schema_location
-from . import MetadataFormat
+from . import MetadataFormat, alternative_titles
 
 OAI_DC = "http://www.openarchives.org/OAI/2.0/oai_dc/"
 DC = "http://purl.org/dc/elements/1.1/"
@@ -30,8 +30,8 @@ def render(records: dict[str, ItemRecord]) -> ET.Element:
     schema_location(root, OAI_DC, "http://www.openarchives.org/OAI/2.0/oai_dc.xsd")
     for language, record in records.items():
         dc(root, "title", record.title, language)
-        for alternative in record.alternative_titles:
-            dc(root, "title", alternative, language)
+    for alternative, language in alternative_titles(records):
+        dc(root, "title", alternative, language)
     for creator in original.creators:
         dc(root, "creator" if creator.role != "restorer" else "contributor", creator.name)
     for language, record in records.items():
@@ -39,7 +39,7 @@ def render(records: dict[str, ItemRecord]) -> ET.Element:
             dc(root, "subject", subject, language)
         dc(root, "description", record.description, language)
     dc(root, "publisher", settings.ARCHIVE_PROVIDER_NAME)
-    dc(root, "date", original.year_span or original.date_text)
+    dc(root, "date", original.dating.edtf if original.dating else original.date_text)  # as EDM, exports, citations
     kind = "Photograph" if original.is_photograph else "VisualArtwork"
     dc(root, "type", "Image")
     for language in records:

@@ -7,7 +7,7 @@ from django.conf import settings
 from archive.records.record import ItemRecord
 
 from ..elements import XML_LANG, child, schema_location
-from . import MetadataFormat
+from . import MetadataFormat, alternative_titles
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 EDM = "http://www.europeana.eu/schemas/edm/"
@@ -60,8 +60,6 @@ def provided_cho(root: ET.Element, records: dict[str, ItemRecord], cho_uri: str,
     cho = child(root, f"{{{EDM}}}ProvidedCHO", **{ABOUT: cho_uri})
     for language, record in records.items():
         literal(cho, DC, "title", record.title, language)
-        for alternative in record.alternative_titles:
-            literal(cho, DCTERMS, "alternative", alternative, language)
         literal(cho, DC, "description", record.description, language)
         for subject in record.subjects:
             literal(cho, DC, "subject", subject, language)
@@ -69,6 +67,8 @@ def provided_cho(root: ET.Element, records: dict[str, ItemRecord], cho_uri: str,
             literal(cho, DCTERMS, "medium", medium, language)
         for technique in record.techniques:
             literal(cho, DC, "format", technique, language)
+    for alternative, language in alternative_titles(records):
+        literal(cho, DCTERMS, "alternative", alternative, language)
     for creator in original.creators:
         literal(cho, DC, "creator" if creator.role != "restorer" else "contributor", creator.name)
     literal(cho, DC, "identifier", original.inventory_number)
