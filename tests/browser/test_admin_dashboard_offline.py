@@ -10,7 +10,8 @@ from .roles import PASSWORD, log_in_with_the_form
 pytestmark = [pytest.mark.service, pytest.mark.slow, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
-def test_the_dashboard_makes_no_policy_refusal(page, site):
+def test_the_dashboard_makes_no_policy_refusal(page, site, catalogue):
+    """With a page tree (an earlier transactional test may have flushed the one the migrations made)."""
     get_user_model().objects.create_superuser("vyr-redaktore", "vyr@example.org", PASSWORD)
     refused = []
     page.on("console", lambda message: refused.append(message.text) if message.type == "error" else None)

@@ -41,6 +41,10 @@ def access_record(path: str = "/iiif/3/KVB-1/full/max/0/default.jpg", status: st
     caught = []
     catch = type("Catch", (logging.Handler,), {"emit": lambda self, record: caught.append(record)})
     log.access_log.handlers = [catch()]
+    # Only the record matters here: whatever logging configuration an earlier test left on this logger
+    # (a level, a filter, disabled by dictConfig) must not swallow it.
+    log.access_log.disabled, log.access_log.filters = False, []
+    log.access_log.setLevel(logging.INFO)
     response = SimpleNamespace(status=status, sent=5120, headers=[("Content-Type", "image/jpeg")])
     request = SimpleNamespace(headers=[("USER-AGENT", "Mirador"), ("REFERER", "https://school.example.lt/")])
     environ = {"REQUEST_METHOD": "GET", "RAW_URI": f"{path}?x=1", "SERVER_PROTOCOL": "HTTP/1.1",
