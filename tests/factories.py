@@ -53,8 +53,8 @@ def make_item(collection: CollectionPage, title: str = "Langas", live: bool = Tr
     fields.setdefault("inventory_number", f"TEST-{number:04d}")
     fields.setdefault("rights", "http://rightsstatements.org/vocab/InC/1.0/")
     item = ItemPage(title=title, slug=f"item-{number}", live=live, **fields)
-    for image in images:
-        item.images.add(ItemImage(image=image, alt_text=f"Alt text of {image.title}"))
+    for position, image in enumerate(images):  # as the editor's panel numbers them; PostgreSQL keeps no order
+        item.images.add(ItemImage(image=image, alt_text=f"Alt text of {image.title}", sort_order=position))
     collection.add_child(instance=item)
     if not live:
         item.unpublish()
