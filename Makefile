@@ -47,9 +47,10 @@ editor: install
 
 # The whole suite: the real services are started first where this machine can run them (they stay up;
 # `make services-stop` stops them); a service test whose service cannot start skips with the reason.
+# PYTEST_ARGS narrows or adds to the run (e.g. PYTEST_ARGS="tests/search -x").
 test: install
 	-@$(MAKE) --no-print-directory services
-	$(PY) -m pytest --ds=archive.settings.test
+	$(PY) -m pytest --ds=archive.settings.test $(PYTEST_ARGS)
 
 # Real services for the service tests; tests skip locally without them and fail in CI (CI=true).
 services:
