@@ -83,6 +83,7 @@ def stop_with_ctrl_c(process: subprocess.Popen, ports: list[int]) -> None:
             get(port, "/healthz/live")
 
 
+@pytest.mark.service
 @pytest.mark.skipif(NGINX is None, reason="nginx is not installed (apt-get install nginx)")
 def test_serve_runs_nginx_in_front_of_gunicorn_and_stops_on_ctrl_c(embedded):
     port = free_port()
