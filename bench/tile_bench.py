@@ -10,7 +10,11 @@ the canonical tile files), then serves, one server at a time and in alternating 
 - IIPImage 1.1 (Debian) behind lighttpd FastCGI, the archive's pyramid file (it decodes and re-encodes),
 - iipsrv 1.3 built from source behind lighttpd, CODEC_PASSTHROUGH=1, the same pyramid file,
 - the archive under gunicorn with gunicorn.conf.py (production settings),
+- the archive as `make serve` runs it: nginx in front with deploy/nginx's configuration (public tile files
+  from the disk, everything else to gunicorn),
 - nginx serving the archive's public tile files directly (when the site has them).
+The load comes from h2load (Debian's nghttp2-client; bench/native_client.py) where it is installed, else from
+a Python client whose own ceiling (about 5,000 requests/s here) hides the difference between fast servers.
 Each gets every canonical tile of every level (IIIF 3 `x,y,w,h/sw,sh/0/default.jpg`, as OpenSeadragon asks;
 iipsrv `x,y,w,h/sw,/...`, the form it passes stored tiles through for)
 cold (a fresh server) then warm, then a viewer-like zoom (the tiles a 1600x900 viewport shows, level by level
@@ -26,9 +30,15 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
-from iiif_bench import PYTHON, REPO, TILE, WORK, fetch_all, sample_image, site_env, stop, wait_for
+import iiif_bench
+import native_client
+from iiif_bench import PYTHON, REPO, TILE, WORK, sample_image, site_env, stop, wait_for
+
+sys.path.insert(0, str(REPO / "scripts"))
+import serve  # noqa: E402  (scripts/serve.py: the front `make serve` renders)
 
 IIPIMAGE_11 = Path("/usr/lib/iipimage-server/iipsrv.fcgi")
 IIPSRV_13 = WORK / "iipsrv-build" / "iipsrv.fcgi"
@@ -38,6 +48,7 @@ SITE = Path(tempfile.gettempdir()) / "archive-tile-bench"
 VIEWPORT = (1600, 900)
 # iipsrv takes a request for one stored tile as such (and passes its bytes through) only with the size
 # given as `w,` (its maintain-aspect form); `w,h` goes through its region path and is re-encoded.
+SETTLE_SECONDS = 4
 WIDTH_ONLY = re.compile(r"/(\d+),\d+/0/")
 
 
@@ -144,6 +155,30 @@ def start_gunicorn(env: dict, port: int, workers: int, threads: int):
                             stderr=open(WORK / "gunicorn.log", "a"))
 
 
+def start_front(env: dict, port: int, app_port: int, workers: int, threads: int, public_tiles: Path):
+    """gunicorn behind nginx with deploy/nginx's configuration, as `make serve` starts them."""
+    application = start_gunicorn(env, app_port, workers, threads)
+    config = serve.render_front(WORK / "front", port, app_port, str(public_tiles))
+    front = subprocess.Popen(["nginx", *serve.nginx_arguments(config)], start_new_session=True)
+    return Both(application, front)
+
+
+class Both:
+    """Two servers stopped as one."""
+
+    def __init__(self, *processes):
+        self.processes = processes
+
+    @property
+    def pid(self):
+        return self.processes[0].pid
+
+
+def stop_server(process) -> None:
+    for one in getattr(process, "processes", (process,)):
+        stop(one)
+
+
 def servers(options, site: dict, env: dict) -> dict:
     """name -> (start, port, URL prefix of the image), for the servers this machine has."""
     pyramid, found = site["pyramid"], {}
@@ -161,6 +196,8 @@ def servers(options, site: dict, env: dict) -> dict:
     found["archive (gunicorn)"] = (lambda: start_gunicorn(env, 8793, options.workers, options.threads), 8793,
                                    "/iiif/3/bench/")
     if shutil.which("nginx") and (site["public_tiles"] / "3" / "bench").is_dir():
+        found["archive (make serve)"] = (lambda: start_front(env, 8795, 8796, options.workers, options.threads,
+                                                             site["public_tiles"]), 8795, "/iiif/3/bench/")
         found["nginx, tile files"] = (lambda: start_nginx(8794, site["public_tiles"], os.cpu_count() or 1), 8794,
                                       "/iiif/3/bench/")
     else:
@@ -168,40 +205,50 @@ def servers(options, site: dict, env: dict) -> dict:
     return found
 
 
-def run_round(found: dict, order: list[str], paths: list[str], zoom: list[str], concurrency: int) -> dict:
+def run_round(found: dict, order: list[str], paths: list[str], zoom: list[str], concurrency: int,
+              fetch_all, repeat: int) -> dict:
     results = {}
     for name in order:
         start, port, prefix = found[name]
-        passes = (paths, paths, zoom)
+        passes = (paths, paths * repeat, zoom * repeat)
         if "iip" in name.lower():
             passes = tuple([WIDTH_ONLY.sub(r"/\1,/0/", path) for path in tiles] for tiles in passes)
         process = start()
         try:
             wait_for(port, prefix + "info.json" if "nginx" not in name else prefix + paths[-1])
+            # The first answer comes from one worker; the others may still be loading Django on these cores.
+            time.sleep(SETTLE_SECONDS)
             results[name] = [fetch_all(port, prefix, tiles, concurrency) for tiles in passes]
         finally:
-            stop(process)
+            stop_server(process)
     return results
 
 
 def report(rounds: list[dict], tiles: int, zoom: int, width: int, height: int, options) -> None:
     print(f"\nsample {width}x{height} ({width * height / 1e6:.0f} Mpx), {tiles} tiles a pass, {zoom} in the zoom, "
           f"concurrency {options.concurrency}, {options.workers} workers x {options.threads} threads, "
-          f"{os.cpu_count()} cores, load average at the end {os.getloadavg()[0]:.1f}")
+          f"{options.client} client, warm and zoom x{options.repeat}, {os.cpu_count()} cores, "
+          f"load average at the end {os.getloadavg()[0]:.1f}")
     print(f"{'server':20} {'round':>5} " + " ".join(f"{phase + ' t/s':>10} {'p99 ms':>7}" for phase in PHASES)
           + f" {'errors':>6}")
     for number, results in enumerate(rounds, 1):
         for name, passes in results.items():
             cells = " ".join(f"{p.per_second:10.0f} {p.p99_ms:7.1f}" for p in passes)
             print(f"{name:20} {number:5} {cells} {sum(p.errors for p in passes):6}")
-    ratios = (("archive (gunicorn)", "iipsrv 1.3", 1.5), ("nginx, tile files", "iipsrv 1.3", 1.5),
-              ("archive (gunicorn)", "nginx, tile files", 0.9), ("archive (gunicorn)", "IIPImage 1.1", None))
+    ratios = (("archive (make serve)", "iipsrv 1.3", 1.5), ("archive (make serve)", "nginx, tile files", 0.9),
+              ("archive (gunicorn)", "iipsrv 1.3", None), ("archive (gunicorn)", "IIPImage 1.1", None),
+              ("nginx, tile files", "iipsrv 1.3", None))
     for ours, theirs, target in ratios:
         if ours not in rounds[0] or theirs not in rounds[0]:
             continue
         for phase_index, phase in enumerate(PHASES):
             values = [r[ours][phase_index].per_second / r[theirs][phase_index].per_second for r in rounds]
             spread = f"{min(values):.2f}-{max(values):.2f}x" if len(values) > 1 else f"{values[0]:.2f}x"
+            # Rounds differ by +-15 % here (client and servers share two cores); totals over all rounds.
+            total = sum(r[ours][phase_index].tiles for r in rounds) / sum(r[ours][phase_index].seconds for r in rounds)
+            theirs_total = (sum(r[theirs][phase_index].tiles for r in rounds)
+                            / sum(r[theirs][phase_index].seconds for r in rounds))
+            spread += f", all rounds {total / theirs_total:.2f}x"
             wanted = f" (issue 18 target for canonical tiles >= {target}x)" if target else ""
             print(f"{ours} / {theirs}, {phase}: {spread}{wanted}")
 
@@ -213,7 +260,13 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=4, help="gunicorn workers and iipsrv processes")
     parser.add_argument("--threads", type=int, default=2, help="threads per gunicorn worker")
     parser.add_argument("--concurrency", type=int, default=8)
+    parser.add_argument("--client", choices=("h2load", "python"), default="h2load" if native_client.available()
+                        else "python", help="load generator (h2load: Debian's nghttp2-client)")
+    parser.add_argument("--repeat", type=int, default=None,
+                        help="warm and zoom passes walk their list this many times (default 10 with h2load, "
+                        "where one walk of the fastest servers lasts a tenth of a second, else 1)")
     options = parser.parse_args()
+    options.repeat = options.repeat or (10 if options.client == "h2load" else 1)
     if not shutil.which("vipsheader"):
         print("error: install libvips-tools (vipsheader)", file=sys.stderr)
         return 1
@@ -231,7 +284,8 @@ def main() -> int:
     names, rounds = list(found), []
     for number in range(options.rounds):
         order = names if number % 2 == 0 else names[::-1]
-        rounds.append(run_round(found, order, paths, zoom, options.concurrency))
+        fetch_all = native_client.fetch_all if options.client == "h2load" else iiif_bench.fetch_all
+        rounds.append(run_round(found, order, paths, zoom, options.concurrency, fetch_all, options.repeat))
         rounds[-1] = {name: rounds[-1][name] for name in names}
     report(rounds, len(paths), len(zoom), width, height, options)
     return 0

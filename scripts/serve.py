@@ -109,6 +109,8 @@ http {{
     default_type application/octet-stream;
     access_log off;
     sendfile on;
+    tcp_nopush on;  # as Debian's nginx.conf: headers and the start of a tile in one packet
+    keepalive_requests 10000;  # a deep-zoom viewer asks for thousands of tiles on one connection
     client_max_body_size 2049m;
     proxy_request_buffering off;
     client_body_temp_path {prefix}/temp/client_body;
