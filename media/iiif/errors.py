@@ -14,6 +14,10 @@ class BadRequest(IIIFError):
     status = 400
 
 
+class UnknownFormat(BadRequest):
+    """A format that is not a row of media/iiif/formats.py: refused by the parser, and by the encoder."""
+
+
 class NotFound(IIIFError):
     status = 404
 

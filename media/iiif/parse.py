@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from media.iiif.errors import BadRequest, NotFound
-from media.iiif.formats import FORMATS
+from media.iiif.formats import output_format
 
 QUALITIES = ("default", "color", "gray", "bitonal")
 VERSIONS = ("2", "3")
@@ -173,6 +173,4 @@ def parse_quality(text: str) -> str:
 
 
 def parse_format(text: str) -> str:
-    if text not in FORMATS:
-        raise BadRequest(f"unsupported format {text[:40]!r}")
-    return text
+    return output_format(text).extension
