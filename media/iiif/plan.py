@@ -56,7 +56,7 @@ class RenderPlan:
     quality: str
     format: str
     canonical: str  # region/size/rotation/quality.format in canonical form
-    stored_tile: tuple[int, int] | None = None  # column, row of the level's tile that is the answer
+    tile_position: tuple[int, int] | None = None  # column, row of the level's stored tile that is the answer as it is
 
 
 def plan(request: ImageRequest, geometry: Geometry, limits: Limits) -> RenderPlan:
@@ -87,7 +87,7 @@ def plan(request: ImageRequest, geometry: Geometry, limits: Limits) -> RenderPla
         quality=request.quality,
         format=request.format,
         canonical=canonical,
-        stored_tile=stored_tile(request, crop, (width, height), geometry.tile),
+        tile_position=whole_tile_position(request, crop, (width, height), geometry.tile),
     )
 
 
@@ -232,10 +232,10 @@ def level_crop(region: tuple[int, int, int, int], scale: int, geometry: Geometry
     return left, top, right - left, bottom - top
 
 
-def stored_tile(
+def whole_tile_position(
     request: ImageRequest, crop: tuple[int, int, int, int], size: tuple[int, int], tile: tuple[int, int] | None
 ) -> tuple[int, int] | None:
-    """The stored tile that answers the request as it is: one whole tile, unscaled, unturned, in JPEG.
+    """Column and row of the stored tile that answers the request as it is: one whole tile, unscaled, unturned, in JPEG.
     Viewers ask for little else, so most tiles are served without decoding a pixel."""
     if tile is None or request.format != "jpg" or request.quality not in ("default", "color"):
         return None

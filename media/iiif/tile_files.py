@@ -9,7 +9,7 @@ same parse -> plan -> stored tile or render -> encode as the dynamic service, so
 are the same bytes.
 
 A file set is kept per original (by checksum, like the pyramid): a local folder beside the pyramid, or
-objects under `iiif-tiles/` of the S3 bucket. media.public_tiles places a public image's set where the
+objects under `iiif-tiles/` of the S3 bucket. media.iiif.public_tiles places a public image's set where the
 front server reaches it.
 """
 
@@ -28,9 +28,10 @@ from media.iiif.info import level_sizes
 from media.iiif.parse import parse
 from media.iiif.plan import Geometry, Limits, plan
 from media.iiif.render import render
-from media.pyramid import Pyramid, open_level, stored_tile
+from media.iiif.service import geometry_of, limits
+from media.iiif.tiff_tiles import tile_copy
+from media.pyramid import Pyramid, open_level
 from media.storage import is_remote, pyramid_root
-from media.views import geometry_of, limits
 
 TILE_FOLDER = "iiif-tiles"
 TILE_NAME = "0/default.jpg"
@@ -72,7 +73,7 @@ def size_name(width: int, height: int, geometry: Geometry) -> str:
 def tile_bytes(pyramid: Pyramid, name: str, geometry: Geometry, limits: Limits) -> bytes:
     """The JPEG the dynamic service answers for `name`: the stored tile's bytes when it is one, else a render."""
     render_plan = plan(parse("3", f"tile/{name}"), geometry, limits)
-    data = stored_tile(pyramid, render_plan)
+    data = tile_copy(pyramid, render_plan)
     if data is None:
         data = encode(render(render_plan, open_level(pyramid, render_plan.page)), render_plan.format)
     return data

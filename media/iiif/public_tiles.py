@@ -4,7 +4,7 @@ The tree is `<IIIF_PUBLIC_TILES_ROOT>/3/<identifier>/<region>/<size>/0/default.j
 `iiif-public/3/<identifier>/...` (S3), the URL path after `/iiif/`. Only images the access policy shows
 publicly are in it: `sync_public_tiles()` compares them with a ledger of placed trees (`.placed/<id>@<checksum>`,
 written before a tree and removed after it, so that no tree is ever unknown) and places or removes the
-difference. Placing links (local) or copies (S3) the image's file set (media.tile_files); removing takes the
+difference. Placing links (local) or copies (S3) the image's file set (media.iiif.tile_files); removing takes the
 tree out of the front server's reach first, then tells a CDN: the `public_tiles_removed` signal and the
 IIIF_TILES_PURGE_COMMAND setting both get the identifier's URL prefix. Any change that may alter access
 queues a sync (media/apps.py); under the database task backend the worker runs it.
@@ -23,9 +23,8 @@ from django.conf import settings
 from django.dispatch import Signal
 
 from media.access import get_access_policy
-from media.models import DigitizedImage, PyramidStatus
-from media.storage import is_remote
-from media.tile_files import (
+from media.iiif.service import service_id
+from media.iiif.tile_files import (
     S3_PARALLEL_REQUESTS,
     delete_prefix,
     local_tiles_dir,
@@ -35,7 +34,8 @@ from media.tile_files import (
     stored_prefix,
     tiles_exist,
 )
-from media.views import service_id
+from media.models import DigitizedImage, PyramidStatus
+from media.storage import is_remote
 
 logger = logging.getLogger(__name__)
 PUBLIC_FOLDER = "iiif-public"
