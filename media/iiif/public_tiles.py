@@ -26,6 +26,7 @@ from media.access import get_access_policy
 from media.iiif.service import service_id
 from media.iiif.tile_files import (
     S3_PARALLEL_REQUESTS,
+    TILE_FORMAT,
     delete_prefix,
     local_tiles_dir,
     s3_client_and_bucket,
@@ -173,7 +174,7 @@ def _copy_objects(identifier: str, checksum: str) -> None:
 
     def copy(name: str) -> None:
         client.copy_object(Bucket=bucket, Key=target + name, CopySource={"Bucket": bucket, "Key": source + name},
-                           ContentType="image/jpeg", MetadataDirective="REPLACE",
+                           ContentType=TILE_FORMAT.media_type, MetadataDirective="REPLACE",
                            CacheControl=f"public, max-age={settings.IIIF_PUBLIC_MAX_AGE}")
 
     names = [name for name in s3_names(stored_prefix(checksum)) if not name.startswith(".")]

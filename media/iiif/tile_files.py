@@ -24,6 +24,7 @@ from pathlib import Path
 from django.core.files.storage import default_storage
 
 from media.iiif.encode import encode
+from media.iiif.formats import FORMATS, REQUIRED_FORMAT
 from media.iiif.info import level_sizes
 from media.iiif.parse import parse
 from media.iiif.plan import Geometry, Limits, plan
@@ -34,7 +35,9 @@ from media.pyramid import Pyramid, open_level
 from media.storage import is_remote, pyramid_root
 
 TILE_FOLDER = "iiif-tiles"
-TILE_NAME = "0/default.jpg"
+# Tiles are the format every viewer asks for, the one the pyramid's stored tiles already are.
+TILE_FORMAT = FORMATS[REQUIRED_FORMAT]
+TILE_NAME = f"0/default.{TILE_FORMAT.extension}"
 # Written last into an S3 file set: the set is whole.
 COMPLETE = ".complete"
 # Threads making a set's files (copies of stored tiles, renders of edge tiles).
@@ -138,7 +141,7 @@ def _upload_tiles(pyramid: Pyramid, checksum: str) -> int:
     prefix = s3_key(stored_prefix(checksum))
 
     def put(item: tuple[str, bytes]) -> None:
-        client.put_object(Bucket=bucket, Key=prefix + item[0], Body=item[1], ContentType="image/jpeg")
+        client.put_object(Bucket=bucket, Key=prefix + item[0], Body=item[1], ContentType=TILE_FORMAT.media_type)
 
     with ThreadPoolExecutor(S3_PARALLEL_REQUESTS) as pool:
         count = sum(1 for _ in pool.map(put, tiles_of(pyramid)))
