@@ -16,7 +16,7 @@ class ImageAccessPolicy(Protocol):
         """True when the public sees the image now: its original may not change under them."""
 
     # Optional: `public_images(queryset)`, the images of a queryset that shown_publicly() would accept, in
-    # one query (media.public_tiles asks it after every change; without it each image is asked alone).
+    # one query (media.iiif.public_tiles asks it after every change; without it each image is asked alone).
 
 
 class PublicFlagOnly:

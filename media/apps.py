@@ -35,14 +35,15 @@ def bound_libvips_caches() -> None:
 
 def connect_access_changes() -> None:
     """The access policy may read images, pages and page restrictions: any change there may turn a
-    public image private, so workers forget the public answers they remember (media.served)."""
+    public image private, so workers forget the public answers they remember (media.iiif.served)."""
     from wagtail.models import PageViewRestriction
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
-    from media import served, signals
+    from media import signals
+    from media.iiif import served
     from media.models import DigitizedImage
 
-    # Workers forget their public answers (media.served); public tile files follow (media.public_tiles).
+    # Workers forget their public answers (media.iiif.served); public tile files follow (media.iiif.public_tiles).
     receivers = {"access": served.access_changed, "tiles": signals.public_tiles_changed}
     for name, receiver in receivers.items():
         for signal in (page_published, page_unpublished, post_page_move):

@@ -14,8 +14,6 @@ from pathlib import Path
 import pyvips
 from django.conf import settings
 
-from media import tiff_tiles
-from media.iiif.plan import RenderPlan
 from media.work_files import partial_path
 
 # Orientations 5-8 turn the picture a quarter, so the upright image has width and height swapped.
@@ -176,11 +174,3 @@ def _read_pyramid(path: str, mtime_ns: int) -> Pyramid:
         levels=tuple(levels),
         modified_ns=mtime_ns,
     )
-
-
-def stored_tile(pyramid: Pyramid, plan: RenderPlan) -> bytes | None:
-    """The JPEG bytes of the stored tile a plan names (media.iiif.plan.stored_tile), if it can be copied."""
-    if plan.stored_tile is None:
-        return None
-    column, row = plan.stored_tile
-    return tiff_tiles.stored_tile(str(pyramid.path), pyramid.modified_ns, plan.page, column, row)

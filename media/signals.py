@@ -2,9 +2,9 @@
 
 from django.db import transaction
 
+from media.iiif.tile_files import discard_tiles
 from media.models import DigitizedImage, PyramidStatus
 from media.storage import discard_pyramid_files
-from media.tile_files import discard_tiles
 
 
 def schedule_pyramid(sender, instance: DigitizedImage, raw: bool = False, **kwargs) -> None:

@@ -7,6 +7,7 @@ import pyvips
 from django.utils import timezone
 from django_tasks import task
 
+from media.iiif.tile_files import tiles_exist, write_tiles
 from media.models import DigitizedImage, PyramidStatus
 from media.pyramid import build_pyramid, open_pyramid
 from media.storage import (
@@ -17,7 +18,6 @@ from media.storage import (
     storage_errors,
     store_pyramid,
 )
-from media.tile_files import tiles_exist, write_tiles
 from media.verification import IngestError, sha256_of, verify_image
 from media.work_files import remove_stale_work_files
 
@@ -78,8 +78,8 @@ def _record(image: DigitizedImage, status: str, reason: str) -> str:
 
 @task()
 def sync_public_tiles_task() -> str:
-    """Place and remove public tile trees after a change of access (media.public_tiles)."""
-    from media.public_tiles import sync_public_tiles
+    """Place and remove public tile trees after a change of access (media.iiif.public_tiles)."""
+    from media.iiif.public_tiles import sync_public_tiles
 
     added, removed = sync_public_tiles()
     return f"placed {added}, removed {removed}"

@@ -2,7 +2,7 @@
 
 from django.urls import re_path
 
-from media import views
+from media.iiif import views
 
 urlpatterns = [
     re_path(r"^(?P<version>[23])/(?P<path>[\s\S]*)$", views.iiif, name="iiif"),

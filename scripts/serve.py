@@ -65,7 +65,7 @@ def main() -> int:
 
 def django_paths(environment: dict[str, str]) -> dict[str, str]:
     """The data folder and the public tile tree, as the settings say (they read the environment)."""
-    code = ("from django.conf import settings; from media.public_tiles import public_root; "
+    code = ("from django.conf import settings; from media.iiif.public_tiles import public_root; "
             "print(settings.DATA_DIR); print(public_root())")
     done = subprocess.run([sys.executable, "-c", f"import django; django.setup(); {code}"], cwd=ROOT,
                           env=environment, capture_output=True, text=True, check=True)

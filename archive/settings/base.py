@@ -438,9 +438,9 @@ if S3_BUCKET:
 # Each web node keeps the pyramids it reads from S3 in a local read-through cache (IIIF_PYRAMID_ROOT),
 # least recently used first out past this size; libvips then reads tiles from local files.
 IIIF_PYRAMID_CACHE_MAX_BYTES = env_int("IIIF_PYRAMID_CACHE_MAX_BYTES", str(20 * 1024**3))
-# How long a worker answers for a public image from memory, without the database (media/served.py).
+# How long a worker answers for a public image from memory, without the database (media/iiif/served.py).
 IIIF_PUBLIC_LOOKUP_SECONDS = env_float("IIIF_PUBLIC_LOOKUP_SECONDS", "30")
-# Public images' tile files, which a front server serves without Python (media/public_tiles.py,
+# Public images' tile files, which a front server serves without Python (media/iiif/public_tiles.py,
 # deploy/nginx/archive-iiif.conf); empty: MEDIA_ROOT/iiif-public. With S3: the bucket's iiif-public/ prefix.
 IIIF_PUBLIC_TILES_ROOT = env("IIIF_PUBLIC_TILES_ROOT", "")
 # Run with an image's URL prefix (e.g. https://host/iiif/3/ID/) as its last argument when its public tiles

@@ -1,4 +1,5 @@
-"""Request errors carry the HTTP status and a short reason; the view turns them into plain text."""
+"""The Image API's errors, all of them: each carries the HTTP status and a short reason, which the view
+turns into a plain-text answer."""
 
 
 class IIIFError(Exception):
@@ -14,6 +15,10 @@ class BadRequest(IIIFError):
     status = 400
 
 
+class UnknownFormat(BadRequest):
+    """A format that is not a row of media/iiif/formats.py: refused by the parser, and by the encoder."""
+
+
 class NotFound(IIIFError):
     status = 404
 
@@ -23,3 +28,7 @@ class Unavailable(IIIFError):
 
     status = 503
     retry_after = 10
+
+
+class PyramidPending(Unavailable):
+    """The image is known and viewable but its pyramid is not ready or not reachable yet."""

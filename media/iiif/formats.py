@@ -1,8 +1,8 @@
-"""The output formats, declared once: what a request may name, the media type of the answer, whether the
-corners of a rotated image are transparent, and how much memory the encoder needs.
+"""The output formats, declared once: what a request may name, the media type of the answer, how libvips
+saves it, whether it holds transparency, and how much memory the encoder needs.
 
-To add a format: one row here and its saver in media/iiif/encode.py; parse, info.json and the budget
-follow from this table.
+To add a format: one row here. Parse, info.json, the encoder (media/iiif/encode.py), the budget and the
+answer's Content-Type all read this table (tests/media/test_formats.py adds a row and checks each).
 
 The bytes per pixel are the peak memory one libvips 8.18 process added while encoding a 10 to 80
 megapixel render of a noisy photographic sample, per output pixel, rounded up. JPEG streams; PNG and TIFF
@@ -17,35 +17,64 @@ Every encoder but GIF's does its work between libvips' checks for a stop, so the
 
 from dataclasses import dataclass
 
+from media.iiif.errors import UnknownFormat
+
 
 @dataclass(frozen=True)
 class OutputFormat:
     extension: str
     media_type: str
-    transparent: bool  # the corners of an arbitrary rotation are transparent, not white
+    saver: str  # the pyvips.Image method that writes it to memory
+    transparent: bool  # holds alpha: rotated corners are transparent; otherwise alpha is flattened onto white
     bytes_per_pixel: int  # the encoder's peak memory per output pixel
     bytes_per_pixel_with_alpha: int
+    options: tuple[tuple[str, object], ...] = ()  # the saver's fixed options
+    takes_quality: bool = False  # the saver's Q is IIIF_JPEG_QUALITY
     max_area: int | None = None  # for an encoder that cannot be stopped once it has started
 
 
 FORMATS = {
     output.extension: output
     for output in (
-        OutputFormat("jpg", "image/jpeg", transparent=False, bytes_per_pixel=3, bytes_per_pixel_with_alpha=3),
-        OutputFormat("png", "image/png", transparent=True, bytes_per_pixel=6, bytes_per_pixel_with_alpha=8),
-        OutputFormat("webp", "image/webp", transparent=True, bytes_per_pixel=8, bytes_per_pixel_with_alpha=30),
-        OutputFormat("tif", "image/tiff", transparent=True, bytes_per_pixel=5, bytes_per_pixel_with_alpha=6),
         OutputFormat(
-            "gif", "image/gif", transparent=True, bytes_per_pixel=15, bytes_per_pixel_with_alpha=15, max_area=4_000_000
+            "jpg", "image/jpeg", "jpegsave_buffer", transparent=False, takes_quality=True,
+            bytes_per_pixel=3, bytes_per_pixel_with_alpha=3,
+        ),
+        OutputFormat(
+            "png", "image/png", "pngsave_buffer", transparent=True, options=(("compression", 6),),
+            bytes_per_pixel=6, bytes_per_pixel_with_alpha=8,
+        ),
+        OutputFormat(
+            "webp", "image/webp", "webpsave_buffer", transparent=True, takes_quality=True,
+            bytes_per_pixel=8, bytes_per_pixel_with_alpha=30,
+        ),
+        OutputFormat(
+            "tif", "image/tiff", "tiffsave_buffer", transparent=True, options=(("compression", "deflate"),),
+            bytes_per_pixel=5, bytes_per_pixel_with_alpha=6,
+        ),
+        OutputFormat(
+            "gif", "image/gif", "gifsave_buffer", transparent=True,
+            bytes_per_pixel=15, bytes_per_pixel_with_alpha=15, max_area=4_000_000,
         ),
     )
 }
 # Every level of the Image API must serve jpg; info.json lists the others as extra formats.
 REQUIRED_FORMAT = "jpg"
-EXTRA_FORMATS = [extension for extension in FORMATS if extension != REQUIRED_FORMAT]
+
+
+def output_format(extension: str) -> OutputFormat:
+    """The row of `extension`; UnknownFormat (a 400) for anything not in the table."""
+    try:
+        return FORMATS[extension]
+    except KeyError:
+        raise UnknownFormat(f"unsupported format {extension[:40]!r}") from None
+
+
+def extra_formats() -> list[str]:
+    return [extension for extension in FORMATS if extension != REQUIRED_FORMAT]
 
 
 def encoder_bytes_per_pixel(extension: str, rotation: float) -> int:
-    output = FORMATS[extension]
+    output = output_format(extension)
     with_alpha = output.transparent and rotation % 90 != 0
     return output.bytes_per_pixel_with_alpha if with_alpha else output.bytes_per_pixel

@@ -1,6 +1,6 @@
 """The image information documents (info.json) of Image API 3.0 and 2.1 for one pyramid."""
 
-from media.iiif.formats import EXTRA_FORMATS, FORMATS
+from media.iiif.formats import FORMATS, extra_formats
 from media.iiif.plan import Geometry, Limits
 
 CONTEXT_3 = "http://iiif.io/api/image/3/context.json"
@@ -84,7 +84,7 @@ def info(version: str, service_id: str, geometry: Geometry, tile: tuple[int, int
         "sizes": sizes,
         "tiles": tiles,
         "extraQualities": ["gray", "bitonal"],
-        "extraFormats": EXTRA_FORMATS,
+        "extraFormats": extra_formats(),
         "extraFeatures": FEATURES_3,
     }
 

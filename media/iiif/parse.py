@@ -1,14 +1,25 @@
 """Parse the path after /iiif/{version}/ into a request value. No image, database or settings here.
 
 Image API 3.0 and 2.1 share the request value; they differ in the size grammar (3.0 needs `^` to
-upscale and has no `full`) and in what a bare number means.
+upscale and has no `full`) and in what a bare number means. The accepted grammar, where INT is 1-9 ASCII
+digits and NUMBER is INT with an optional fraction of 1-12 digits (or the fraction alone, `.5`):
+
+    {identifier}                                      -> BaseRedirect (303 to info.json)
+    {identifier}/info.json                            -> InfoRequest
+    {identifier}/{region}/{size}/{rotation}/{quality}.{format}  -> ImageRequest
+    region   := full | square | INT,INT,INT,INT | pct:NUMBER,NUMBER,NUMBER,NUMBER      (RegionKind)
+    size     := [^] (max | w, | ,h | w,h | !w,h | pct:NUMBER)  and `full` in 2.1 only  (SizeKind)
+    rotation := [!] NUMBER, at most 360 (`!` mirrors first)
+    quality  := default | color | gray | bitonal
+    format   := a row of media/iiif/formats.py
 """
 
 import re
 from dataclasses import dataclass
+from enum import StrEnum
 
 from media.iiif.errors import BadRequest, NotFound
-from media.iiif.formats import FORMATS
+from media.iiif.formats import output_format
 
 QUALITIES = ("default", "color", "gray", "bitonal")
 VERSIONS = ("2", "3")
@@ -25,22 +36,45 @@ _ROTATION_RE = re.compile(rf"(!)?({_NUMBER})")
 _IDENTIFIER_FORBIDDEN = re.compile(r"[\x00-\x20\x7f\\]")
 
 
+class RegionKind(StrEnum):
+    FULL = "full"
+    SQUARE = "square"  # the largest centred square
+    PIXELS = "pixels"  # x,y,w,h
+    PERCENT = "percent"  # pct:x,y,w,h
+
+
+class SizeKind(StrEnum):
+    MAX = "max"  # as large as the limits allow (never above the region's size without `^`)
+    FULL = "full"  # 2.1: the region's size
+    WIDTH = "width"  # w, (height in proportion)
+    HEIGHT = "height"  # ,h (width in proportion)
+    PERCENT = "percent"  # pct:n
+    EXACT = "exact"  # w,h (proportions may change)
+    CONFINED = "confined"  # !w,h (the largest size in proportion that fits in w by h)
+
+
 @dataclass(frozen=True)
 class Region:
-    kind: str  # "full", "square", "pixels" or "percent"
+    kind: RegionKind
     x: float = 0
     y: float = 0
     width: float = 0
     height: float = 0
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "kind", RegionKind(self.kind))  # a kind's name is taken too; no other text
+
 
 @dataclass(frozen=True)
 class Size:
-    kind: str  # "max", "full" (2.1), "width", "height", "percent", "exact" or "confined"
+    kind: SizeKind
     width: int | None = None
     height: int | None = None
     percent: float | None = None
     upscale: bool = False
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "kind", SizeKind(self.kind))
 
 
 @dataclass(frozen=True)
@@ -110,14 +144,15 @@ def parse_identifier(segments: list[str]) -> str:
 
 
 def parse_region(text: str) -> Region:
-    if text in ("full", "square"):
-        return Region(text)
+    """`full`, `square`, `x,y,w,h` in whole pixels or `pct:x,y,w,h` in percent; width and height above 0."""
+    if text in (RegionKind.FULL, RegionKind.SQUARE):
+        return Region(RegionKind(text))
     if match := _PIXELS_RE.fullmatch(text):
         x, y, w, h = (int(value) for value in match.groups())
-        kind = "pixels"
+        kind = RegionKind.PIXELS
     elif match := _PERCENT_RE.fullmatch(text):
         x, y, w, h = (float(value) for value in match.groups())
-        kind = "percent"
+        kind = RegionKind.PERCENT
     else:
         raise BadRequest(f"bad region {text[:40]!r}")
     if w <= 0 or h <= 0:
@@ -126,18 +161,31 @@ def parse_region(text: str) -> Region:
 
 
 def parse_size(text: str, version: str) -> Size:
+    """The size grammar of both versions:
+
+        max             MAX       as large as the limits allow, not above the region's size
+        full            FULL      2.1 only: the region's size
+        w,              WIDTH     width w, height in proportion
+        ,h              HEIGHT    height h, width in proportion
+        w,h             EXACT     exactly w by h
+        !w,h            CONFINED  the largest size in proportion within w by h
+        pct:n           PERCENT   n percent of the region
+        ^ before any    upscale   3.0 only: the answer may be larger than the region (2.1 always may)
+
+    w, h and n are above 0; whether the answer fits the limits is the plan's to decide (media/iiif/plan.py).
+    """
     upscale = text.startswith("^")
     if upscale:
         if version == "2":
             raise BadRequest("'^' sizes are Image API 3.0")
         text = text[1:]
-    if text == "max" or (text == "full" and version == "2"):
-        return Size(text, upscale=upscale)
+    if text == SizeKind.MAX or (text == SizeKind.FULL and version == "2"):
+        return Size(SizeKind(text), upscale=upscale)
     if match := _SIZE_PCT_RE.fullmatch(text):
         percent = float(match.group(1))
         if percent <= 0:
             raise BadRequest("size percentage must be greater than zero")
-        return Size("percent", percent=percent, upscale=upscale)
+        return Size(SizeKind.PERCENT, percent=percent, upscale=upscale)
     match = _SIZE_RE.fullmatch(text)
     if not match or (match["w"] is None and match["h"] is None):
         raise BadRequest(f"bad size {text[:40]!r}")
@@ -148,12 +196,12 @@ def parse_size(text: str, version: str) -> Size:
     if match["bang"]:
         if width is None or height is None:
             raise BadRequest("'!w,h' needs both width and height")
-        return Size("confined", width, height, upscale=upscale)
+        return Size(SizeKind.CONFINED, width, height, upscale=upscale)
     if width is None:
-        return Size("height", height=height, upscale=upscale)
+        return Size(SizeKind.HEIGHT, height=height, upscale=upscale)
     if height is None:
-        return Size("width", width=width, upscale=upscale)
-    return Size("exact", width, height, upscale=upscale)
+        return Size(SizeKind.WIDTH, width=width, upscale=upscale)
+    return Size(SizeKind.EXACT, width, height, upscale=upscale)
 
 
 def parse_rotation(text: str) -> tuple[bool, float]:
@@ -173,6 +221,4 @@ def parse_quality(text: str) -> str:
 
 
 def parse_format(text: str) -> str:
-    if text not in FORMATS:
-        raise BadRequest(f"unsupported format {text[:40]!r}")
-    return text
+    return output_format(text).extension

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from media.iiif.errors import BadRequest
 from media.iiif.formats import FORMATS, encoder_bytes_per_pixel
-from media.iiif.parse import ImageRequest, Region, Size
+from media.iiif.parse import ImageRequest, Region, RegionKind, Size, SizeKind
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,7 @@ class RenderPlan:
     quality: str
     format: str
     canonical: str  # region/size/rotation/quality.format in canonical form
-    stored_tile: tuple[int, int] | None = None  # column, row of the level's tile that is the answer
+    tile_position: tuple[int, int] | None = None  # column, row of the level's stored tile that is the answer as it is
 
 
 def plan(request: ImageRequest, geometry: Geometry, limits: Limits) -> RenderPlan:
@@ -87,18 +87,18 @@ def plan(request: ImageRequest, geometry: Geometry, limits: Limits) -> RenderPla
         quality=request.quality,
         format=request.format,
         canonical=canonical,
-        stored_tile=stored_tile(request, crop, (width, height), geometry.tile),
+        tile_position=whole_tile_position(request, crop, (width, height), geometry.tile),
     )
 
 
 def resolve_region(region: Region, width: int, height: int) -> tuple[int, int, int, int]:
     """The requested region in full-size pixels, clipped to the image; outside it is an error."""
-    if region.kind == "full":
+    if region.kind is RegionKind.FULL:
         return 0, 0, width, height
-    if region.kind == "square":
+    if region.kind is RegionKind.SQUARE:
         side = min(width, height)
         return (width - side) // 2, (height - side) // 2, side, side
-    if region.kind == "percent":
+    if region.kind is RegionKind.PERCENT:
         x = math.floor(region.x * width / 100)
         y = math.floor(region.y * height / 100)
         w = max(1, round(region.width * width / 100))
@@ -149,17 +149,17 @@ def over_budget(request: ImageRequest, output: tuple[int, int], region: tuple[in
 
 
 def _requested_size(size: Size, rw: int, rh: int, budget: Limits, rotation: float) -> tuple[int, int]:
-    if size.kind == "full":
+    if size.kind is SizeKind.FULL:
         return rw, rh
-    if size.kind == "max":
+    if size.kind is SizeKind.MAX:
         return largest_size(rw, rh, budget, rotation, size.upscale)
-    if size.kind == "percent":
+    if size.kind is SizeKind.PERCENT:
         return max(1, round(rw * size.percent / 100)), max(1, round(rh * size.percent / 100))
-    if size.kind == "width":
+    if size.kind is SizeKind.WIDTH:
         return size.width, max(1, round(rh * size.width / rw))
-    if size.kind == "height":
+    if size.kind is SizeKind.HEIGHT:
         return max(1, round(rw * size.height / rh)), size.height
-    if size.kind == "confined":
+    if size.kind is SizeKind.CONFINED:
         return _scaled(rw, rh, min(size.width / rw, size.height / rh))
     return size.width, size.height
 
@@ -232,10 +232,10 @@ def level_crop(region: tuple[int, int, int, int], scale: int, geometry: Geometry
     return left, top, right - left, bottom - top
 
 
-def stored_tile(
+def whole_tile_position(
     request: ImageRequest, crop: tuple[int, int, int, int], size: tuple[int, int], tile: tuple[int, int] | None
 ) -> tuple[int, int] | None:
-    """The stored tile that answers the request as it is: one whole tile, unscaled, unturned, in JPEG.
+    """Column and row of the stored tile that answers the request as it is: one whole tile, unscaled, unturned, in JPEG.
     Viewers ask for little else, so most tiles are served without decoding a pixel."""
     if tile is None or request.format != "jpg" or request.quality not in ("default", "color"):
         return None

@@ -4,8 +4,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from archive.catalogue.models import ItemPage
 from archive.imports.images import match_item
+from media.iiif.public_tiles import sync_public_tiles
 from media.models import DigitizedImage
-from media.public_tiles import sync_public_tiles
 from tests.factories import jpeg_bytes, make_image, make_item, make_member
 
 

@@ -7,9 +7,9 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
+from media.iiif.public_tiles import LEDGER, placed, public_root
+from media.iiif.tile_files import local_tiles_dir
 from media.ingest import ingest_image
-from media.public_tiles import LEDGER, placed, public_root
-from media.tile_files import local_tiles_dir
 from tests.media.conftest import write_grid
 
 pytestmark = pytest.mark.django_db

@@ -1,5 +1,5 @@
-"""The warm tile path (media/wsgi.py `warm_tile`), the access stamp read at most every few tenths of a second
-(media/served.py), and gunicorn's access log skipping tiles before building their lines (gunicorn.conf.py)."""
+"""The warm tile path (media/iiif/wsgi.py `warm_tile`), the access stamp read at most every few tenths of a second
+(media/iiif/served.py), and gunicorn's access log skipping tiles before building their lines (gunicorn.conf.py)."""
 
 import logging
 import runpy
@@ -13,10 +13,10 @@ from django.core.handlers.wsgi import WSGIHandler
 from django.db import close_old_connections
 from gunicorn.config import Config
 
-from media import served
+from media.iiif import served
+from media.iiif.served import touch_stamp
+from media.iiif.wsgi import ImageAPIDispatch
 from media.models import DigitizedImage
-from media.served import touch_stamp
-from media.wsgi import ImageAPIDispatch
 from tests.media.test_wsgi import call as call_wsgi
 
 pytestmark = pytest.mark.django_db

@@ -3,7 +3,7 @@
 import pytest
 
 from media.iiif.errors import BadRequest, NotFound
-from media.iiif.parse import BaseRedirect, ImageRequest, InfoRequest, Region, Size, parse
+from media.iiif.parse import BaseRedirect, ImageRequest, InfoRequest, Region, RegionKind, Size, SizeKind, parse
 
 
 def test_image_request_is_parsed_into_its_parts():
@@ -11,8 +11,8 @@ def test_image_request_is_parsed_into_its_parts():
     assert request == ImageRequest(
         version="3",
         identifier="abc",
-        region=Region("pixels", 10, 20, 30, 40),
-        size=Size("confined", 200, 100, upscale=True),
+        region=Region(RegionKind.PIXELS, 10, 20, 30, 40),
+        size=Size(SizeKind.CONFINED, 200, 100, upscale=True),
         mirror=True,
         rotation=90.0,
         quality="gray",
@@ -33,9 +33,9 @@ def test_plus_in_identifier_is_kept_literally():
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("full", Region("full")),
-        ("square", Region("square")),
-        ("pct:10.5,0,50,50", Region("percent", 10.5, 0, 50, 50)),
+        ("full", Region(RegionKind.FULL)),
+        ("square", Region(RegionKind.SQUARE)),
+        ("pct:10.5,0,50,50", Region(RegionKind.PERCENT, 10.5, 0, 50, 50)),
     ],
 )
 def test_region_forms(text, expected):
@@ -45,13 +45,13 @@ def test_region_forms(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("max", Size("max")),
-        ("^max", Size("max", upscale=True)),
-        ("200,", Size("width", width=200)),
-        (",100", Size("height", height=100)),
-        ("pct:50", Size("percent", percent=50.0)),
-        ("200,100", Size("exact", 200, 100)),
-        ("!200,100", Size("confined", 200, 100)),
+        ("max", Size(SizeKind.MAX)),
+        ("^max", Size(SizeKind.MAX, upscale=True)),
+        ("200,", Size(SizeKind.WIDTH, width=200)),
+        (",100", Size(SizeKind.HEIGHT, height=100)),
+        ("pct:50", Size(SizeKind.PERCENT, percent=50.0)),
+        ("200,100", Size(SizeKind.EXACT, 200, 100)),
+        ("!200,100", Size(SizeKind.CONFINED, 200, 100)),
     ],
 )
 def test_size_forms_of_3_0(text, expected):
@@ -59,7 +59,7 @@ def test_size_forms_of_3_0(text, expected):
 
 
 def test_full_size_is_2_1_only():
-    assert parse("2", "id/full/full/0/default.jpg").size == Size("full")
+    assert parse("2", "id/full/full/0/default.jpg").size == Size(SizeKind.FULL)
     with pytest.raises(BadRequest):
         parse("3", "id/full/full/0/default.jpg")
 
@@ -162,3 +162,11 @@ def test_only_ascii_digits_are_numbers(version, position, digit):
     parse(version, f"id/{position.replace('#', '1')}/default.jpg")
     with pytest.raises(BadRequest):
         parse(version, f"id/{position.replace('#', digit)}/default.jpg")
+
+
+def test_kinds_are_enums_and_nothing_else_is_a_kind():
+    parsed = parse("3", "id/pct:1,2,3,4/^!200,100/0/default.jpg")
+    assert parsed.region.kind is RegionKind.PERCENT and parsed.size.kind is SizeKind.CONFINED
+    assert Size("max").kind is SizeKind.MAX
+    with pytest.raises(ValueError):
+        Region("everything")

@@ -114,7 +114,7 @@ TILED = Geometry(width=1000, height=800, scale_factors=(1, 2, 4, 8), tile=(256, 
     ],
 )
 def test_a_whole_stored_tile_is_copied(path, tile):
-    assert plan_for(path, geometry=TILED).stored_tile == tile
+    assert plan_for(path, geometry=TILED).tile_position == tile
 
 
 @pytest.mark.parametrize(
@@ -130,11 +130,11 @@ def test_a_whole_stored_tile_is_copied(path, tile):
     ],
 )
 def test_anything_but_a_whole_unchanged_tile_is_rendered(path):
-    assert plan_for(path, geometry=TILED).stored_tile is None
+    assert plan_for(path, geometry=TILED).tile_position is None
 
 
 def test_without_a_known_tile_size_nothing_is_copied():
-    assert plan_for("0,0,256,256/256,/0/default.jpg").stored_tile is None
+    assert plan_for("0,0,256,256/256,/0/default.jpg").tile_position is None
 
 
 def test_the_limits_apply_to_the_turned_output_not_the_upright_size():

@@ -7,7 +7,8 @@ from media.iiif.encode import encode
 from media.iiif.parse import parse
 from media.iiif.plan import Geometry, Limits, plan
 from media.iiif.render import render
-from media.pyramid import build_pyramid, open_level, open_pyramid, stored_tile
+from media.iiif.tiff_tiles import tile_copy
+from media.pyramid import build_pyramid, open_level, open_pyramid
 from tests.media.conftest import write_grid
 
 LIMITS = Limits(5000, 5000, 25_000_000)
@@ -90,7 +91,7 @@ def test_every_format_encodes_to_what_it_says(pyramid, image_format, loader):
 def test_a_stored_tile_has_the_pixels_rendering_would_decode(pyramid):
     geometry = Geometry(pyramid.width, pyramid.height, tuple(pyramid.scale_factors), (256, 256))
     planned = plan(parse("3", "id/256,256,256,256/256,/0/default.jpg"), geometry, LIMITS)
-    copied = pyvips.Image.new_from_buffer(stored_tile(pyramid, planned), "")
+    copied = pyvips.Image.new_from_buffer(tile_copy(pyramid, planned), "")
     decoded = open_level(pyramid, 0).crop(256, 256, 256, 256)
     assert (copied.width, copied.height, copied.bands) == (256, 256, 3)
     assert (copied - decoded).abs().max() == 0
@@ -100,4 +101,4 @@ def test_a_reduced_level_has_stored_tiles_too(pyramid):
     geometry = Geometry(pyramid.width, pyramid.height, tuple(pyramid.scale_factors), (256, 256))
     planned = plan(parse("3", "id/0,0,512,512/256,/0/default.jpg"), geometry, LIMITS)
     assert planned.page == 1
-    assert pyvips.Image.new_from_buffer(stored_tile(pyramid, planned), "").width == 256
+    assert pyvips.Image.new_from_buffer(tile_copy(pyramid, planned), "").width == 256

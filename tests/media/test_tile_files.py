@@ -1,4 +1,4 @@
-"""Canonical tiles as files (media/tile_files.py) and their public trees (media/public_tiles.py): the names a
+"""Canonical tiles as files (media/iiif/tile_files.py) and their public trees (media/iiif/public_tiles.py): the names a
 viewer asks for, the same bytes as the dynamic service, placed and removed as access changes, locally and in S3."""
 
 import os
@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from media.iiif.plan import Geometry, Limits
+from media.iiif.public_tiles import public_root, public_tiles_removed, sync_public_tiles
+from media.iiif.tile_files import local_tiles_dir, stored_prefix, tile_names
 from media.ingest import ingest_image
-from media.public_tiles import public_root, public_tiles_removed, sync_public_tiles
-from media.tile_files import local_tiles_dir, stored_prefix, tile_names
 from tests.factories import make_item
 from tests.media.conftest import write_grid
 from tests.s3_service import s3_client

@@ -84,7 +84,7 @@ def test_cache_hit_does_no_image_work(client, public_image, monkeypatch):
     def no_rendering(*args, **kwargs):
         raise AssertionError("rendered on a cache hit")
 
-    monkeypatch.setattr("media.views.render", no_rendering)
+    monkeypatch.setattr("media.iiif.views.render", no_rendering)
     second = client.get(TILE)
     assert second.content == first.content
 

@@ -1,4 +1,4 @@
-"""The lean route for anonymous IIIF requests (media/wsgi.py): same answers as the site, cheaper to reach."""
+"""The lean route for anonymous IIIF requests (media/iiif/wsgi.py): same answers as the site, cheaper to reach."""
 
 import io
 
@@ -8,7 +8,7 @@ from django.core import signals
 from django.core.handlers.wsgi import WSGIHandler
 from django.db import close_old_connections
 
-from media.wsgi import ImageAPIDispatch, is_anonymous_image_request
+from media.iiif.wsgi import ImageAPIDispatch, is_anonymous_image_request
 from tests.factories import make_item
 
 pytestmark = pytest.mark.django_db

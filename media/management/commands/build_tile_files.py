@@ -2,16 +2,16 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
+from media.iiif.public_tiles import placed, sync_public_tiles
+from media.iiif.tile_files import tiles_exist, write_tiles
 from media.models import DigitizedImage, PyramidStatus
-from media.public_tiles import placed, sync_public_tiles
 from media.pyramid import open_pyramid
 from media.storage import local_pyramid, storage_errors
-from media.tile_files import tiles_exist, write_tiles
 
 
 class Command(BaseCommand):
     help = (
-        "Write the tile files (every tile and size info.json announces, media/tile_files.py) of ready pyramids "
+        "Write the tile files (every tile and size info.json announces, media/iiif/tile_files.py) of ready pyramids "
         "that have none, e.g. pyramids built before tile files existed; then place public images' tiles where "
         "the front server serves them and remove those of images no longer public. Exits non-zero naming any "
         "image whose files could not be written."

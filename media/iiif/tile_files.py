@@ -9,7 +9,7 @@ same parse -> plan -> stored tile or render -> encode as the dynamic service, so
 are the same bytes.
 
 A file set is kept per original (by checksum, like the pyramid): a local folder beside the pyramid, or
-objects under `iiif-tiles/` of the S3 bucket. media.public_tiles places a public image's set where the
+objects under `iiif-tiles/` of the S3 bucket. media.iiif.public_tiles places a public image's set where the
 front server reaches it.
 """
 
@@ -24,16 +24,20 @@ from pathlib import Path
 from django.core.files.storage import default_storage
 
 from media.iiif.encode import encode
+from media.iiif.formats import FORMATS, REQUIRED_FORMAT
 from media.iiif.info import level_sizes
 from media.iiif.parse import parse
 from media.iiif.plan import Geometry, Limits, plan
 from media.iiif.render import render
-from media.pyramid import Pyramid, open_level, stored_tile
+from media.iiif.service import geometry_of, limits
+from media.iiif.tiff_tiles import tile_copy
+from media.pyramid import Pyramid, open_level
 from media.storage import is_remote, pyramid_root
-from media.views import geometry_of, limits
 
 TILE_FOLDER = "iiif-tiles"
-TILE_NAME = "0/default.jpg"
+# Tiles are the format every viewer asks for, the one the pyramid's stored tiles already are.
+TILE_FORMAT = FORMATS[REQUIRED_FORMAT]
+TILE_NAME = f"0/default.{TILE_FORMAT.extension}"
 # Written last into an S3 file set: the set is whole.
 COMPLETE = ".complete"
 # Threads making a set's files (copies of stored tiles, renders of edge tiles).
@@ -72,7 +76,7 @@ def size_name(width: int, height: int, geometry: Geometry) -> str:
 def tile_bytes(pyramid: Pyramid, name: str, geometry: Geometry, limits: Limits) -> bytes:
     """The JPEG the dynamic service answers for `name`: the stored tile's bytes when it is one, else a render."""
     render_plan = plan(parse("3", f"tile/{name}"), geometry, limits)
-    data = stored_tile(pyramid, render_plan)
+    data = tile_copy(pyramid, render_plan)
     if data is None:
         data = encode(render(render_plan, open_level(pyramid, render_plan.page)), render_plan.format)
     return data
@@ -137,7 +141,7 @@ def _upload_tiles(pyramid: Pyramid, checksum: str) -> int:
     prefix = s3_key(stored_prefix(checksum))
 
     def put(item: tuple[str, bytes]) -> None:
-        client.put_object(Bucket=bucket, Key=prefix + item[0], Body=item[1], ContentType="image/jpeg")
+        client.put_object(Bucket=bucket, Key=prefix + item[0], Body=item[1], ContentType=TILE_FORMAT.media_type)
 
     with ThreadPoolExecutor(S3_PARALLEL_REQUESTS) as pool:
         count = sum(1 for _ in pool.map(put, tiles_of(pyramid)))

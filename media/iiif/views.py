@@ -1,39 +1,32 @@
-"""The IIIF Image API endpoints. The view wires parse -> plan -> render -> encode and sets HTTP headers;
-every refusal is a short plain-text answer with a 4xx status, or 503 with Retry-After when the service
+"""The Image API endpoint (routed from media/urls.py): answers info.json, image requests, base-URI redirects
+and CORS preflights, and sets their HTTP headers. How a request flows is told in media/iiif/__init__.py.
+Every refusal is a short plain-text answer with a 4xx status, or 503 with Retry-After when the service
 cannot afford the request now.
-
-A request flows: parse (media/iiif/parse.py) -> look up the image and its pyramid -> plan against it
-(plan.py: region, size, rotation, and the output budget) -> a stored tile, a cached derivative, or a
-render (render.py) inside a render slot (slots.py) and a time budget (deadline.py) -> encode (encode.py).
-A format is added in media/iiif/formats.py and encode.py; an operation in parse, plan and render.
 """
 
 import hashlib
 import json
 import logging
-from functools import lru_cache
-from urllib.parse import quote
 
 from django.conf import settings
-from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import get_conditional_response
 from django.views.decorators.csrf import csrf_exempt
 
-from media.access import get_access_policy
 from media.iiif import cache
 from media.iiif.deadline import encode_within
-from media.iiif.errors import IIIFError, NotFound, Unavailable
+from media.iiif.errors import IIIFError, Unavailable
 from media.iiif.formats import FORMATS
 from media.iiif.info import CONTEXT_2, CONTEXT_3, PROFILE_2, PROFILE_3, info
+from media.iiif.lookup import look_up
 from media.iiif.parse import BaseRedirect, ImageRequest, InfoRequest, parse
-from media.iiif.plan import Geometry, Limits, RenderPlan, plan
+from media.iiif.plan import RenderPlan, plan
 from media.iiif.render import render
+from media.iiif.served import ServedImage, public_answers
+from media.iiif.service import geometry_of, limits, service_id
 from media.iiif.slots import slot_for
-from media.models import DigitizedImage, PyramidStatus
-from media.pyramid import Pyramid, open_level, open_pyramid, stored_tile
-from media.served import ServedImage, public_answers
-from media.storage import local_pyramid, storage_errors
+from media.iiif.tiff_tiles import tile_copy
+from media.pyramid import Pyramid, open_level
 
 logger = logging.getLogger(__name__)
 ALLOWED_METHODS = "GET, HEAD, OPTIONS"
@@ -71,85 +64,6 @@ def iiif(request: HttpRequest, version: str, path: str) -> HttpResponse:
     return response
 
 
-def look_up(request: HttpRequest, parsed: ImageRequest | InfoRequest | BaseRedirect) -> ServedImage | None:
-    """The viewable image with its pyramid, or None for a base URI of a viewable image (which needs no
-    pyramid). A public image seen recently is answered from this worker's memory."""
-    served = public_answers.recall(parsed.identifier)
-    if served is None:
-        stamp = public_answers.stamp()
-        image, public = find_viewable_image(request, parsed.identifier)
-        if isinstance(parsed, BaseRedirect):
-            return None
-        served = ServedImage(image.checksum, ready_pyramid(image), public)
-        public_answers.keep(parsed.identifier, served, stamp)
-    return None if isinstance(parsed, BaseRedirect) else served
-
-
-def find_viewable_image(request: HttpRequest, identifier: str) -> tuple[DigitizedImage, bool]:
-    """The image and whether everyone may see it. Images the request may not see are unknown to it."""
-    image = DigitizedImage.objects.filter(iiif_identifier=identifier).first()
-    if image is None:
-        raise NotFound("unknown identifier")
-    policy = get_access_policy()
-    # Asking first as an anonymous visitor leaves the session untouched for public images, so their
-    # responses carry no `Vary: Cookie` and shared caches may keep them.
-    if policy.can_view(AnonymousRequest(request), image):
-        return image, True
-    if policy.can_view(request, image):
-        return image, False
-    raise NotFound("unknown identifier")
-
-
-class AnonymousRequest:
-    """The same request as seen by someone who is not logged in."""
-
-    def __init__(self, request: HttpRequest):
-        self._request = request
-        self.user = AnonymousUser()
-
-    def __getattr__(self, name: str):
-        return getattr(self._request, name)
-
-
-def ready_pyramid(image: DigitizedImage) -> Pyramid:
-    if image.pyramid_status == PyramidStatus.READY and image.pyramid_checksum == image.checksum:
-        try:
-            return open_pyramid(local_pyramid(image.checksum))
-        except FileNotFoundError:
-            pass
-        except storage_errors():
-            logger.warning("pyramid of %s could not be fetched from the media storage", image.checksum, exc_info=True)
-            raise PyramidPending("image storage is not reachable, try again shortly") from None
-    if image.pyramid_status == PyramidStatus.FAILED:
-        raise NotFound("image is not available")
-    raise PyramidPending("image is being prepared, try again shortly")
-
-
-class PyramidPending(Unavailable):
-    pass
-
-
-def limits() -> Limits:
-    return Limits(
-        settings.IIIF_MAX_WIDTH, settings.IIIF_MAX_HEIGHT, settings.IIIF_MAX_AREA, settings.IIIF_RENDER_MAX_BYTES
-    )
-
-
-def geometry_of(pyramid: Pyramid) -> Geometry:
-    return Geometry(
-        pyramid.width, pyramid.height, tuple(pyramid.scale_factors), (pyramid.tile_width, pyramid.tile_height)
-    )
-
-
-def service_id(version: str, identifier: str) -> str:
-    return _service_id(settings.IIIF_BASE_URL, version, identifier)
-
-
-@lru_cache(maxsize=1024)
-def _service_id(base_url: str, version: str, identifier: str) -> str:
-    return f"{base_url}/{version}/{quote(identifier, safe='')}"
-
-
 def redirect_to_info(parsed: BaseRedirect) -> HttpResponse:
     response = HttpResponse(status=303)
     response["Location"] = f"{service_id(parsed.version, parsed.identifier)}/info.json"
@@ -183,7 +97,7 @@ def image_response(request: HttpRequest, parsed: ImageRequest, served: ServedIma
     etag = f'"{key[:32]}"'
     response = conditional(request, etag, served.pyramid)
     if response is None:
-        data = stored_tile(served.pyramid, render_plan) or cache.get(key)
+        data = tile_copy(served.pyramid, render_plan) or cache.get(key)
         if data is None:
             data = render_answer(request, served, render_plan)
             cache.put(key, data)

@@ -4,7 +4,7 @@ The tree is `<IIIF_PUBLIC_TILES_ROOT>/3/<identifier>/<region>/<size>/0/default.j
 `iiif-public/3/<identifier>/...` (S3), the URL path after `/iiif/`. Only images the access policy shows
 publicly are in it: `sync_public_tiles()` compares them with a ledger of placed trees (`.placed/<id>@<checksum>`,
 written before a tree and removed after it, so that no tree is ever unknown) and places or removes the
-difference. Placing links (local) or copies (S3) the image's file set (media.tile_files); removing takes the
+difference. Placing links (local) or copies (S3) the image's file set (media.iiif.tile_files); removing takes the
 tree out of the front server's reach first, then tells a CDN: the `public_tiles_removed` signal and the
 IIIF_TILES_PURGE_COMMAND setting both get the identifier's URL prefix. Any change that may alter access
 queues a sync (media/apps.py); under the database task backend the worker runs it.
@@ -23,10 +23,10 @@ from django.conf import settings
 from django.dispatch import Signal
 
 from media.access import get_access_policy
-from media.models import DigitizedImage, PyramidStatus
-from media.storage import is_remote
-from media.tile_files import (
+from media.iiif.service import service_id
+from media.iiif.tile_files import (
     S3_PARALLEL_REQUESTS,
+    TILE_FORMAT,
     delete_prefix,
     local_tiles_dir,
     s3_client_and_bucket,
@@ -35,7 +35,8 @@ from media.tile_files import (
     stored_prefix,
     tiles_exist,
 )
-from media.views import service_id
+from media.models import DigitizedImage, PyramidStatus
+from media.storage import is_remote
 
 logger = logging.getLogger(__name__)
 PUBLIC_FOLDER = "iiif-public"
@@ -173,7 +174,7 @@ def _copy_objects(identifier: str, checksum: str) -> None:
 
     def copy(name: str) -> None:
         client.copy_object(Bucket=bucket, Key=target + name, CopySource={"Bucket": bucket, "Key": source + name},
-                           ContentType="image/jpeg", MetadataDirective="REPLACE",
+                           ContentType=TILE_FORMAT.media_type, MetadataDirective="REPLACE",
                            CacheControl=f"public, max-age={settings.IIIF_PUBLIC_MAX_AGE}")
 
     names = [name for name in s3_names(stored_prefix(checksum)) if not name.startswith(".")]

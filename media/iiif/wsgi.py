@@ -10,7 +10,7 @@ to, so the answers are the same but for the locale middleware's `Vary: Accept-La
 Anything with a session cookie, and every other path, goes to the site unchanged.
 
 Cheaper still, a warm tile: a GET or HEAD of a stored tile (or cached derivative) of an image this worker
-remembers as public (media/served.py) is answered straight from the WSGI environ, without a request or
+remembers as public (media/iiif/served.py) is answered straight from the WSGI environ, without a request or
 response object, with the headers the route above would send (`warm_tile`). Everything else, including
 conditional requests and any doubt about the host or the scheme, takes the route above.
 """
@@ -26,14 +26,14 @@ from django.http import HttpRequest, HttpResponse
 from django.http.request import split_domain_port, validate_host
 from django.utils.module_loading import import_string
 
-from media import views
-from media.iiif import cache
+from media.iiif import cache, views
 from media.iiif.errors import IIIFError
 from media.iiif.formats import FORMATS
 from media.iiif.parse import ImageRequest, parse
 from media.iiif.plan import plan
-from media.pyramid import stored_tile
-from media.served import public_answers
+from media.iiif.served import public_answers
+from media.iiif.service import geometry_of, limits
+from media.iiif.tiff_tiles import tile_copy
 
 IMAGE_API_PATH = re.compile(r"^/iiif/(?P<version>[23])/(?P<path>[\s\S]*)$")
 LEAN_MIDDLEWARE = (
@@ -108,9 +108,9 @@ def warm_tile(environ: dict) -> tuple[list[tuple[str, str]], bytes] | None:
         served = public_answers.recall(parsed.identifier) if isinstance(parsed, ImageRequest) else None
         if served is None:
             return None
-        render_plan = plan(parsed, views.geometry_of(served.pyramid), views.limits())
+        render_plan = plan(parsed, geometry_of(served.pyramid), limits())
         key = cache.cache_key(parsed.version, served.checksum, render_plan.canonical)
-        data = stored_tile(served.pyramid, render_plan) or cache.get(key)
+        data = tile_copy(served.pyramid, render_plan) or cache.get(key)
     except (IIIFError, FileNotFoundError):
         return None
     if data is None:

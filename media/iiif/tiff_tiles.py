@@ -1,5 +1,8 @@
 """The stored JPEG tiles of a pyramid, read as bytes: a request for exactly one whole tile needs no decoding.
 
+`tile_copy` answers a plan that names a stored tile (RenderPlan.tile_position, media/iiif/plan.py);
+`read_jpeg_tile` reads one tile of one TIFF directory.
+
 libvips writes pyramid levels as a chain of TIFF directories whose tiles are JPEG streams sharing one
 table segment (JPEGTables). Joining the tables to a tile gives a complete JPEG file of that tile, the
 same pixels libvips would decode, without the generation loss (and the time) of encoding them again.
@@ -10,6 +13,9 @@ import os
 import struct
 from dataclasses import dataclass
 from functools import lru_cache
+
+from media.iiif.plan import RenderPlan
+from media.pyramid import Pyramid
 
 COMPRESSION, PHOTOMETRIC, TILE_WIDTH, TILE_LENGTH = 259, 262, 322, 323
 TILE_OFFSETS, TILE_BYTE_COUNTS, JPEG_TABLES, IMAGE_WIDTH = 324, 325, 347, 256
@@ -30,7 +36,16 @@ class TileDirectory:
     tables: bytes
 
 
-def stored_tile(path: str, mtime_ns: int, page: int, column: int, row: int) -> bytes | None:
+def tile_copy(pyramid: Pyramid, plan: RenderPlan) -> bytes | None:
+    """The answer to a plan as the JPEG bytes of the stored tile it names, or None when it names none or the
+    tile cannot be copied."""
+    if plan.tile_position is None:
+        return None
+    column, row = plan.tile_position
+    return read_jpeg_tile(str(pyramid.path), pyramid.modified_ns, plan.page, column, row)
+
+
+def read_jpeg_tile(path: str, mtime_ns: int, page: int, column: int, row: int) -> bytes | None:
     """The JPEG file of one stored tile of a level, or None when the level's tiles cannot be copied."""
     directory = tile_directory(path, mtime_ns, page)
     if directory is None:
