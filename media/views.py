@@ -11,8 +11,6 @@ A format is added in media/iiif/formats.py and encode.py; an operation in parse,
 import hashlib
 import json
 import logging
-from functools import lru_cache
-from urllib.parse import quote
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
@@ -21,6 +19,7 @@ from django.utils.cache import get_conditional_response
 from django.views.decorators.csrf import csrf_exempt
 
 from media.access import get_access_policy
+from media.addresses import image_service_url
 from media.iiif import cache
 from media.iiif.deadline import encode_within
 from media.iiif.errors import IIIFError, NotFound, Unavailable
@@ -142,12 +141,7 @@ def geometry_of(pyramid: Pyramid) -> Geometry:
 
 
 def service_id(version: str, identifier: str) -> str:
-    return _service_id(settings.IIIF_BASE_URL, version, identifier)
-
-
-@lru_cache(maxsize=1024)
-def _service_id(base_url: str, version: str, identifier: str) -> str:
-    return f"{base_url}/{version}/{quote(identifier, safe='')}"
+    return image_service_url(identifier, version)
 
 
 def redirect_to_info(parsed: BaseRedirect) -> HttpResponse:
