@@ -8,6 +8,6 @@ class CatalogueConfig(AppConfig):
     verbose_name = _("Catalogue")
 
     def ready(self) -> None:
-        from .translations import connect
+        from . import signal_handlers
 
-        connect()
+        signal_handlers.register_signal_handlers()
