@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from archive.catalogue.models import ItemPage
-from media.addresses import image_service_url
+from media import addresses
 
 from .deeplinks import DeepLinkError, View, parse_xywh, view_from_content_state
 
@@ -34,12 +34,12 @@ def published_item(inventory_number: str, any_case: bool = False) -> ItemPage | 
 
 
 def image_service(image) -> str:
-    return image_service_url(image.iiif_identifier)
+    return addresses.image_service_url(image.iiif_identifier)
 
 
 def image_url(image, width: int) -> str:
     """A JPEG at most `width` wide; Image API 3.0 refuses to upscale without `^`, so never ask it to."""
-    return f"{image_service(image)}/full/{min(width, image.width)},/0/default.jpg"
+    return addresses.image_url(image.iiif_identifier, size=f"{min(width, image.width)},")
 
 
 def scaled_height(image, width: int) -> int:
