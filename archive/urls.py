@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path, re_path
+from django.urls import include, path
 from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -47,7 +47,7 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
-    re_path(r"^item/(?P<inventory_number>[A-Za-z0-9._-]+)/$", core_views.item_permalink, name="item-permalink"),
+    path("item/<inventory:inventory_number>/", core_views.item_permalink, name="item-permalink"),
     path("search/", search_views.search, name="search"),
     path("compare/", embeds_views.compare, name="compare"),
     path("", include(embeds_urls.page_urlpatterns)),

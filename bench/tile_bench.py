@@ -5,7 +5,7 @@
 
 Needs Debian's libvips-tools, iipimage-server (IIPImage 1.1), lighttpd and nginx; it installs nothing and
 skips a server whose program is missing, saying so. It draws a sample JPEG (cached in var/bench/), ingests
-it into a throwaway site with `ingest_image --public` (pyramid and, where media/tile_files.py builds them,
+it into a throwaway site with `ingest_image --public` (pyramid and, where media/iiif/tile_files.py builds them,
 the canonical tile files), then serves, one server at a time and in alternating order each round:
 - IIPImage 1.1 (Debian) behind lighttpd FastCGI, the archive's pyramid file (it decodes and re-encodes),
 - iipsrv 1.3 built from source behind lighttpd, CODEC_PASSTHROUGH=1, the same pyramid file,
@@ -53,7 +53,7 @@ WIDTH_ONLY = re.compile(r"/(\d+),\d+/0/")
 
 
 def tile_paths(width: int, height: int) -> list[list[str]]:
-    """Every canonical tile of every level, per level from full resolution up (as media/tile_files names)."""
+    """Every canonical tile of every level, per level from full resolution up (as media/iiif/tile_files names)."""
     levels, scale = [], 1
     while True:
         step, level = TILE * scale, []
@@ -201,7 +201,7 @@ def servers(options, site: dict, env: dict) -> dict:
         found["nginx, tile files"] = (lambda: start_nginx(8794, site["public_tiles"], os.cpu_count() or 1), 8794,
                                       "/iiif/3/bench/")
     else:
-        print("nginx skipped: no nginx, or the site wrote no public tile files (media/tile_files.py)")
+        print("nginx skipped: no nginx, or the site wrote no public tile files (media/iiif/tile_files.py)")
     return found
 
 

@@ -4,7 +4,7 @@
 
 Needs Debian's libvips-tools. On the sample of bench/iiif_bench.py (kept in var/bench/), in alternating order
 each round:
-- the archive: media.pyramid.build_pyramid (the tiled pyramid TIFF), then media.tile_files.write_tiles (every
+- the archive: media.pyramid.build_pyramid (the tiled pyramid TIFF), then media.iiif.tile_files.write_tiles (every
   tile and size info.json announces, as files), in one process with Django loaded, as a task worker runs them;
 - `vips dzsave --layout iiif3 --tile-size 256`: the tool's own IIIF 3 tile tree of the same image, JPEG at the
   archive's quality.
@@ -34,7 +34,7 @@ import django
 django.setup()
 from django.conf import settings
 from media.pyramid import build_pyramid, open_pyramid
-from media.tile_files import local_tiles_dir, write_tiles
+from media.iiif.tile_files import local_tiles_dir, write_tiles
 
 def cpu():
     usage = resource.getrusage(resource.RUSAGE_SELF)

@@ -9,7 +9,7 @@ from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
 
 from media.access import get_access_policy
-from media.signals import discard_pyramid
+from media.signal_handlers import discard_pyramid
 from media.storage import check_available, storage_errors
 from media.verification import IngestError, VerifiedImage, verify_image
 

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from wagtail.utils.file import hash_filelike
 
 from media.models import IIIF_IDENTIFIER_PATTERN, DigitizedImage
-from media.signals import discard_pyramid
+from media.signal_handlers import discard_pyramid
 from media.storage import is_storage_failure, storage_errors
 from media.verification import IngestError, VerifiedImage, sha256_of, verify_image
 

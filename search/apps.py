@@ -7,6 +7,6 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from search.indexing import connect_signals
+        from search import signal_handlers
 
-        connect_signals()
+        signal_handlers.register_signal_handlers()

@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db.models import QuerySet
 from wagtail.models import Page
 
@@ -35,7 +36,7 @@ TEXT_FIELDS: dict[str, float] = {
 # Long fields get only the stemming analyser (which folds too): a second, unstemmed copy of every
 # description costs a third of the indexing time and matters for short names, not for prose.
 UNFOLDED_FIELDS = frozenset({"description", "inscriptions"})
-LANGUAGES = ("lt", "en")
+LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
 TAG = re.compile(r"<[^>]*>")
 ITEM_COLUMNS = ("pk", "title", "path", "locale__language_code", "inventory_number", "date_text", "year_earliest",
                 "year_latest", "description", "inscriptions", "place__key", "place__name", "place__name_en",

@@ -5,7 +5,6 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
 from archive.catalogue.models import ItemPage
@@ -67,19 +66,3 @@ def rebuild_index(progress: Progress | None = None) -> int:
     IndexChange.objects.filter(changed_at__lt=started).delete()
     sync_changes()
     return count
-
-
-def page_saved(sender, instance, raw: bool = False, **kwargs) -> None:
-    if not raw:
-        record_changes([instance.pk])
-
-
-def page_deleted(sender, instance, **kwargs) -> None:
-    record_changes([instance.pk])
-
-
-def connect_signals() -> None:
-    # post_save covers publish, unpublish and plain edits: each saves the page with its new `live`.
-    for model in INDEXED_MODELS:
-        post_save.connect(page_saved, sender=model, dispatch_uid=f"search-saved-{model.__name__}")
-        post_delete.connect(page_deleted, sender=model, dispatch_uid=f"search-deleted-{model.__name__}")

@@ -19,7 +19,7 @@ class CatalogueImageAccess:
         return bool(image.is_public) or is_shown_on_public_page(image)
 
     def public_images(self, images: QuerySet) -> QuerySet:
-        """shown_publicly() for many images in one query (media.public_tiles asks after every change)."""
+        """shown_publicly() for many images in one query (media.iiif.public_tiles asks after every change)."""
         shown = ItemPage.objects.live().public().values("images__image")
         heroes = CollectionPage.objects.live().public().exclude(hero_image=None).values("hero_image")
         return images.filter(Q(is_public=True) | Q(pk__in=shown) | Q(pk__in=heroes))

@@ -8,6 +8,7 @@ class CatalogueConfig(AppConfig):
     verbose_name = _("Catalogue")
 
     def ready(self) -> None:
-        from .translations import connect
+        from . import identifiers, signal_handlers
 
-        connect()
+        identifiers.register_path_converter()
+        signal_handlers.register_signal_handlers()

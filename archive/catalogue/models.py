@@ -22,6 +22,8 @@ from archive.vocabularies.models import subject_label, subject_names
 from archive.vocabularies.rights import RIGHTS_CHOICES, rights_label
 
 from .forms import ItemPageForm
+from .identifiers import MAX_LENGTH as INVENTORY_MAX_LENGTH
+from .identifiers import validate_inventory_number
 from .panels import EuropeanaReadinessPanel
 from .regions import RegionError, parse_region
 
@@ -138,7 +140,7 @@ class ItemTag(TaggedItemBase):
 
 class ItemPage(PublicOriginPage, Page):
     inventory_number = models.CharField(
-        _("inventory number"), max_length=64, db_index=True,
+        _("inventory number"), max_length=INVENTORY_MAX_LENGTH, db_index=True, validators=[validate_inventory_number],
         help_text=_("The library's accession number. It forms the item's permanent URL."),
     )
     date_text = models.CharField(

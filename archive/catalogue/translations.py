@@ -12,7 +12,6 @@ original is published again, a translation whose last word in its log is that en
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 from wagtail.models import Locale, PageLogEntry, Revision
-from wagtail.signals import page_published, page_unpublished
 
 WITHDRAWN_WITH_ORIGINAL = "archive.unpublish_with_original"
 LOG_ACTION_LABELS = (_("Unpublish with its original"), _("Unpublished with its original"))
@@ -52,7 +51,3 @@ def restore_translations(sender, instance, revision=None, **kwargs) -> None:
         if withdrawn is not None and translation.latest_revision_id == withdrawn.pk:  # no newer draft
             withdrawn.publish(user=kwargs.get("user") or (revision.user if revision else None))
 
-
-def connect() -> None:
-    page_unpublished.connect(withdraw_translations, dispatch_uid="catalogue-withdraw-translations")
-    page_published.connect(restore_translations, dispatch_uid="catalogue-restore-translations")

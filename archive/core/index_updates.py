@@ -52,10 +52,13 @@ class BatchedUpdates:
 
 
 def install() -> None:
-    """Called from CoreConfig.ready(): the handlers look their task up in their module at each save."""
+    """Called from CoreConfig.ready(): the handlers look their task up in their module at each save. A second
+    call changes nothing (wrapping a BatchedUpdates would break every save)."""
     from modelsearch import signal_handlers as search_handlers
     from wagtail import signal_handlers as wagtail_handlers
 
+    if isinstance(search_handlers.insert_or_update_object_task, BatchedUpdates):
+        return
     wagtail_handlers.update_reference_index_task = BatchedUpdates(
         wagtail_handlers.update_reference_index_task, lambda: update_references)
     search_handlers.insert_or_update_object_task = BatchedUpdates(

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 
 from django.conf import settings
 
+from archive.catalogue.identifiers import INVENTORY_PATTERN
 from archive.catalogue.regions import Region, RegionError, parse_region
 
 MAX_CONTENT_STATE_CHARS = 8000
 _XYWH_RE = re.compile(r"(?:pixel:)?(\d{1,9}),(\d{1,9}),(\d{1,9}),(\d{1,9})")
-_INVENTORY = r"[A-Za-z0-9._-]+"
 
 
 class DeepLinkError(ValueError):
@@ -115,7 +115,7 @@ def split_fragment(uri: str) -> tuple[str, Region | None]:
 
 def view_from_id(resource_id: str, region: Region | None) -> View:
     manifests = re.escape(f"{settings.PUBLIC_BASE_URL}/iiif/manifest/")
-    match = re.fullmatch(rf"{manifests}(?P<inv>{_INVENTORY})(?:/canvas/(?P<canvas>\d{{1,4}}))?", resource_id)
+    match = re.fullmatch(rf"{manifests}(?P<inv>{INVENTORY_PATTERN})(?:/canvas/(?P<canvas>\d{{1,4}}))?", resource_id)
     if not match:
         raise DeepLinkError("iiif-content does not point at a manifest or canvas of this archive")
     if match["canvas"] is None and region is not None:

@@ -1,7 +1,7 @@
 """Routes of the embeds: the framed viewer pages in each language (`/embed/...` Lithuanian, `/en/embed/...`
 English), and the language-neutral oEmbed endpoint, which answers in the language of the address it is given."""
 
-from django.urls import path, re_path
+from django.urls import path
 
 from . import views
 
@@ -11,5 +11,5 @@ urlpatterns = [
 
 page_urlpatterns = [
     path("embed/", views.embed_content_state, name="embed-content-state"),
-    re_path(r"^embed/item/(?P<inventory_number>[A-Za-z0-9._-]+)/$", views.embed_item, name="embed-item"),
+    path("embed/item/<inventory:inventory_number>/", views.embed_item, name="embed-item"),
 ]

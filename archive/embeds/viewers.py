@@ -1,7 +1,7 @@
 """What the deep-zoom viewer, the then/now slider and the embed snippet are given: plain dicts for
 `json_script`, built from an item page and the request's deep link."""
 
-from urllib.parse import quote, urlencode
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.http import QueryDict
@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from archive.catalogue.models import ItemPage
+from media import addresses
 
 from .deeplinks import DeepLinkError, View, parse_xywh, view_from_content_state
 
@@ -33,12 +34,12 @@ def published_item(inventory_number: str, any_case: bool = False) -> ItemPage | 
 
 
 def image_service(image) -> str:
-    return f"{settings.IIIF_BASE_URL}/3/{quote(image.iiif_identifier, safe='')}"
+    return addresses.image_service_url(image.iiif_identifier)
 
 
 def image_url(image, width: int) -> str:
     """A JPEG at most `width` wide; Image API 3.0 refuses to upscale without `^`, so never ask it to."""
-    return f"{image_service(image)}/full/{min(width, image.width)},/0/default.jpg"
+    return addresses.image_url(image.iiif_identifier, size=f"{min(width, image.width)},")
 
 
 def scaled_height(image, width: int) -> int:

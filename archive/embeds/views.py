@@ -1,6 +1,5 @@
 """Embeds for other sites, the oEmbed endpoint and the side-by-side comparison of items."""
 
-import re
 from functools import wraps
 
 from django.conf import settings
@@ -12,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 
+from archive.catalogue.identifiers import is_inventory_number, refusal
 from archive.catalogue.models import ItemPage
 from archive.core.not_found import no_published_item
 from archive.manifests.addresses import manifest_url
@@ -22,7 +22,6 @@ from .deeplinks import DeepLinkError, View, view_from_content_state
 from .viewers import image_url, published_item, requested_view, viewer_config
 
 COMPARE_MIN, COMPARE_MAX = 2, 4
-INVENTORY_RE = re.compile(r"[A-Za-z0-9._-]{1,64}")
 EMBED_MAX_AGE = 300
 FALLBACK_WIDTH = 1200
 
@@ -149,7 +148,5 @@ def compare_problem(numbers: list[str]) -> str:
             "min": COMPARE_MIN,
             "max": COMPARE_MAX,
         }
-    bad = [number for number in numbers if not INVENTORY_RE.fullmatch(number)]
-    if bad:
-        return _("%(numbers)s is not an inventory number.") % {"numbers": ", ".join(bad)}
-    return ""
+    bad = [number for number in numbers if not is_inventory_number(number)]
+    return " ".join(refusal(number) for number in bad)

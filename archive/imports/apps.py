@@ -8,6 +8,6 @@ class ImportsConfig(AppConfig):
     verbose_name = _("Imports")
 
     def ready(self) -> None:
-        from .retention import connect
+        from . import signal_handlers
 
-        connect()
+        signal_handlers.register_signal_handlers()

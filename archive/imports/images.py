@@ -10,12 +10,13 @@ from django.db import transaction
 from django.utils.translation import gettext
 from wagtail.models import Locale
 
+from archive.catalogue.identifiers import INVENTORY_PATTERN
 from archive.catalogue.models import ItemImage, ItemPage
 from media.ingest import IngestError, free_identifier, ingest_image
 from media.models import DigitizedImage
 
 # "KVB-VIT-001.jpg", "KVB-VIT-001-2.tif", "KVB-VIT-001_2.png": the inventory number, then an optional number.
-NAME_PATTERN = re.compile(r"^(?P<stem>[A-Za-z0-9._-]+?)(?:[-_](?P<number>\d{1,3}))?$")
+NAME_PATTERN = re.compile(rf"^(?P<stem>{INVENTORY_PATTERN}?)(?:[-_](?P<number>\d{{1,3}}))?$")
 
 
 @dataclass

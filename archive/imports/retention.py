@@ -10,7 +10,6 @@ import logging
 from datetime import timedelta
 
 from django.conf import settings
-from django.db.models.signals import post_save
 from django.utils import timezone
 from django.utils.translation import gettext_noop
 from wagtail.models import UploadedFile
@@ -60,7 +59,3 @@ def purge_when_uploads_arrive(sender, instance, created: bool, **kwargs) -> None
         except OSError:
             logger.warning("stale uploads could not be purged now", exc_info=True)
 
-
-def connect() -> None:
-    post_save.connect(purge_when_uploads_arrive, sender=ImportJob, dispatch_uid="imports-purge-on-job")
-    post_save.connect(purge_when_uploads_arrive, sender=UploadedFile, dispatch_uid="imports-purge-on-parked")

@@ -7,10 +7,11 @@ import re
 
 from django.utils.translation import gettext_lazy as _
 
+from archive.catalogue.identifiers import REFUSAL, REFUSAL_PATTERN
+
 SEED_REASONS = [
     (r"is required", _("is required")),
-    (r"is required: up to 64 letters, digits, '\.', '_' or '-'",
-     _("is required: up to 64 letters, digits, '.', '_' or '-'")),
+    (REFUSAL_PATTERN, _(REFUSAL)),
     (r"is required \(or set default_rights in collection\.yaml\)",
      _("is required (the collection has no default rights)")),
     (r"must be text", _("must be text")),

@@ -1,4 +1,4 @@
-"""Absolute URIs of IIIF documents and image services, from settings.PUBLIC_BASE_URL and IIIF_BASE_URL.
+"""Absolute URIs of IIIF documents, from settings.PUBLIC_BASE_URL (image services: media/addresses.py).
 
 Slugs may hold letters beyond ASCII (Wagtail keeps "ūkis" as it is): they are percent-encoded here, so
 every id is a plain URI that a viewer fetches back unchanged.
@@ -23,7 +23,3 @@ def collection_url(slug: str) -> str:
 
 def exhibition_url(slug: str) -> str:
     return f"{base_url()}/iiif/exhibition/{quote(slug)}"
-
-
-def image_service_url(identifier: str) -> str:
-    return f"{settings.IIIF_BASE_URL}/3/{identifier}"

@@ -21,8 +21,9 @@ from iiif_prezi3 import (
 from archive.catalogue.models import CollectionPage, ItemImage, ItemPage
 from archive.core import site_names
 from archive.core.plain_text import plain_text
+from media.addresses import image_service_url
 
-from .addresses import base_url, collection_url, image_service_url, manifest_url
+from .addresses import base_url, collection_url, manifest_url
 from .annotations import add_notes, notes_by_image
 from .availability import items_with_manifests
 from .languages import fixed, language_map, translations

@@ -2,10 +2,11 @@
 
 from collections.abc import Callable
 
+from django.conf import settings
 from django.utils import translation
 from wagtail.models import Locale, Page
 
-LANGUAGES = ("lt", "en")
+LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
 
 
 def translations(page: Page) -> dict[str, Page]:

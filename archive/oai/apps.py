@@ -8,6 +8,6 @@ class OaiConfig(AppConfig):
     verbose_name = _("Harvesting (OAI-PMH, IIIF Change Discovery)")
 
     def ready(self):
-        from . import signals
+        from . import signal_handlers
 
-        signals.connect()
+        signal_handlers.register_signal_handlers()

@@ -13,9 +13,10 @@ from wagtail.models import Page
 from archive.catalogue.models import CollectionPage, ItemPage
 from archive.core.plain_text import plain_text
 from archive.dating.edtf import Dating, dating
-from archive.manifests.addresses import image_service_url, manifest_url
+from archive.manifests.addresses import manifest_url
 from archive.vocabularies.models import Creator, subject_label
 from archive.vocabularies.rights import rights_label
+from media.addresses import image_service_url
 
 
 @dataclass(frozen=True)

@@ -2,9 +2,11 @@
 
 from django.urls import path, re_path
 
+from archive.catalogue.identifiers import INVENTORY_PATTERN
+
 from . import details, views
 
-INVENTORY = r"(?P<inventory_number>[A-Za-z0-9._-]+)"
+INVENTORY = rf"(?P<inventory_number>{INVENTORY_PATTERN})"
 DETAIL = rf"{INVENTORY}/detail/(?P<position>[1-9][0-9]*)/(?P<region>[0-9]+,[0-9]+,[0-9]+,[0-9]+)"
 
 item_urlpatterns = [

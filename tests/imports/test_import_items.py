@@ -107,7 +107,7 @@ def test_unchanged_row_is_reported_and_not_rewritten(catalogue):
         ({"rights": "http://example.org/x"}, "row 3 (N-002): rights: unknown rights URI 'http://example.org/x'"),
         ({"inventory_number": "N-001"},
          "row 3 (N-001): inventory_number: duplicate inventory number 'N-001' (also on row 2)"),
-        ({"inventory_number": "bad number!"}, "inventory_number: is required: up to 64 letters"),
+        ({"inventory_number": "bad number!"}, "inventory_number: “bad number!” is not an inventory number"),
     ],
     ids=["missing-title", "unknown-collection", "unknown-creator", "bad-role", "bad-date", "unknown-technique",
          "bad-rights", "duplicate-in-file", "bad-inventory"],

@@ -7,9 +7,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.utils import translation
 from PIL import Image
 
+from archive.catalogue.identifiers import is_inventory_number, refusal
 from archive.catalogue.models import ItemCreator, ItemImage, WorkEvent
 from archive.catalogue.regions import RegionError, parse_region
 from archive.dating.models import known_periods
@@ -20,7 +22,6 @@ from media.ingest import IngestError, verify_image
 
 from .source import CollectionSource, SeedSource
 
-INVENTORY_PATTERN = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 SLUG_PATTERN = re.compile(r"^[a-z0-9-]{1,80}$")
 EARLIEST_PLAUSIBLE_YEAR = 1000
 
@@ -59,7 +60,7 @@ class Checker:
             if required:
                 self.fail(key, "is required (a mapping with 'lt' and 'en')")
             return
-        if not isinstance(value, dict) or set(value) - {"lt", "en"}:
+        if not isinstance(value, dict) or set(value) - set(dict(settings.LANGUAGES)):
             self.fail(key, "must be a mapping with 'lt' and optionally 'en'")
             return
         if required and not value.get("lt"):
@@ -144,7 +145,7 @@ def validate_subject_names(source: SeedSource, problems: list[Problem]) -> None:
     seen: set[str] = set()
     for position, entry in enumerate(source.subjects, start=1):
         check = Checker(source.root / "vocabularies.yaml", f"subjects {position}", problems)
-        if not isinstance(entry, dict) or set(entry) - {"lt", "en"}:
+        if not isinstance(entry, dict) or set(entry) - set(dict(settings.LANGUAGES)):
             check.fail("-", "must be a mapping with 'lt' and 'en'")
             continue
         check.text(entry, "lt", required=True)
@@ -224,8 +225,8 @@ def validate_item(record: Any, collection: CollectionSource, check: Checker, voc
         check.fail("-", "must be a mapping of fields")
         return
     number = record.get("inventory_number")
-    if not isinstance(number, str) or not INVENTORY_PATTERN.match(number):
-        check.fail("inventory_number", "is required: up to 64 letters, digits, '.', '_' or '-'")
+    if not is_inventory_number(number):
+        check.fail("inventory_number", refusal(number, translated=False) if number else "is required")
     if not partial or "title" in record:
         check.bilingual(record, "title", required=True)
     for key in ("description", "provenance", "condition", "credit_line"):

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from taggit.models import Tag
 from wagtail.models import Locale, Page, Site
 
@@ -25,7 +26,7 @@ from .source import CollectionSource, SeedSource
 from .text import paragraphs, pick
 from .validation import record_years
 
-LANGUAGES = ("lt", "en")
+LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
 Report = Callable[[str], None]
 
 

@@ -7,6 +7,8 @@ from django.utils.translation import get_language
 from django.utils.translation import override as override_language
 from wagtail.models import Page
 
+from media.addresses import image_url
+
 register = template.Library()
 
 
@@ -57,12 +59,13 @@ def query_with(request, **changes) -> str:
 
 @register.simple_tag
 def iiif_url(image, region: str = "full", size: str = "max", quality: str = "default", fmt: str = "jpg") -> str:
-    """A path on our IIIF Image API 3.0 for a digitized image, e.g. a detail: region "x,y,w,h", size "!800,800".
+    """A URL on our IIIF Image API 3.0 for a digitized image (media/addresses.py), e.g. a detail: region
+    "x,y,w,h", size "!800,800".
 
     A "!w,h" box larger than the region in both directions becomes "max": Image API 3.0 answers 400 to a
     box that would upscale without "^", so a small detail would otherwise be a broken image."""
     region = region or "full"
-    return f"/iiif/3/{image.iiif_identifier}/{region}/{fitting_size(image, region, size)}/0/{quality}.{fmt}"
+    return image_url(image.iiif_identifier, region, fitting_size(image, region, size), quality, fmt)
 
 
 def fitting_size(image, region: str, size: str) -> str:

@@ -1,6 +1,8 @@
-"""Keeps pyramids in step with originals, whichever way an image was saved (admin, loader, shell)."""
+"""Keeps pyramids in step with originals, whichever way an image was saved (admin, loader, shell), and
+workers' public answers and public tile files in step with access; wired by register_signal_handlers()."""
 
 from django.db import transaction
+from django.db.models.signals import post_delete, post_save
 
 from media.iiif.tile_files import discard_tiles
 from media.models import DigitizedImage, PyramidStatus
@@ -48,3 +50,25 @@ def page_deleted_tiles(sender, instance=None, **kwargs) -> None:
 
     if isinstance(instance, Page):
         public_tiles_changed()
+
+
+def register_signal_handlers() -> None:
+    """Called once from MediaConfig.ready(). The access policy may read images, pages and page restrictions:
+    any change there may turn a public image private, so workers forget the public answers they remember
+    (media.iiif.served) and public tile files follow (media.iiif.public_tiles)."""
+    from wagtail.models import PageViewRestriction
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    from media.iiif import served
+
+    post_save.connect(schedule_pyramid, sender=DigitizedImage, dispatch_uid="media-pyramid")
+    post_delete.connect(remove_unused_pyramid, sender=DigitizedImage, dispatch_uid="media-unused")
+    receivers = {"access": served.access_changed, "tiles": public_tiles_changed}
+    for name, receiver in receivers.items():
+        for signal in (page_published, page_unpublished, post_page_move):
+            signal.connect(receiver, dispatch_uid=f"media-{name}-pages")
+        for model in (DigitizedImage, PageViewRestriction):
+            post_save.connect(receiver, sender=model, dispatch_uid=f"media-{name}-save-{model.__name__}")
+            post_delete.connect(receiver, sender=model, dispatch_uid=f"media-{name}-delete-{model.__name__}")
+    post_delete.connect(served.page_deleted, dispatch_uid="media-access-page-deleted")
+    post_delete.connect(page_deleted_tiles, dispatch_uid="media-tiles-page-deleted")

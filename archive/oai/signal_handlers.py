@@ -1,4 +1,4 @@
-"""Signal wiring: Wagtail's publish/unpublish and Django's delete feed the change log."""
+"""Wagtail's publish/unpublish and Django's delete feed the change log; wired by register_signal_handlers()."""
 
 from django.db.models.signals import post_delete
 from wagtail.signals import page_published, page_unpublished
@@ -22,7 +22,8 @@ def on_deleted(sender, instance, **kwargs):
     tracking.page_deleted(instance)
 
 
-def connect() -> None:
+def register_signal_handlers() -> None:
+    """Called once from OaiConfig.ready()."""
     page_published.connect(on_published, dispatch_uid="oai-item-published")
     page_unpublished.connect(on_unpublished, dispatch_uid="oai-item-unpublished")
     post_delete.connect(on_deleted, sender=ItemPage, dispatch_uid="oai-item-deleted")
