@@ -41,11 +41,11 @@ def chosen_view(params: QueryDict) -> str:
 
 
 def overview_query(query: SearchQuery, view: str) -> SearchQuery:
-    """The map and the time line need the facets only: one hit is loaded, not a page of them. The map has
-    every place of the results, not only the facet's first (the sidebar still shows those)."""
+    """The map and the time line need the facets only: one hit is loaded, not a page of them. They show every
+    place or decade of the results, not only the facet's first (the sidebar still shows those)."""
     if view == LIST:
         return query
-    return replace(query, page=1, per_page=1, every_value=(MAPPED,) if view == "map" else ())
+    return replace(query, page=1, per_page=1, every_value=(MAPPED if view == "map" else TIMED,))
 
 
 def search_pairs(query: SearchQuery) -> list[Pair]:

@@ -68,3 +68,17 @@ def test_the_map_shows_every_place_of_the_results_not_only_the_facets_first(clie
     mapped = {place.way.url.rsplit("=", 1)[1] for place in response.context["places"]}
     assert {f"miestas-{number:02d}" for number in range(shown + 5)} | {"klaipeda", "kretinga"} == mapped
     assert len(facet_counts(response, "place")) == shown  # the sidebar keeps the facet's size
+
+
+def test_the_timeline_shows_every_decade_of_the_results_in_time_order(client, catalogue):
+    from search.facet_table import FACET
+
+    shown = FACET["decade"].size
+    for number in range(shown + 5):
+        make_item(catalogue.stained, title=f"Langas {number}", year_earliest=1500 + 10 * number,
+                  year_latest=1500 + 10 * number)
+    sync_changes()
+    response = client.get("/search/", {"q": "", "view": "timeline"})
+    decades = [int(way.url.rsplit("=", 1)[1]) for way in response.context["decades"]]
+    assert set(range(1500, 1500 + 10 * (shown + 5), 10)) <= set(decades) and decades == sorted(decades)
+    assert len(facet_counts(response, "decade")) == shown  # the sidebar keeps the facet's size
