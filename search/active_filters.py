@@ -10,9 +10,9 @@ from urllib.parse import urlencode
 
 from django.utils.functional import Promise
 
-from search.facets import labels_for
-from search.parameters import FACET_PARAMETERS, SORT, TEXT, UNDATED, WORDS, YEAR_FROM, YEAR_TO
-from search.query import FACETS, SearchQuery
+from search.facet_table import FACETS
+from search.parameters import SORT, TEXT, UNDATED, WORDS, YEAR_FROM, YEAR_TO
+from search.query import SearchQuery
 
 Pair = tuple[str, str]
 
@@ -53,10 +53,10 @@ def query_string(pairs: list[Pair]) -> str:
 def filter_pairs(query: SearchQuery) -> list[tuple[Pair, Promise | str, str]]:
     """(parameter, value), its label and the value's label, for every filter the query holds, in page order."""
     found = []
-    for name in FACETS:
-        values = query.selected(name)
-        labels = labels_for(name, set(values), query.language) if values else {}
-        found += [((name, value), FACET_PARAMETERS[name].label, labels.get(value, value)) for value in values]
+    for facet in FACETS:
+        values = query.selected(facet.name)
+        labels = facet.labels(set(values), query.language) if values else {}
+        found += [((facet.name, value), facet.title, labels.get(value, value)) for value in values]
     if query.year_from is not None:
         found.append(((YEAR_FROM.name, str(query.year_from)), YEAR_FROM.label, str(query.year_from)))
     if query.year_to is not None:

@@ -18,7 +18,7 @@ from wagtail.models import Page
 from archive.catalogue.models import CollectionPage, ItemAlternativeTitle, ItemCreator, ItemPage, ItemTag
 from archive.exhibitions.models import ExhibitionPage
 from archive.vocabularies.models import PlaceName
-from search.query import centuries_between, decades_between
+from search.facet_table import FACETS
 
 # Free-text fields and their weight; each is indexed per language (`title_lt`, `title_en`).
 TEXT_FIELDS: dict[str, float] = {
@@ -103,14 +103,7 @@ def item_document(item: ItemRecord) -> dict:
         "page_id": item.pk,
         "inventory_number": item.inventory_number,
         "title_sort": sort_key(item.title),
-        "collection_key": item.collection[0] if item.collection else None,
-        "creator_keys": sorted({key for key, _ in item.creators}),
-        "place_key": item.place[0] if item.place else None,
-        "technique_keys": sorted({key for key, _ in item.techniques}),
-        "subject_keys": sorted({key for key, _ in item.subjects}),
-        "centuries": centuries_between(item.year_earliest, item.year_latest),
-        "decades": decades_between(item.year_earliest, item.year_latest),
-        "work_status": item.work_status or None,
+        **{facet.index_field: facet.document_value(item) for facet in FACETS},
         "year_earliest": item.year_earliest,
         "year_latest": item.year_latest,
         **{f"{name}_{item.language}": value for name, value in text.items()},

@@ -1,90 +1,52 @@
 """Facet counts made readable: each value gets its label in the visitor's language."""
 
-from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 
-from archive.catalogue.models import CollectionPage, WorkStatus
-from archive.vocabularies.models import Creator, Material, Place, Technique, subject_labels
-from search.query import CHRONOLOGICAL_FACETS, FACETS, SearchQuery
+from search.facet_table import FACET, FACETS, FacetRow
+from search.query import SearchQuery
 from search.results import Facet, FacetCount, FacetValue
-
-FACET_TITLES = {
-    "collection": _("Collection"),
-    "creator": _("Creator"),
-    "place": _("Place"),
-    "technique": _("Technique or material"),
-    "subject": _("Subject"),
-    "century": _("Century"),
-    "decade": _("Decade"),
-    "state": _("Current state"),
-}
-STATE_ORDER = {state: position for position, state in enumerate(WorkStatus.values)}
-ROMAN = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
-
-
-def roman(number: int) -> str:
-    digits = []
-    for value, letters in ROMAN:
-        while number >= value:
-            digits.append(letters)
-            number -= value
-    return "".join(digits)
-
-
-def century_label(century: int, language: str) -> str:
-    if language == "lt":
-        return f"{roman(century)} a."
-    suffix = "th" if 10 <= century % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(century % 10, "th")
-    return f"{century}{suffix} century"
-
-
-def decade_label(decade: int, language: str) -> str:
-    # "1930–1939 m." rather than "XX a. 4-asis dešimtmetis": readable without the century beside it.
-    return f"{decade}–{decade + 9} m." if language == "lt" else f"{decade}s"
-
-
-def state_label(state: str, language: str) -> str:
-    """The model's own label, in the language of the search (the API's `lang` need not be the active one)."""
-    with override(language):
-        return capfirst(str(WorkStatus(state).label))
 
 
 def labels_for(facet: str, values: set[str], language: str) -> dict[str, str]:
     """Labels of the values a backend returned; one it no longer knows (a stale index) keeps its value."""
-    if facet == "century":
-        return {value: century_label(int(value), language) for value in values}
-    if facet == "decade":
-        return {value: decade_label(int(value), language) for value in values}
-    if facet == "state":
-        return {value: state_label(value, language) for value in values if value in STATE_ORDER}
-    if facet == "collection":
-        pages = CollectionPage.objects.filter(slug__in=values, locale__language_code=language)
-        return {page.slug: page.title for page in pages}
-    if facet == "subject":
-        return subject_labels(values, language)
-    models = {"creator": [Creator], "place": [Place], "technique": [Technique, Material]}[facet]
-    return {term.key: term.label for model in models for term in model.objects.filter(key__in=values)}
+    return FACET[facet].labels(values, language)
 
 
 def labelled_facets(counts: dict[str, list[FacetCount]], query: SearchQuery) -> list[Facet]:
-    """Facets in display order; a chosen value stays listed (with 0) so it can always be unticked."""
+    """Facets in the table's order, each value labelled; a chosen value stays listed (with 0) so it can always
+    be unticked. A facet counted in full (query.every_value) shows its usual values and keeps the rest apart."""
     facets = []
-    for name in FACETS:
-        values = list(counts.get(name, []))
-        present = {value.value for value in values}
-        values += [FacetCount(value=value, count=0) for value in query.selected(name) if value not in present]
-        if name in CHRONOLOGICAL_FACETS:
+    for facet in FACETS:
+        values, more = usual_values(facet, list(counts.get(facet.name, [])))
+        present = {value.value for value in values + more}
+        values += [FacetCount(value=value, count=0) for value in query.selected(facet.name) if value not in present]
+        if facet.chronological:
             values.sort(key=lambda value: int(value.value))
-        elif name == "state":  # the model's order, from surviving to lost
-            values.sort(key=lambda value: STATE_ORDER.get(value.value, len(STATE_ORDER)))
-        labels = labels_for(name, {value.value for value in values}, query.language)
-        facets.append(Facet(name=name, title=str(FACET_TITLES[name]), values=[
-            FacetValue(value=value.value, label=labels.get(value.value, value.value), count=value.count,
-                       selected=value.value in query.selected(name))
-            for value in values
-        ]))
+        elif facet.value_order:
+            values.sort(key=lambda value: position(facet.value_order, value.value))
+        labels = labels_for(facet.name, {value.value for value in values + more}, query.language)
+        labelled = [FacetValue(value=value.value, label=labels.get(value.value, value.value), count=value.count,
+                               selected=value.value in query.selected(facet.name)) for value in values + more]
+        facets.append(Facet(name=facet.name, title=str(facet.title), values=labelled[:len(values)],
+                            more=labelled[len(values):]))
     return facets
+
+
+def usual_values(facet: FacetRow, values: list[FacetCount]) -> tuple[list[FacetCount], list[FacetCount]]:
+    """The values a backend gives when it cuts the facet to its size (as picked by the terms aggregation), in
+    the backend's order, and the others."""
+    if len(values) <= facet.size:
+        return values, []
+    number = facet.index_type != "keyword"  # numbers order as numbers, keys as text
+    value_key = (lambda value: int(value.value)) if number else (lambda value: value.value)
+    picked = sorted(values, key=value_key if facet.by_value else lambda value: (-value.count, value_key(value)))
+    kept = {value.value for value in picked[:facet.size]}
+    return [value for value in values if value.value in kept], [value for value in values if value.value not in kept]
+
+
+def position(order: tuple[str, ...], value: str) -> int:
+    return order.index(value) if value in order else len(order)
 
 
 def undated_value(count: int, query: SearchQuery) -> FacetValue:

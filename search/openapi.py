@@ -1,13 +1,15 @@
 """OpenAPI 3.1 description of the search API and the exports, served at /api/search/openapi.json."""
 
 from archive.records.export_query import EXPORT_PARAMETERS
+from search.facet_table import FACETS
 from search.parameters import SEARCH_PARAMETERS, SUGGEST_PARAMETERS, Parameter
-from search.query import FACETS, MAX_HITS
+from search.query import MAX_HITS
 
 
 def query_parameter(parameter: Parameter) -> dict:
     """One declared parameter as OpenAPI describes it; a repeated one is an array, written `name=a&name=b`."""
-    described = {"name": parameter.name, "in": "query", "required": False, "description": parameter.description}
+    described = {"name": parameter.name, "in": "query", "required": False, "description": parameter.description,
+                 **({"example": parameter.example} if parameter.example is not None else {})}
     if not parameter.repeated:
         return {**described, "schema": parameter.schema}
     return {**described, "schema": {"type": "array", "items": parameter.schema}, "style": "form", "explode": True}
@@ -22,8 +24,8 @@ FACET_VALUE = {"type": "object", "required": ["value", "label", "count"], "prope
 }}
 
 FACETS_DESCRIPTION = (
-    f"One list per filter parameter ({', '.join(FACETS)}), values with most items first; centuries and "
-    "decades in time order, states from surviving to lost. `undated` has one value, `1`, counting the "
+    f"One list per filter parameter ({', '.join(facet.name for facet in FACETS)}), values with most items first; "
+    "centuries and decades in time order, states from surviving to lost. `undated` has one value, `1`, counting the "
     "matching items with no date range."
 )
 

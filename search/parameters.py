@@ -13,12 +13,12 @@ Grammar of the values (surrounding space is ignored; an empty value counts as no
   lang     a language code of settings.LANGUAGES
   from, to a year, -3000..3000, ASCII digits 0-9 with an optional leading "-", or a date phrase the archive
            reads (from: its earliest year, to: its latest); from <= to
-  century  1..21; decade: a multiple of 10 up to 2100; state: a WorkStatus value
-  collection, creator, place, technique, subject: a key the catalogue holds (checked by read_search)
+  facets   each as its row in search/facet_table.py reads it (search/readers.py): century 1..21; decade a multiple
+           of 10 up to 2100; state a WorkStatus value; the others a key the catalogue holds (checked by read_search)
   undated  1/true/on/yes or 0/false/off/no;  sort: one of SORTS;  page: 1..MAX_PAGE
 Only facets may be repeated. The API also refuses a parameter it does not take; the page ignores one.
-To add a parameter: declare it below, list it in SEARCH_PARAMETERS and read it into SearchQuery in
-parse_search; the API, the page and the OpenAPI document follow.
+To add a facet, add its row to search/facet_table.py. To add another parameter: declare it below, list it in
+SEARCH_PARAMETERS and read it into SearchQuery in parse_search; the API, the page and the OpenAPI document follow.
 """
 
 from collections.abc import Callable, Iterable
@@ -32,29 +32,18 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 
-from archive.catalogue.models import WorkStatus
 from search.dates import date_in_words, date_reading
-from search.facets import FACET_TITLES, labels_for
-from search.query import FACETS, MAX_DECADE_SPAN, MAX_PAGE, PER_PAGE, SORTS, SearchQuery
+from search.facet_table import FACET, FACETS
+from search.facets import labels_for
+from search.query import MAX_PAGE, PER_PAGE, SORTS, SearchQuery
+from search.readers import LEFT_OUT, Rejected, not_in_catalogue, quoted, whole_number
 from search.text import MAX_LENGTH, searchable_text
 
+__all__ = ["Rejected", "quoted"]  # also read by archive/records/export_query.py
+
 YEARS = (-3000, 3000)
-CENTURIES = (1, 21)
-LAST_DECADE = 2100
 YES = ("1", "true", "on", "yes")
 NO = ("0", "false", "off", "no")
-MAX_DIGITS = 6  # int() refuses 4,300 digits with an error of its own, and no value here needs more than 6
-SHOWN = 40  # characters of a refused value quoted back
-
-LEFT_OUT = _("It was left out.")
-
-
-class Rejected(ValueError):
-    """A value a parameter cannot take: `reason` says what it takes; the page searches with `instead`."""
-
-    def __init__(self, reason: Promise, instead=None, consequence: Promise = LEFT_OUT):
-        super().__init__(reason)
-        self.reason, self.instead, self.consequence = reason, instead, consequence
 
 
 @dataclass(frozen=True)
@@ -80,25 +69,13 @@ class Parameter:
     schema: dict  # of one value
     repeated: bool = False
     default: object = None
+    example: str | None = None  # a value it takes, for the OpenAPI document
 
 
 @dataclass(frozen=True)
 class Reading:
     query: SearchQuery
     problems: tuple[Problem, ...] = ()
-
-
-def quoted(value: str) -> str:
-    text = searchable_text(value)
-    return text if len(text) <= SHOWN else f"{text[:SHOWN]}…"
-
-
-def whole_number(value: str) -> int | None:
-    """ASCII digits only: int() also reads "２０２０" and "1_950"."""
-    digits = value.removeprefix("-")
-    if not (digits.isascii() and digits.isdigit() and len(digits) <= MAX_DIGITS):
-        return None
-    return int(value)
 
 
 def read_text(value: str) -> str:
@@ -152,42 +129,6 @@ def read_flag(value: str) -> bool:
                                value=quoted(value), choices=", ".join(YES + NO)))
 
 
-def read_century(value: str) -> str:
-    century = whole_number(value)
-    if century is not None and CENTURIES[0] <= century <= CENTURIES[1]:
-        return str(century)
-    raise Rejected(format_lazy(_("“{value}” is not a century: give a number from {first} to {last} (20 is "
-                                 "1900-1999)."), value=quoted(value), first=CENTURIES[0], last=CENTURIES[1]))
-
-
-def read_decade(value: str) -> str:
-    """A decade is named by its first year, "1930" for 1930-1939, as far as the 21st century."""
-    decade = whole_number(value)
-    if decade is not None and decade % 10 == 0 and 0 <= decade <= LAST_DECADE:
-        return str(decade)
-    raise Rejected(format_lazy(_("“{value}” is not a decade: give its first year, a multiple of 10 up to {last} "
-                                 "(1930 is 1930-1939)."), value=quoted(value), last=LAST_DECADE))
-
-
-def read_state(value: str) -> str:
-    if value in WorkStatus.values:
-        return value
-    raise Rejected(format_lazy(_("“{value}” is not a state of a work: give one of {choices}."),
-                               value=quoted(value), choices=", ".join(WorkStatus.values)))
-
-
-def not_in_catalogue(value: str) -> Promise:
-    return format_lazy(_("“{value}” is not in the catalogue: give a value listed under this filter in the "
-                         "search results."), value=quoted(value))
-
-
-def read_key(value: str) -> str:
-    """A key, slug or tag: whether the catalogue holds it is asked later, of every value at once."""
-    if searchable_text(value) != value:
-        raise Rejected(not_in_catalogue(value))
-    return value
-
-
 def read_parameters(params: QueryDict, parameters: Iterable[Parameter]) -> tuple[dict, list[Problem]]:
     """The value of each parameter (a tuple for a repeated one), or its default, and the problems found."""
     values, problems = {}, []
@@ -230,26 +171,6 @@ def reversed_range(year_from: int | None, year_to: int | None) -> Problem | None
                    _("The two years were swapped."))
 
 
-FACET_READERS = {"century": read_century, "decade": read_decade, "state": read_state}  # the rest: read_key
-CATALOGUE_FACETS = tuple(name for name in FACETS if name not in FACET_READERS)  # values the catalogue holds
-FACET_DESCRIPTIONS = {
-    "collection": "Collection slug; repeat for any of several.",
-    "creator": "Creator key; repeat for any of several.",
-    "place": "Place key; repeat for any of several.",
-    "technique": "Technique or material key; repeat for any of several.",
-    "subject": "Subject slug; repeat for any of several.",
-    "century": "Century number (20 = 1900-1999, as the catalogue reads \"XX a.\"); repeat for any of several. "
-               "Undated items are in none.",
-    "decade": f"First year of a decade (1930 = 1930-1939); repeat for any of several. Undated items, and items "
-              f"dated to a range longer than {MAX_DECADE_SPAN} years, are in none.",
-    "state": "Current state of the work, after the latest recorded event in its life (lost = destroyed); repeat "
-             "for any of several. Items with no recorded events have none.",
-}
-FACET_SCHEMAS = {
-    "century": {"type": "string", "pattern": "^[0-9]+$"},
-    "decade": {"type": "string", "pattern": "^[0-9]*0$"},
-    "state": {"type": "string", "enum": list(WorkStatus.values)},
-}
 CATALOGUE_NOTE = " A value the catalogue does not hold is refused: pass back the `value` of a facet."
 
 DATE_PHRASES = ("or a date phrase the archive reads (`1930s`, `early 1930s`, `1935 m. gegužės 3 d.`, `XIX a. pab.`, "
@@ -266,10 +187,10 @@ LANGUAGE = Parameter(
     schema={"type": "string", "enum": list(dict(settings.LANGUAGES)), "default": settings.LANGUAGE_CODE},
     description="Which language version of the catalogue to search.")
 FACET_PARAMETERS = {
-    name: Parameter(name, FACET_TITLES[name], FACET_READERS.get(name, read_key), repeated=True, default=(),
-                    schema=FACET_SCHEMAS.get(name, {"type": "string"}),
-                    description=FACET_DESCRIPTIONS[name] + (CATALOGUE_NOTE if name in CATALOGUE_FACETS else ""))
-    for name in FACETS
+    facet.name: Parameter(facet.name, facet.title, facet.read, repeated=True, default=(), schema=facet.schema,
+                          description=facet.description + (CATALOGUE_NOTE if facet.holds_keys else ""),
+                          example=facet.example)
+    for facet in FACETS
 }
 UNDATED = Parameter(
     "undated", _("Undated"), read_flag, default=False, schema={"type": "boolean", "default": False},
@@ -309,7 +230,7 @@ def parse_search(params: QueryDict, language: str | None = None) -> Reading:
         year_from, year_to = year_to, year_from
     query = SearchQuery(
         text=values["q"], language=language or values["lang"],
-        filters={name: values[name] for name in FACETS if values[name]},
+        filters={facet.name: values[facet.name] for facet in FACETS if values[facet.name]},
         year_from=year_from, year_to=year_to, undated=values["undated"], as_words=values["words"],
         dates=None if values["words"] else date_in_words(values["q"]),
         sort=values["sort"] or ("relevance" if values["q"] else "title"), page=values["page"],
@@ -323,7 +244,7 @@ def read_search(params: QueryDict, language: str | None = None) -> Reading:
     reading = parse_search(params, language)
     query, problems, filters = reading.query, list(reading.problems), {}
     for name, values in query.filters.items():
-        known = set(labels_for(name, set(values), query.language)) if name in CATALOGUE_FACETS else set(values)
+        known = set(labels_for(name, set(values), query.language)) if FACET[name].holds_keys else set(values)
         problems += [Problem(name, FACET_PARAMETERS[name].label, not_in_catalogue(value))
                      for value in values if value not in known]
         if kept := tuple(value for value in values if value in known):

@@ -3,8 +3,6 @@ parameters are read in search/parameters.py."""
 
 from dataclasses import dataclass, field, replace
 
-FACETS = ("collection", "creator", "place", "technique", "subject", "century", "decade", "state")
-CHRONOLOGICAL_FACETS = ("century", "decade")
 SORTS = ("relevance", "date", "-date", "title")
 PER_PAGE = 20
 MAX_PAGE = 500  # deep pages cost the engine a lot and no researcher reads 10,000 hits
@@ -12,7 +10,6 @@ MAX_HITS = MAX_PAGE * PER_PAGE  # the most hits a search reaches; also Elasticse
 # A range longer than two centuries ("XVII-XIX a.") says nothing about a decade: such an item is in its
 # centuries and in the year-range overlap, but in no decade, so vague dating cannot flood that facet.
 MAX_DECADE_SPAN = 200  # latest - earliest; "XIX-XX a." (1800-1999, twenty decades) is still in its decades
-DECADES_SHOWN = 30  # the decades with most items, shown in time order
 
 
 @dataclass(frozen=True)
@@ -26,7 +23,8 @@ class DateSearch:
 
 @dataclass(frozen=True)
 class SearchQuery:
-    """What a researcher asked for; `filters` maps a facet name to the values chosen in it."""
+    """What a researcher asked for; `filters` maps a facet name (search/facet_table.py) to the values chosen in
+    it."""
 
     text: str = ""
     language: str = "lt"
@@ -39,6 +37,7 @@ class SearchQuery:
     sort: str = "relevance"
     page: int = 1
     per_page: int = PER_PAGE
+    every_value: tuple[str, ...] = ()  # facets counted in full, not cut to their size (the map's places)
 
     @property
     def offset(self) -> int:

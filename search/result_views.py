@@ -22,6 +22,7 @@ from search.query import SearchQuery
 from search.results import FacetValue
 
 VIEW = "view"
+MAPPED, TIMED = "place", "decade"  # the facets the map and the time line show (search/facet_table.py)
 LIST = "list"
 VIEWS = {LIST: _("List"), "map": _("Map"), "timeline": _("Timeline")}
 # (label, URL name, CSV delimiter, tooltip) of each export link under the results.
@@ -40,8 +41,11 @@ def chosen_view(params: QueryDict) -> str:
 
 
 def overview_query(query: SearchQuery, view: str) -> SearchQuery:
-    """The map and the time line need the facets only: one hit is loaded, not a page of them."""
-    return query if view == LIST else replace(query, page=1, per_page=1)
+    """The map and the time line need the facets only: one hit is loaded, not a page of them. They show every
+    place or decade of the results, not only the facet's first (the sidebar still shows those)."""
+    if view == LIST:
+        return query
+    return replace(query, page=1, per_page=1, every_value=(MAPPED if view == "map" else TIMED,))
 
 
 def search_pairs(query: SearchQuery) -> list[Pair]:
@@ -82,27 +86,28 @@ def narrowed_url(query: SearchQuery, facet: str, value: str) -> str:
 
 
 def facet_values(facets: list, name: str) -> list[FacetValue]:
-    """The values of one facet that find something (a chosen value is listed with 0 to be unticked)."""
-    return [value for facet in facets if facet.name == name for value in facet.values if value.count]
+    """The values of one facet that find something (a chosen value is listed with 0 to be unticked), those
+    past its size too when it was counted in full."""
+    return [value for facet in facets if facet.name == name for value in facet.values + facet.more if value.count]
 
 
 def timeline(query: SearchQuery, facets: list) -> list[Way]:
     """The decades in time order (as the facet lists them), each a bar as long as its share of the largest."""
-    values = facet_values(facets, "decade")
+    values = facet_values(facets, TIMED)
     largest = max((value.count for value in values), default=1)
-    return [Way(value.label, value.count, narrowed_url(query, "decade", value.value), value.count / largest)
+    return [Way(value.label, value.count, narrowed_url(query, TIMED, value.value), value.count / largest)
             for value in values]
 
 
 def places(query: SearchQuery, facets: list) -> list[MappedPlace]:
     """The places, most items first; a place without coordinates has None for both and stays in the list."""
-    values = sorted(facet_values(facets, "place"), key=lambda value: (-value.count, value.label))
+    values = sorted(facet_values(facets, MAPPED), key=lambda value: (-value.count, value.label))
     known = {place.key: place for place in Place.objects.filter(key__in=[value.value for value in values])}
     found = []
     for value in values:
         place = known.get(value.value)
         mapped = place is not None and place.has_coordinates
-        found.append(MappedPlace(Way(value.label, value.count, narrowed_url(query, "place", value.value)),
+        found.append(MappedPlace(Way(value.label, value.count, narrowed_url(query, MAPPED, value.value)),
                                  place.latitude if mapped else None, place.longitude if mapped else None))
     return found
 

@@ -42,3 +42,4 @@ class Facet:
     name: str
     title: str
     values: list[FacetValue]
+    more: list[FacetValue] = field(default_factory=list)  # past its size, when counted in full (the map's places)

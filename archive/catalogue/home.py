@@ -67,15 +67,16 @@ def search_facets(language: str) -> dict | None:
     from search.service import run_search
 
     try:
-        page = run_search(SearchQuery(language=language, per_page=1))
+        page = run_search(SearchQuery(language=language, per_page=1, every_value=("place",)))  # the map: all
     except SearchUnavailable:
         return None
     return {facet.name: facet for facet in page.facets}
 
 
 def ways(facet, limit: int | None = None) -> list[tuple[str, Way]]:
-    """(value, link) for each value of the facet that finds something; the `limit` most common ones."""
-    values = [value for value in facet.values if value.count]
+    """(value, link) for each value of the facet that finds something (past its size when counted in full);
+    the `limit` most common ones."""
+    values = [value for value in facet.values + facet.more if value.count]
     if limit:
         values = sorted(values, key=lambda value: -value.count)[:limit]
     largest = max((value.count for value in values), default=1)
@@ -94,10 +95,10 @@ def mapped_places(facets: dict) -> list[MappedPlace]:
     facet = facets.get("place")
     if facet is None:
         return []
+    found = ways(facet)
     by_key = {place.key: place for place in Place.objects.filter(
-        key__in=[value.value for value in facet.values], latitude__isnull=False, longitude__isnull=False)}
-    return [MappedPlace(way, by_key[key].latitude, by_key[key].longitude) for key, way in ways(facet)
-            if key in by_key]
+        key__in=[key for key, _way in found], latitude__isnull=False, longitude__isnull=False)}
+    return [MappedPlace(way, by_key[key].latitude, by_key[key].longitude) for key, way in found if key in by_key]
 
 
 def examples(facets: dict) -> list[Way]:

@@ -5,7 +5,8 @@ description, and all of those with creators, techniques and materials stemmed in
 (ItemPage.search_stems, search/stemming.py); a query is searched as typed or stemmed. A query that is
 exactly a creator's, technique's or material's name also matches the items that carry that term.
 
-A search reads the items that pass the filters once (ids and the facets' columns), intersects them with
+A search reads the items that pass the filters once (ids and the facets' columns; each facet's filter and count
+as its row in search/facet_table.py names them), intersects them with
 the words' ranked matches (search/backends/database_rank.py), and counts the facets over the matches
 (search/backends/database_facets.py); no page is loaded, and only the hits' page is sorted in SQL.
 """
@@ -15,14 +16,16 @@ from collections.abc import Iterable
 from django.db.models import F, Q, QuerySet
 from wagtail.search.query import Or, PlainText
 
-from archive.catalogue.models import CollectionPage, ItemCreator, ItemPage, ItemTag
+from archive.catalogue.models import ItemCreator, ItemPage
 from archive.vocabularies.models import Creator, Material, Technique
 from search.backends import Progress
 from search.backends.database_facets import ITEM_COLUMNS, Row, facet_counts
+from search.backends.database_filters import with_terms
 from search.backends.database_ids import among
 from search.backends.database_rank import ranked_ids
 from search.documents import FEATURE_MODELS
-from search.query import MAX_DECADE_SPAN, SearchQuery, century_years, decade_years
+from search.facet_table import FACET, FACETS
+from search.query import SearchQuery
 from search.results import SearchHit, SearchResults
 from search.stemming import query_forms
 
@@ -49,7 +52,7 @@ class DatabaseBackend:
     def filtered(self, query: SearchQuery) -> QuerySet:
         items = ItemPage.objects.live().public().filter(locale__language_code=query.language)
         for facet, values in query.filters.items():
-            items = items.filter(self.facet_q(facet, values))
+            items = items.filter(FACET[facet].filter(values))
         if query.year_to is not None:
             items = items.filter(year_earliest__lte=query.year_to)
         if query.year_from is not None:
@@ -57,36 +60,6 @@ class DatabaseBackend:
         if query.undated:
             items = items.filter(UNDATED)
         return items
-
-    @staticmethod
-    def facet_q(facet: str, values: tuple[str, ...]) -> Q:
-        """The items having any of these values; relations as subqueries, so no item is listed twice."""
-        if facet == "collection":
-            in_collection = Q(pk__in=[])
-            for path in CollectionPage.objects.filter(slug__in=values).values_list("path", flat=True):
-                in_collection |= Q(path__startswith=path)
-            return in_collection
-        if facet == "creator":
-            return Q(pk__in=ItemCreator.objects.filter(creator__key__in=values).values("item_id"))
-        if facet == "place":
-            return Q(place__key__in=values)
-        if facet == "technique":
-            return with_terms(Q(technique__key__in=values), Q(material__key__in=values))
-        if facet == "subject":
-            return Q(pk__in=ItemTag.objects.filter(tag__slug__in=values).values("content_object_id"))
-        if facet == "state":
-            return Q(work_status__in=values)
-        if facet == "decade":
-            decade_q = Q(pk__in=[])
-            for decade in values:
-                first, last = decade_years(int(decade))
-                decade_q |= Q(year_earliest__lte=last, year_latest__gte=first)
-            return decade_q & Q(year_latest__lt=F("year_earliest") + MAX_DECADE_SPAN)
-        century_q = Q(pk__in=[])
-        for century in values:
-            first, last = century_years(int(century))
-            century_q |= Q(year_earliest__lte=last, year_latest__gte=first)
-        return century_q
 
     @staticmethod
     def ranked_ids(candidates: set[int], text: str, language: str) -> list[int]:
@@ -118,7 +91,7 @@ class DatabaseBackend:
         else:
             page_ids = list(ItemPage.objects.filter(pk__in=among(ids)).order_by(*ORDERINGS[query.sort])
                             .values_list("pk", flat=True)[window])
-        facets, undated = facet_counts(ids, rows)
+        facets, undated = facet_counts(ids, rows, FACETS, query)
         return SearchResults(count=len(ids), hits=[SearchHit(page_id=pk) for pk in page_ids], facets=facets,
                              undated=undated)
 
@@ -152,8 +125,3 @@ class DatabaseBackend:
             progress(total, total)
         return total
 
-
-def with_terms(techniques: Q, materials: Q) -> Q:
-    """The items with a technique matching `techniques` or a material matching `materials`."""
-    return (Q(pk__in=ItemPage.techniques.through.objects.filter(techniques).values("itempage_id"))
-            | Q(pk__in=ItemPage.materials.through.objects.filter(materials).values("itempage_id")))

@@ -1,23 +1,23 @@
-"""Facet counts of the database backend over the matching items.
+"""Facet counts of the database backend over the matching items; the facet table (search/facet_table.py)
+names how each facet is counted, with the means below.
 
 What lives on the item row (its years, place, state and collection) comes with the ids the backend reads
 anyway (ITEM_COLUMNS) and is counted here; each relation (creators, techniques, materials, subjects) is
 one GROUP BY on its link table's ids, in SQL, and the few ids counted are named by their keys after.
-Counts are what the Elasticsearch backend gives: an item counts once per value; the 30 values with most
-items are kept (ties by value), decades as the terms aggregation picks them, centuries all.
+Counts are what the Elasticsearch backend gives: an item counts once per value; a facet keeps as many values
+as its size, those with most items (ties by value), or the first by value for one picked by value.
 """
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 
 from django.db.models import Count
-from taggit.models import Tag
 from wagtail.models import Page
 
-from archive.catalogue.models import CollectionPage, ItemCreator, ItemPage, ItemTag
-from archive.vocabularies.models import Creator, Material, Place, Technique
+from archive.catalogue.models import CollectionPage
 from search.backends.database_ids import among
-from search.query import DECADES_SHOWN, FACETS, centuries_between, decades_between
+from search.query import SearchQuery
 from search.results import FacetCount
 
 COLLECTION_DEPTH = 3  # root, home page, collection
@@ -25,37 +25,62 @@ ITEM_COLUMNS = ("pk", "year_earliest", "year_latest", "place_id", "work_status",
 Row = tuple[int, int | None, int | None, int | None, str, str]  # ITEM_COLUMNS of one item
 
 
-def facet_counts(ids: Sequence[int], rows: dict[int, Row]) -> tuple[dict[str, list[FacetCount]], int]:
+@dataclass(frozen=True)
+class Matches:
+    """The matching items: their ids as a subquery for the link tables, their rows, their date ranges."""
+
+    ids: object
+    items: list[Row]
+    ranges: Counter  # (earliest, latest) -> how many of the items have it
+
+
+Counting = Callable[[Matches], Counter]  # a facet's count of each value among the matches
+
+
+def facet_counts(ids: Sequence[int], rows: dict[int, Row], facets: Iterable, query: SearchQuery
+                 ) -> tuple[dict[str, list[FacetCount]], int]:
     """Counts of every facet's values among these items (`rows` holds each one's ITEM_COLUMNS), and the
     number of them that are undated."""
-    matched, items = among(ids), [rows[pk] for pk in ids]
-    ranges = Counter((first, last) for _, first, last, *_ in items)
-    centuries, decades = Counter(), Counter()
-    for (first, last), n in ranges.items():
-        for century in centuries_between(first, last):
-            centuries[century] += n
-        for decade in decades_between(first, last):
-            decades[decade] += n
-    counts = {
-        "collection": collection_counts(items),
-        "creator": linked(ItemCreator, "item_id", "creator_id", matched, Creator),
-        "place": named(Counter(row[3] for row in items if row[3] is not None), Place),
-        "technique": (linked(ItemPage.techniques.through, "itempage_id", "technique_id", matched, Technique)
-                      + linked(ItemPage.materials.through, "itempage_id", "material_id", matched, Material)),
-        "subject": linked(ItemTag, "content_object_id", "tag_id", matched, Tag, key="slug"),
-        "century": centuries,
-        "decade": decades,
-        "state": Counter(row[4] for row in items if row[4]),
-    }
-    undated = sum(n for (first, last), n in ranges.items() if first is None or last is None)
-    return {facet: as_facet_counts(facet, counts[facet]) for facet in FACETS}, undated
+    items = [rows[pk] for pk in ids]
+    matches = Matches(among(ids), items, Counter((first, last) for _, first, last, *_ in items))
+    undated = sum(n for (first, last), n in matches.ranges.items() if first is None or last is None)
+    return {facet.name: as_facet_counts(facet, facet.count(matches), facet.size_for(query))
+            for facet in facets}, undated
 
 
-def linked(link_model, item: str, term: str, matched, term_model, key: str = "key") -> Counter:
+def linked(link_model, item: str, term: str, term_model, key: str = "key") -> Counting:
     """How many of the matched items each term is linked to, by the term's key."""
-    by_id = (link_model.objects.filter(**{f"{item}__in": matched}).order_by().values_list(term)
-             .annotate(n=Count(item, distinct=True)))
-    return named(Counter(dict(by_id)), term_model, key)
+    def count(matches: Matches) -> Counter:
+        by_id = (link_model.objects.filter(**{f"{item}__in": matches.ids}).order_by().values_list(term)
+                 .annotate(n=Count(item, distinct=True)))
+        return named(Counter(dict(by_id)), term_model, key)
+    return count
+
+
+def column(name: str, term_model=None) -> Counting:
+    """The values of one of ITEM_COLUMNS, named by the term's key when it is a term's id."""
+    index = ITEM_COLUMNS.index(name)
+
+    def count(matches: Matches) -> Counter:
+        values = Counter(row[index] for row in matches.items if row[index] not in (None, ""))
+        return values if term_model is None else named(values, term_model)
+    return count
+
+
+def spans(between: Callable[[int | None, int | None], list[int]]) -> Counting:
+    """Every span (century, decade) each item's date range touches, as `between` lists them."""
+    def count(matches: Matches) -> Counter:
+        counted = Counter()
+        for (first, last), n in matches.ranges.items():
+            for span in between(first, last):
+                counted[span] += n
+        return counted
+    return count
+
+
+def added(*countings: Counting) -> Counting:
+    """One facet over several relations (techniques and materials)."""
+    return lambda matches: sum((counting(matches) for counting in countings), Counter())
 
 
 def named(by_id: Counter, model, key: str = "key") -> Counter:
@@ -67,18 +92,17 @@ def named(by_id: Counter, model, key: str = "key") -> Counter:
     return named_counts
 
 
-def collection_counts(items: list[Row]) -> Counter:
-    by_path = Counter(row[5][: COLLECTION_DEPTH * Page.steplen] for row in items)
+def collections(matches: Matches) -> Counter:
+    by_path = Counter(row[5][: COLLECTION_DEPTH * Page.steplen] for row in matches.items)
     slugs = dict(CollectionPage.objects.filter(path__in=list(by_path)).values_list("path", "slug"))
     return Counter({slugs[path]: n for path, n in by_path.items() if path in slugs})
 
 
-def as_facet_counts(facet: str, counts: Counter) -> list[FacetCount]:
-    if facet == "century":
-        pairs = sorted(counts.items())
-    elif facet == "decade":
-        # As the Elasticsearch terms aggregation picks them: most items first, an earlier decade on a tie.
-        pairs = sorted(sorted(counts.items(), key=lambda pair: (-pair[1], pair[0]))[:DECADES_SHOWN])
-    else:
-        pairs = sorted(counts.items(), key=lambda pair: (-pair[1], str(pair[0])))[:30]
-    return [FacetCount(value=str(value), count=n) for value, n in pairs if value is not None]
+def as_facet_counts(facet, counts: Counter, size: int) -> list[FacetCount]:
+    """As the Elasticsearch terms aggregation picks them: most items first, the lower value on a tie (or the
+    lowest values, for a facet picked by value); a chronological facet then in time order."""
+    pairs = [(value, n) for value, n in counts.items() if value is not None]
+    pairs = sorted(pairs)[:size] if facet.by_value else sorted(pairs, key=lambda pair: (-pair[1], pair[0]))[:size]
+    if facet.chronological:
+        pairs.sort()
+    return [FacetCount(value=str(value), count=n) for value, n in pairs]

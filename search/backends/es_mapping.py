@@ -1,4 +1,5 @@
-"""Settings and mappings of our Elasticsearch catalogue index: per-language analysers, facet keywords.
+"""Settings and mappings of our Elasticsearch catalogue index: per-language analysers, the facets' fields
+(search/facet_table.py).
 
 Wagtail search has no per-language analysers, so items live in an index of our own. Lithuanian text is
 lower-cased, stemmed with Snowball's Lithuanian rules and only then folded to ASCII (the stemmer's suffix
@@ -12,6 +13,7 @@ analysis-common (the integ-test distribution the tests run on): `ELASTICSEARCH_A
 """
 
 from search.documents import LANGUAGES, TEXT_FIELDS, UNFOLDED_FIELDS
+from search.facet_table import FACETS
 
 # Each analyser: the standard tokenizer, then these steps in this order.
 ANALYSERS = {
@@ -47,8 +49,6 @@ CONFIGURED_FILTERS = {
 ANALYSIS_FILTERS = tuple(FILTERS)
 
 KEYWORDS = ("kind", "language", "inventory_number", "title_sort")
-# Facet fields build their global ordinals at refresh rather than on the first search that aggregates.
-FACET_KEYWORDS = ("collection_key", "creator_keys", "place_key", "technique_keys", "subject_keys", "work_status")
 # Raise with every change to the fields: an index of an older version gets the new fields added in place
 # (so edits can still be indexed) and `search_reindex` fills them in for the documents already there.
 # 2: decades and work_status.
@@ -75,16 +75,15 @@ def text_field(language: str, folded: bool) -> dict:
     return field
 
 
+def facet_field(index_type: str) -> dict:
+    """Keyword facets build their global ordinals at refresh rather than on the first search that aggregates."""
+    return {"type": index_type, **({"eager_global_ordinals": True} if index_type == "keyword" else {})}
+
+
 def mappings() -> dict:
     properties = {name: {"type": "keyword"} for name in KEYWORDS}
-    properties.update({name: {"type": "keyword", "eager_global_ordinals": True} for name in FACET_KEYWORDS})
-    properties.update(
-        page_id={"type": "integer"},
-        centuries={"type": "short"},
-        decades={"type": "short"},
-        year_earliest={"type": "short"},
-        year_latest={"type": "short"},
-    )
+    properties.update({facet.index_field: facet_field(facet.index_type) for facet in FACETS})
+    properties.update(page_id={"type": "integer"}, year_earliest={"type": "short"}, year_latest={"type": "short"})
     for name in TEXT_FIELDS:
         for language in LANGUAGES:
             properties[f"{name}_{language}"] = text_field(language, folded=name not in UNFOLDED_FIELDS)

@@ -8,23 +8,13 @@ conjunctive, as before: each facet is counted over the hits of every filter, its
 """
 
 from search.documents import FEATURE_MODELS, TEXT_FIELDS, UNFOLDED_FIELDS
-from search.query import CHRONOLOGICAL_FACETS, DECADES_SHOWN, SearchQuery
+from search.facet_table import FACET, FACETS
+from search.query import SearchQuery
 from search.results import FacetCount, SearchHit, SearchResults
 from search.stemming import folded, stemmed_words, stemmings
 
 MIN_PREFIX = 3  # shorter stems would begin too many words
 
-# Facet name in the URL -> keyword field in the index, and how many values to show.
-FACET_FIELDS = {
-    "collection": ("collection_key", 50),
-    "creator": ("creator_keys", 30),
-    "place": ("place_key", 30),
-    "technique": ("technique_keys", 30),
-    "subject": ("subject_keys", 30),
-    "century": ("centuries", 30),
-    "decade": ("decades", DECADES_SHOWN),
-    "state": ("work_status", 10),
-}
 # Undated: no date range, which the document shows by leaving the years out (never year 0).
 UNDATED = {"bool": {"minimum_should_match": 1, "should": [
     {"bool": {"must_not": [{"exists": {"field": "year_earliest"}}]}},
@@ -92,7 +82,7 @@ def other_stemming_clauses(text: str, language: str) -> list[dict]:
 def filter_clauses(query: SearchQuery, kind: str = "item") -> list[dict]:
     clauses = [{"term": {"kind": kind}}, {"term": {"language": query.language}}]
     for facet, values in query.filters.items():
-        clauses.append({"terms": {FACET_FIELDS[facet][0]: list(values)}})
+        clauses.append({"terms": {FACET[facet].index_field: list(values)}})
     # A dated item matches a year range when its own range overlaps it.
     if query.year_to is not None:
         clauses.append({"range": {"year_earliest": {"lte": query.year_to}}})
@@ -132,16 +122,11 @@ def facets_body(query: SearchQuery) -> dict:
         "size": 0,
         "track_total_hits": True,
         "aggs": {
-            **{facet: {"terms": {"field": field, "size": size, "order": facet_order(facet)}}
-               for facet, (field, size) in FACET_FIELDS.items()},
+            **{facet.name: {"terms": {"field": facet.index_field, "size": facet.size_for(query),
+                                      "order": facet.aggregation_order}} for facet in FACETS},
             **UNDATED_AGGREGATIONS,
         },
     }
-
-
-def facet_order(facet: str) -> dict:
-    # Decades are many: the most frequent are kept, then put in time order when read.
-    return {"_key": "asc"} if facet == "century" else {"_count": "desc"}
 
 
 def read_response(response: dict, counted: dict) -> SearchResults:
@@ -152,11 +137,11 @@ def read_response(response: dict, counted: dict) -> SearchResults:
     ]
     aggregations = counted.get("aggregations", {})
     facets = {}
-    for facet in FACET_FIELDS:
-        buckets = aggregations.get(facet, {}).get("buckets", [])
-        if facet in CHRONOLOGICAL_FACETS:
+    for facet in FACETS:
+        buckets = aggregations.get(facet.name, {}).get("buckets", [])
+        if facet.chronological:  # decades are many: the most frequent are kept, then put in time order
             buckets = sorted(buckets, key=lambda bucket: bucket["key"])
-        facets[facet] = [FacetCount(value=str(bucket["key"]), count=bucket["doc_count"]) for bucket in buckets]
+        facets[facet.name] = [FacetCount(value=str(bucket["key"]), count=bucket["doc_count"]) for bucket in buckets]
     return SearchResults(count=counted["hits"]["total"]["value"], hits=hits, facets=facets,
                          undated=undated(aggregations))
 

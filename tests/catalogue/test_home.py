@@ -91,3 +91,14 @@ def test_the_home_page_works_while_search_is_down(client, catalogue, settings):
     assert response.status_code == 200
     assert 'id="time-heading"' not in html and 'id="places-heading"' not in html
     assert "Senoji perkėla" in section(html, "then-now-heading")
+
+
+def test_the_map_has_every_place_not_only_the_place_facets_first(client, catalogue, collection):
+    from search.facet_table import FACET
+
+    for number in range(FACET["place"].size + 5):
+        place = Place.objects.create(key=f"vieta-{number:02d}", name=f"Vieta {number:02d}", latitude="55.7",
+                                     longitude="21.1")
+        make_item(collection, title=f"Namas {number}", place=place)
+    places = section(client.get("/").content.decode(), "places-heading")
+    assert all(f"Vieta {number:02d}" in places for number in range(FACET["place"].size + 5))

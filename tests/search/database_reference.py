@@ -1,7 +1,9 @@
 """The database backend as it was before its fast path (issue 17): the straightforward reference that
 the tests and `bench/search_benchmark.py --backend database --check` compare search/backends/database.py
 with. Every facet is counted by its own query over the matches, decades and centuries in Python.
-Frozen on purpose: a change to what the search answers belongs in both, and the comparison shows it.
+Frozen on purpose: a change to what the search answers belongs in both, and the comparison shows it. It counts
+each facet its own way, but takes the facets and their sizes from the facet table: a facet added there and
+not here fails the comparison (KeyError).
 """
 
 from collections import Counter
@@ -13,9 +15,8 @@ from wagtail.search.query import Or, PlainText
 
 from archive.catalogue.models import CollectionPage, ItemCreator, ItemPage, ItemTag
 from archive.vocabularies.models import Creator, Material, Technique
+from search.facet_table import FACETS
 from search.query import (
-    DECADES_SHOWN,
-    FACETS,
     MAX_DECADE_SPAN,
     SearchQuery,
     centuries_between,
@@ -151,7 +152,7 @@ class ReferenceDatabaseBackend:
                 .annotate(n=Count("pk")))),
         }
         undated = sum(1 for first, last in ranges if first is None or last is None)
-        return {facet: as_facet_counts(facet, counts[facet]) for facet in FACETS}, undated
+        return {facet.name: as_facet_counts(facet.name, counts[facet.name], facet.size) for facet in FACETS}, undated
 
     @staticmethod
     def collection_counts(ids: QuerySet) -> Counter:
@@ -171,12 +172,13 @@ class ReferenceDatabaseBackend:
         return counts
 
 
-def as_facet_counts(facet: str, counts: Counter) -> list[FacetCount]:
+def as_facet_counts(facet: str, counts: Counter, size: int) -> list[FacetCount]:
+    """`size`: how many values the facet table (search/facet_table.py) keeps; the rest is this module's own."""
     if facet == "century":
-        pairs = sorted(counts.items())
+        pairs = sorted(counts.items())[:size]
     elif facet == "decade":
         # As the Elasticsearch terms aggregation picks them: most items first, an earlier decade on a tie.
-        pairs = sorted(sorted(counts.items(), key=lambda pair: (-pair[1], pair[0]))[:DECADES_SHOWN])
+        pairs = sorted(sorted(counts.items(), key=lambda pair: (-pair[1], pair[0]))[:size])
     else:
-        pairs = sorted(counts.items(), key=lambda pair: (-pair[1], str(pair[0])))[:30]
+        pairs = sorted(counts.items(), key=lambda pair: (-pair[1], str(pair[0])))[:size]
     return [FacetCount(value=str(value), count=n) for value, n in pairs if value is not None]

@@ -15,6 +15,7 @@ from archive.catalogue.models import ItemPage, WorkStatus
 from archive.imports.aftercare import update_indexes
 from bench.search_data import NOUNS, PLACES, TECHNIQUES, generate
 from search.backends.database import DatabaseBackend
+from search.facet_table import FACETS
 from search.query import SORTS, SearchQuery
 from tests.search.database_reference import ReferenceDatabaseBackend
 
@@ -33,6 +34,8 @@ FACET_VALUES = {
     "state": list(WorkStatus.values),
 }
 years = st.none() | st.integers(1690, 2010)
+
+
 texts = st.just("") | st.sampled_from(WORDS) | st.lists(st.sampled_from(WORDS), min_size=2, max_size=3).map(" ".join)
 chosen = st.sampled_from(sorted(FACET_VALUES)).flatmap(lambda facet: st.tuples(
     st.just(facet), st.lists(st.sampled_from(FACET_VALUES[facet]), min_size=1, max_size=2, unique=True).map(tuple)))
@@ -95,3 +98,7 @@ def test_a_search_costs_a_fixed_number_of_queries_however_many_items_match(corpu
     with django_assert_max_num_queries(20):  # 17 on SQLite, whether 10 or 10,000 items match
         results = DatabaseBackend().search(SearchQuery(text="vitražas", filters={"century": ("19", "20")}))
     assert results.count > 0
+
+
+def test_the_searches_drawn_choose_in_every_facet():
+    assert sorted(FACET_VALUES) == sorted(facet.name for facet in FACETS)

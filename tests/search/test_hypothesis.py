@@ -9,6 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from search.facet_table import FACETS
 from search.indexing import sync_changes
 from tests.factories import make_image
 from tests.search.catalogue import build_catalogue
@@ -16,8 +17,7 @@ from tests.search.hostile import hostile_text, url
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
-SEARCH = ["q", "collection", "creator", "place", "technique", "subject", "century", "decade", "state", "undated",
-          "from", "to", "sort", "page"]
+SEARCH = ["q", *(facet.name for facet in FACETS), "undated", "from", "to", "sort", "page"]
 EXPORT = ["q", "lang", "collection", "from", "to"]
 PAGES = {"/search/": SEARCH, "/en/search/": SEARCH}
 APIS = {"/api/search/": [*SEARCH, "lang"], "/api/search/suggest/": ["q", "lang"],

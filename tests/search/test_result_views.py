@@ -3,6 +3,9 @@ backends: their counts are the facets', and each link finds the number it shows.
 
 import pytest
 
+from search.indexing import sync_changes
+from tests.factories import make_item
+
 pytestmark = pytest.mark.django_db
 
 
@@ -49,3 +52,33 @@ def test_the_view_switch_keeps_the_words_and_filters(client, catalogue):
 def test_an_unknown_view_is_the_list(client, catalogue):
     response = client.get("/search/", {"q": "", "view": "gallery"})
     assert response.context["view"] == "list" and len(response.context["found"].items) > 1
+
+
+def test_the_map_shows_every_place_of_the_results_not_only_the_facets_first(client, catalogue):
+    """The place facet lists its 30 places with most items; the map has every place of the results."""
+    from archive.vocabularies.models import Place
+    from search.facet_table import FACET
+
+    shown = FACET["place"].size
+    for number in range(shown + 5):
+        place = Place.objects.create(key=f"miestas-{number:02d}", name=f"Miestas {number:02d}")
+        make_item(catalogue.stained, title=f"Langas {number}", place=place)
+    sync_changes()
+    response = client.get("/search/", {"q": "", "view": "map"})
+    mapped = {place.way.url.rsplit("=", 1)[1] for place in response.context["places"]}
+    assert {f"miestas-{number:02d}" for number in range(shown + 5)} | {"klaipeda", "kretinga"} == mapped
+    assert len(facet_counts(response, "place")) == shown  # the sidebar keeps the facet's size
+
+
+def test_the_timeline_shows_every_decade_of_the_results_in_time_order(client, catalogue):
+    from search.facet_table import FACET
+
+    shown = FACET["decade"].size
+    for number in range(shown + 5):
+        make_item(catalogue.stained, title=f"Langas {number}", year_earliest=1500 + 10 * number,
+                  year_latest=1500 + 10 * number)
+    sync_changes()
+    response = client.get("/search/", {"q": "", "view": "timeline"})
+    decades = [int(way.url.rsplit("=", 1)[1]) for way in response.context["decades"]]
+    assert set(range(1500, 1500 + 10 * (shown + 5), 10)) <= set(decades) and decades == sorted(decades)
+    assert len(facet_counts(response, "decade")) == shown  # the sidebar keeps the facet's size
