@@ -63,7 +63,9 @@ services-stop:
 	scripts/postgres.sh stop
 	scripts/seaweedfs.sh stop
 
+# What CI checks first (.ci/run): the formatting, then the lint rules ([tool.ruff] in pyproject.toml).
 lint: install
+	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/ruff check .
 
 # --- Production ---
