@@ -8,7 +8,7 @@ from media.iiif.parse import parse
 from media.iiif.plan import Geometry, Limits, plan
 from media.iiif.render import render
 from media.pyramid import build_pyramid, open_level, open_pyramid, stored_tile
-from tests.media.conftest import write_grid
+from tests.media.builders import write_grid
 
 LIMITS = Limits(5000, 5000, 25_000_000)
 
