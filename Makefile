@@ -19,7 +19,7 @@ install: $(VENV)/.installed node_modules/.installed
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --upgrade pip
-	$(VENV)/bin/pip install --quiet --editable ".[test]"
+	$(VENV)/bin/pip install --quiet --editable ".[test,dev]"
 	touch $@
 
 # Front-end packages (viewers) come from npm with a lock file and are served as static files.
@@ -63,7 +63,9 @@ services-stop:
 	scripts/postgres.sh stop
 	scripts/seaweedfs.sh stop
 
+# What CI checks first (.ci/run): the formatting, then the lint rules ([tool.ruff] in pyproject.toml).
 lint: install
+	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/ruff check .
 
 # --- Production ---
@@ -71,7 +73,6 @@ lint: install
 # changing the dependencies in pyproject.toml (tests/operations/test_install_lock.py checks they agree).
 LOCK_FLAGS := --quiet --generate-hashes --strip-extras --allow-unsafe --no-emit-index-url --no-emit-find-links
 lock: $(VENV)/.installed
-	$(VENV)/bin/pip install --quiet "pip-tools>=7.5,<8"
 	$(VENV)/bin/pip-compile $(LOCK_FLAGS) --constraint requirements/debian-12.txt \
 		--output-file requirements/production.txt pyproject.toml
 	scripts/check_lock_python.sh 3.11.2

@@ -6,8 +6,8 @@ import pytest
 
 from tests.factories import make_collection, make_home
 
-# The S3 server's fixtures (`bucket`, `s3_media`) for any test that names them.
-pytest_plugins = ["tests.s3_service"]
+# The S3 server's fixtures (`bucket`, `s3_media`) for any test that names them; --database-only (CI).
+pytest_plugins = ["tests.s3_service", "tests.database_only"]
 
 
 def pytest_collection_modifyitems(config, items):

@@ -18,10 +18,9 @@ from archive.catalogue.models import ItemImage
 from media.ingest import ingest_image
 from tests.factories import make_collection, make_home, make_item
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
+from .helpers import AXE_SCRIPT, NODE_MODULES
+
 CHROMIUM = Path("/usr/bin/chromium")
-NODE_MODULES = REPO_ROOT / "node_modules"
-AXE_SCRIPT = NODE_MODULES / "axe-core" / "axe.min.js"
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",

@@ -4,17 +4,10 @@ from functools import partial
 
 import pytest
 
-from .conftest import AXE_SCRIPT
-from .helpers import wait_for_viewer
+from .helpers import AXE_SCRIPT, RUN_AXE, WCAG_TAGS, wait_for_viewer
 from .mirador import wait_for_workspace
 
 pytestmark = [pytest.mark.service, pytest.mark.slow, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-RUN_AXE = """tags => axe.run(document, {runOnly: {type: "tag", values: tags}}).then(result =>
-  result.violations.map(v => ({
-    rule: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map(n => n.target.join(" ")),
-  })))"""
 
 
 def violations(page, url: str, ready=None) -> list:

@@ -1,22 +1,13 @@
 """The admin's bulk image upload in a real browser: progress, results, and the unmatched files."""
 
 import pytest
-from django.conf import settings as django_settings
-from django.contrib.auth import get_user_model
-from django.test import Client
 
 from archive.catalogue.models import ItemPage
 from tests.factories import jpeg_bytes
 
+from .helpers import log_in
+
 pytestmark = [pytest.mark.service, pytest.mark.slow, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-
-def log_in(page, base_url: str) -> None:
-    user = get_user_model().objects.create_superuser("curator", "c@example.org", "pw")
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies[django_settings.SESSION_COOKIE_NAME].value
-    page.context.add_cookies([{"name": django_settings.SESSION_COOKIE_NAME, "value": cookie, "url": base_url}])
 
 
 def test_bulk_upload_shows_progress_and_reports_unmatched_files(page, catalogue, site, tmp_path):

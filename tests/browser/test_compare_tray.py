@@ -6,11 +6,9 @@ import re
 
 import pytest
 
-from .conftest import AXE_SCRIPT
+from .helpers import AXE_SCRIPT, IMAGES_LOADED, RUN_AXE, VIEWPORTS, WCAG_TAGS, WIDTHS
 from .journey_data import ITEMS, places_and_decades
 from .mirador import wait_for_workspace
-from .test_accessibility import RUN_AXE, WCAG_TAGS
-from .test_reflow import IMAGES_LOADED, VIEWPORTS, WIDTHS
 
 pytestmark = [pytest.mark.service, pytest.mark.slow, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

@@ -4,7 +4,7 @@ other browser tests; this one walks through the editor's pages."""
 
 import pytest
 
-from .test_bulk_images import log_in
+from .helpers import log_in
 
 pytestmark = [pytest.mark.service, pytest.mark.slow, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

@@ -3,8 +3,8 @@ filter chip's ×, at desktop and phone width."""
 
 import pytest
 
+from .helpers import VIEWPORTS, WIDTHS
 from .journey_data import places_and_decades
-from .test_reflow import VIEWPORTS, WIDTHS
 
 pytestmark = [pytest.mark.service, pytest.mark.slow, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

@@ -21,8 +21,7 @@ from iiif_prezi3 import Collection, Manifest
 from archive.exhibitions.models import ExhibitionPage
 from tests.factories import make_item
 
-from .conftest import NODE_MODULES
-from .helpers import SAMPLE_CANVAS
+from .helpers import NODE_MODULES, SAMPLE_CANVAS
 from .mirador import WINDOW_PIXELS
 
 pytestmark = [pytest.mark.service, pytest.mark.slow, pytest.mark.django_db(transaction=True, serialized_rollback=True)]

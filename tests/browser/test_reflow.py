@@ -2,14 +2,9 @@
 
 import pytest
 
-from .helpers import wait_for_viewer
+from .helpers import IMAGES_LOADED, VIEWPORTS, WIDTHS, wait_for_viewer
 
 pytestmark = [pytest.mark.service, pytest.mark.slow, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-VIEWPORTS = {"desktop": (1366, 900), "phone": (390, 844)}
-IMAGES_LOADED = """() => Array.from(document.images).filter(image => !image.complete || image.naturalWidth === 0)
-  .map(image => image.src)"""
-WIDTHS = "() => [document.documentElement.scrollWidth, window.innerWidth]"
 
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)

@@ -11,10 +11,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import pyvips
 
-from .conftest import AXE_SCRIPT
+from .helpers import AXE_SCRIPT, IMAGES_LOADED, RUN_AXE, VIEWPORTS, WCAG_TAGS, WIDTHS
 from .journey_data import places_and_decades
-from .test_accessibility import RUN_AXE, WCAG_TAGS
-from .test_reflow import IMAGES_LOADED, VIEWPORTS, WIDTHS
 
 pytestmark = [pytest.mark.service, pytest.mark.slow, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

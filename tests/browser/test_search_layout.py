@@ -8,9 +8,7 @@ from archive.vocabularies.models import Technique
 from search.indexing import sync_changes
 from tests.factories import make_item
 
-from .conftest import AXE_SCRIPT
-from .test_accessibility import RUN_AXE, WCAG_TAGS
-from .test_reflow import IMAGES_LOADED, VIEWPORTS, WIDTHS
+from .helpers import AXE_SCRIPT, IMAGES_LOADED, RUN_AXE, VIEWPORTS, WCAG_TAGS, WIDTHS
 
 pytestmark = [pytest.mark.service, pytest.mark.slow, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

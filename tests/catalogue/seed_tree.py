@@ -1,8 +1,11 @@
 """A small, valid seed folder in the format of collections/, for loader tests to copy and break."""
 
+import io
 from pathlib import Path
 
+import pytest
 import yaml
+from django.core.management import CommandError, call_command
 
 from tests.factories import jpeg_bytes
 
@@ -58,3 +61,16 @@ def write_seed_tree(root: Path, items: list[dict] | None = None, collection: dic
 def write(path: Path, data: dict) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def load(folder) -> str:
+    out = io.StringIO()
+    call_command("load_collections", str(folder), stdout=out, stderr=io.StringIO())
+    return out.getvalue()
+
+
+def failed_load(folder) -> str:
+    err = io.StringIO()
+    with pytest.raises(CommandError) as raised:
+        call_command("load_collections", str(folder), stdout=io.StringIO(), stderr=err)
+    return f"{err.getvalue()}\n{raised.value}"

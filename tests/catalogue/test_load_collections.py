@@ -1,24 +1,9 @@
-import io
 
 import pytest
-from django.core.management import CommandError, call_command
 
 from archive.catalogue.models import CollectionPage, ItemPage
 from media.models import DigitizedImage
-from tests.catalogue.seed_tree import item, write_seed_tree
-
-
-def load(folder) -> str:
-    out = io.StringIO()
-    call_command("load_collections", str(folder), stdout=out, stderr=io.StringIO())
-    return out.getvalue()
-
-
-def failed_load(folder) -> str:
-    err = io.StringIO()
-    with pytest.raises(CommandError) as raised:
-        call_command("load_collections", str(folder), stdout=io.StringIO(), stderr=err)
-    return f"{err.getvalue()}\n{raised.value}"
+from tests.catalogue.seed_tree import failed_load, item, load, write_seed_tree
 
 
 def snapshot() -> tuple:

@@ -4,8 +4,7 @@ creates them in both languages with a highlighted region, and their pages and II
 import pytest
 
 from archive.exhibitions.models import ExhibitionPage
-from tests.catalogue.seed_tree import item, write, write_seed_tree
-from tests.catalogue.test_load_collections import failed_load, load
+from tests.catalogue.seed_tree import failed_load, item, load, write, write_seed_tree
 from tests.oai.samples import load_sample_collections
 
 

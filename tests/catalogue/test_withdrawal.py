@@ -5,7 +5,7 @@ from wagtail.models import Locale
 
 from media.ingest import ingest_image
 from tests.factories import make_item
-from tests.media.conftest import write_grid
+from tests.media.builders import write_grid
 
 pytestmark = pytest.mark.django_db
 

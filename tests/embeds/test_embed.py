@@ -1,15 +1,8 @@
-import json
 
 import pytest
 
 from archive.embeds.deeplinks import encode_content_state
-
-
-def viewer_config(response, inventory: str) -> dict:
-    html = response.content.decode()
-    marker = f'<script id="viewer-config-{inventory}" type="application/json">'
-    start = html.index(marker) + len(marker)
-    return json.loads(html[start : html.index("</script>", start)])
+from tests.embeds.builders import viewer_config
 
 
 def content_state(settings, inventory: str, fragment: str) -> str:

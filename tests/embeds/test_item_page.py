@@ -1,7 +1,7 @@
 import pytest
 
 from archive.catalogue.models import ItemImage
-from tests.embeds.test_embed import viewer_config
+from tests.embeds.builders import viewer_config
 from tests.factories import make_image, make_item
 
 

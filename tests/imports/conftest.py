@@ -2,8 +2,7 @@
 
 import pytest
 
-from tests.catalogue.seed_tree import write_seed_tree
-from tests.catalogue.test_load_collections import load
+from tests.catalogue.seed_tree import load, write_seed_tree
 
 
 @pytest.fixture

@@ -3,14 +3,10 @@
 from pathlib import Path
 
 import pytest
-import pyvips
 from django.utils import translation
 
 from media.ingest import ingest_image
-
-REPO_ROOT = Path(__file__).resolve().parents[2]
-SHARED_TEST_IMAGE = REPO_ROOT.parent / "shared" / "iiif" / "67352ccc-d1b0-11e1-89ae-279075081939.png"
-TEST_IDENTIFIER = "67352ccc-d1b0-11e1-89ae-279075081939"
+from tests.media.builders import write_grid
 
 
 @pytest.fixture(autouse=True)
@@ -27,16 +23,6 @@ def iiif_folders(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.IIIF_BASE_URL = "http://testserver/iiif"
     return tmp_path
-
-
-def write_grid(path: Path, width: int = 1000, height: int = 1000, **save_options) -> Path:
-    """A picture whose colour at (x, y) is known: red grows to the right, green downwards."""
-    xy = pyvips.Image.xyz(width, height)
-    red = (xy[0] * 255 / max(1, width - 1)).cast("uchar")
-    green = (xy[1] * 255 / max(1, height - 1)).cast("uchar")
-    blue = (red * 0 + 60).cast("uchar")
-    red.bandjoin([green, blue]).copy(interpretation="srgb").write_to_file(str(path), **save_options)
-    return path
 
 
 @pytest.fixture

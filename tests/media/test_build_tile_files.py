@@ -10,7 +10,7 @@ from django.core.management import call_command
 from media.iiif.public_tiles import LEDGER, placed, public_root
 from media.iiif.tile_files import local_tiles_dir
 from media.ingest import ingest_image
-from tests.media.conftest import write_grid
+from tests.media.builders import write_grid
 
 pytestmark = pytest.mark.django_db
 

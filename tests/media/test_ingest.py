@@ -11,7 +11,7 @@ from media.ingest import IngestError, ingest_image, verify_image
 from media.models import DigitizedImage, PyramidStatus
 from media.pyramid import open_pyramid
 from media.storage import pyramid_path
-from tests.media.conftest import write_grid
+from tests.media.builders import write_grid
 
 
 def files_under(folder: Path) -> list[Path]:

@@ -17,7 +17,7 @@ from media.iiif import served
 from media.iiif.served import touch_stamp
 from media.iiif.wsgi import ImageAPIDispatch
 from media.models import DigitizedImage
-from tests.media.test_wsgi import call as call_wsgi
+from tests.media.builders import call as call_wsgi
 
 pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parents[2]

@@ -7,7 +7,7 @@ import pytest
 from django.contrib.auth.models import User
 
 from media.ingest import ingest_image
-from tests.media.conftest import write_grid
+from tests.media.builders import write_grid
 from tests.s3_service import PORT
 
 pytestmark = [pytest.mark.service, pytest.mark.django_db]

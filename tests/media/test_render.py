@@ -9,7 +9,7 @@ from media.iiif.plan import Geometry, Limits, plan
 from media.iiif.render import render
 from media.iiif.tiff_tiles import tile_copy
 from media.pyramid import build_pyramid, open_level, open_pyramid
-from tests.media.conftest import write_grid
+from tests.media.builders import write_grid
 
 LIMITS = Limits(5000, 5000, 25_000_000)
 

@@ -13,7 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from media.ingest import IngestError, ingest_image
 from media.models import DigitizedImage
 from media.storage import pyramid_name, pyramid_path
-from tests.media.conftest import write_grid
+from tests.media.builders import write_grid
 from tests.s3_service import ENDPOINT, s3_client, seaweedfs, storage_options
 
 TILE = "/iiif/3/grid/0,0,256,256/256,/0/default.jpg"

@@ -12,7 +12,7 @@ from media.iiif.public_tiles import public_root, public_tiles_removed, sync_publ
 from media.iiif.tile_files import local_tiles_dir, stored_prefix, tile_names
 from media.ingest import ingest_image
 from tests.factories import make_item
-from tests.media.conftest import write_grid
+from tests.media.builders import write_grid
 from tests.s3_service import s3_client
 
 pytestmark = pytest.mark.django_db

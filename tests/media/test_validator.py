@@ -9,7 +9,7 @@ import pytest
 from wagtail.models import Collection
 
 from media.ingest import ingest_image
-from tests.media.conftest import SHARED_TEST_IMAGE, TEST_IDENTIFIER
+from tests.media.builders import SHARED_TEST_IMAGE, TEST_IDENTIFIER
 
 VALIDATOR = Path(sys.executable).parent / "iiif-validate.py"
 

@@ -1,6 +1,5 @@
 """The lean route for anonymous IIIF requests (media/iiif/wsgi.py): same answers as the site, cheaper to reach."""
 
-import io
 
 import pytest
 from django.contrib.auth.models import Permission, User
@@ -10,6 +9,7 @@ from django.db import close_old_connections
 
 from media.iiif.wsgi import ImageAPIDispatch, is_anonymous_image_request
 from tests.factories import make_item
+from tests.media.builders import call
 
 pytestmark = pytest.mark.django_db
 TILE = "/iiif/3/grid/0,0,256,256/256,/0/default.jpg"
@@ -24,33 +24,6 @@ def application():
     yield ImageAPIDispatch(WSGIHandler())
     signals.request_started.connect(close_old_connections)
     signals.request_finished.connect(close_old_connections)
-
-
-def call(application, path: str, cookie: str = "", method: str = "GET", **extra) -> tuple[int, dict, bytes]:
-    """Call a WSGI application as a server would; `extra` adds or replaces environ keys."""
-    environ = {
-        "REQUEST_METHOD": method,
-        "PATH_INFO": path,
-        "QUERY_STRING": "",
-        "SCRIPT_NAME": "",
-        "SERVER_NAME": "testserver",
-        "SERVER_PORT": "80",
-        "HTTP_HOST": "testserver",
-        "wsgi.input": io.BytesIO(),
-        "wsgi.url_scheme": "http",
-    }
-    if cookie:
-        environ["HTTP_COOKIE"] = cookie
-    environ.update(extra)
-    answer = {}
-
-    def start_response(status, headers):
-        answer["status"], answer["headers"] = int(status.split()[0]), dict(headers)
-
-    chunks = application(environ, start_response)
-    body = b"".join(chunks)
-    chunks.close()
-    return answer["status"], answer["headers"], body
 
 
 def test_only_cookieless_image_api_requests_take_the_lean_route():

@@ -5,7 +5,7 @@ from wagtail.models import Locale
 
 from archive.catalogue.models import ItemAlternativeTitle
 
-from .conftest import NS, oai_get, publish, published_item
+from .builders import NS, oai_get, publish, published_item
 
 pytestmark = pytest.mark.django_db
 ID = "oai:archive.example:{}"

@@ -1,6 +1,6 @@
 import pytest
 
-from .conftest import published_item
+from .builders import published_item
 
 pytestmark = pytest.mark.django_db
 

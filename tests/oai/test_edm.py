@@ -10,7 +10,7 @@ from archive.oai.models import ItemChange
 from archive.vocabularies.models import Place
 from tests.factories import make_collection, make_home, make_image
 
-from .conftest import published_item
+from .builders import published_item
 from .samples import AGGREGATION_MUSTS, EDM, ORE
 
 SVCS = Namespace("http://rdfs.org/sioc/services#")

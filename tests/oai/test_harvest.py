@@ -7,7 +7,7 @@ import pytest
 from archive.oai.models import ItemChange
 from tests.factories import make_collection, make_home, make_item
 
-from .conftest import published_item
+from .builders import published_item
 
 pytestmark = pytest.mark.slow
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import NS, oai_get
+from .builders import NS, oai_get
 
 ROOT = Path(__file__).resolve().parents[2]
 SCHEME = "{http://www.openarchives.org/OAI/2.0/oai-identifier}"

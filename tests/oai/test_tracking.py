@@ -7,7 +7,7 @@ from wagtail.models import Locale
 from archive.oai.models import ItemChange
 from tests.factories import make_item
 
-from .conftest import publish, published_item
+from .builders import publish, published_item
 
 
 def actions(inventory_number: str) -> list[str]:

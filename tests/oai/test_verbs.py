@@ -3,7 +3,7 @@ from wagtail.models import Locale
 
 from archive.oai.models import ItemChange
 
-from .conftest import NS, error_code, oai_get, publish
+from .builders import NS, error_code, oai_get, publish
 
 ID = "oai:archive.example:{}"
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,7 @@ from archive.records.record import ImageRecord, ItemRecord
 from archive.vocabularies.rights import RIGHTS_URIS
 from media.ingest import ingest_image
 from tests.factories import make_item
-from tests.media.conftest import write_grid
+from tests.media.builders import write_grid
 
 LANDSCAPE = ImageRecord("scan", 6000, 4000, "")
 OPEN_RIGHTS = "http://creativecommons.org/publicdomain/zero/1.0/"

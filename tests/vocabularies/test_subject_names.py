@@ -8,8 +8,7 @@ from django.conf import settings
 from taggit.models import Tag
 
 from archive.vocabularies.models import SubjectName
-from tests.catalogue.seed_tree import write, write_seed_tree
-from tests.catalogue.test_load_collections import failed_load, load
+from tests.catalogue.seed_tree import failed_load, load, write, write_seed_tree
 
 SUBJECTS = [{"lt": "jūra", "en": "sea"}]
 
