@@ -21,6 +21,7 @@ from archive.dating.lookup import DateParseError, parse
 from archive.vocabularies.models import subject_label, subject_names
 from archive.vocabularies.rights import RIGHTS_CHOICES, rights_label
 
+from .fields import SEARCH, fields_for
 from .forms import ItemPageForm
 from .identifiers import MAX_LENGTH as INVENTORY_MAX_LENGTH
 from .identifiers import validate_inventory_number
@@ -202,8 +203,7 @@ class ItemPage(PublicOriginPage, Page):
         index.SearchField("inventory_number", boost=5),
         index.AutocompleteField("inventory_number"),
         index.SearchField("date_text"),
-        index.SearchField("description"),
-        index.SearchField("inscriptions"),
+        *(index.SearchField(item_field.name) for item_field in fields_for(SEARCH)),
         index.RelatedFields("alternative_titles", [index.SearchField("text", boost=2)]),
         index.RelatedFields("place", [
             index.SearchField("name"),

@@ -4,12 +4,20 @@ A column names the record key it feeds (`key`), the model field whose length lim
 (`field`, "app.Model.field") and the vocabulary its values are keys of (`vocabulary`). Columns sharing a
 key form a group (title_lt and title_en; the four date columns): a row that gives only some of a group's
 columns keeps the item's current values for the others, so any one column can be imported on its own.
+The item's text fields (archive/catalogue/fields.py) bring their columns with them (`field_columns`).
 """
 
 import difflib
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.apps import apps
+from django.utils import translation
+from django.utils.functional import lazy
+from django.utils.translation import gettext as _
+
+from archive.catalogue.fields import BY_NAME as FIELDS
+from archive.catalogue.fields import ITEM_FIELDS
 
 
 @dataclass(frozen=True)
@@ -40,6 +48,38 @@ class Column:
 
 LIST_SEPARATOR = ";"
 
+
+def in_language(language: str, text: Callable[[], str]) -> str:
+    """A help text in one language whatever the request's, read from the translations when used."""
+    def translated() -> str:
+        with translation.override(language):
+            return text()
+    return lazy(translated, str)()
+
+
+def field_columns(name: str) -> list[Column]:
+    """The columns of a declared item field (archive/catalogue/fields.py): one, or one per language."""
+    item_field = FIELDS[name]
+    model_field = f"catalogue.ItemPage.{name}"
+    if not item_field.bilingual:
+        return [Column(name, in_language("lt", lambda: str(item_field.label)),
+                       in_language("en", lambda: str(item_field.label)), field=model_field)]
+    lithuanian, english = item_field.columns
+
+    def in_lithuanian() -> str:
+        return _("%(label)s in Lithuanian") % {"label": item_field.label}
+
+    def in_english() -> str:
+        return _("%(label)s in English") % {"label": item_field.label}
+
+    return [
+        Column(lithuanian, in_language("lt", in_lithuanian), in_language("en", in_lithuanian), "bilingual-lt",
+               name, model_field),
+        Column(english, in_language("lt", in_english), in_language("en", in_english), "bilingual-en", name,
+               model_field, language="en", falls_back_to=lithuanian),
+    ]
+
+
 COLUMNS = [
     Column("inventory_number", "Inventorinis numeris (privalomas; pagal jį atnaujinama)",
            "Inventory number (required; rows update items by it)", field="catalogue.ItemPage.inventory_number"),
@@ -64,28 +104,22 @@ COLUMNS = [
     Column("techniques", "Technikų raktai, atskirti ;", "Technique keys, separated by ;", "list",
            vocabulary="techniques"),
     Column("materials", "Medžiagų raktai, atskirti ;", "Material keys, separated by ;", "list", vocabulary="materials"),
-    Column("dimensions", "Matmenys", "Dimensions", field="catalogue.ItemPage.dimensions"),
-    Column("description_lt", "Aprašas lietuviškai", "Description in Lithuanian", "bilingual-lt", "description"),
-    Column("description_en", "Aprašas angliškai", "Description in English", "bilingual-en", "description",
-           language="en", falls_back_to="description_lt"),
-    Column("inscriptions", "Įrašai", "Inscriptions"),
-    Column("provenance_lt", "Kilmė lietuviškai", "Provenance in Lithuanian", "bilingual-lt", "provenance"),
-    Column("provenance_en", "Kilmė angliškai", "Provenance in English", "bilingual-en", "provenance",
-           language="en", falls_back_to="provenance_lt"),
-    Column("condition_lt", "Būklė lietuviškai", "Condition in Lithuanian", "bilingual-lt", "condition"),
-    Column("condition_en", "Būklė angliškai", "Condition in English", "bilingual-en", "condition",
-           language="en", falls_back_to="condition_lt"),
+    *field_columns("dimensions"),
+    *field_columns("description"),
+    *field_columns("inscriptions"),
+    *field_columns("provenance"),
+    *field_columns("condition"),
     Column("subjects", "Temos, atskirtos ;", "Subjects, separated by ;", "list", field="taggit.Tag.name"),
     Column("rights", "Teisių URI (RightsStatements.org arba Creative Commons)",
            "Rights URI (RightsStatements.org or Creative Commons)", field="catalogue.ItemPage.rights",
            vocabulary="rights", blank_keeps=True),
-    Column("credit_line_lt", "Priskyrimas lietuviškai", "Credit line in Lithuanian", "bilingual-lt", "credit_line",
-           "catalogue.ItemPage.credit_line"),
-    Column("credit_line_en", "Priskyrimas angliškai", "Credit line in English", "bilingual-en", "credit_line",
-           "catalogue.ItemPage.credit_line", language="en", falls_back_to="credit_line_lt"),
+    *field_columns("credit_line"),
     Column("related", "Susijusių įrašų inventoriniai numeriai, atskirti ;", "Related inventory numbers, by ;",
            "list", vocabulary="items"),
 ]
+# A declared field the list above does not place comes last.
+COLUMNS += [column for item_field in ITEM_FIELDS if not any(c.name in item_field.columns for c in COLUMNS)
+            for column in field_columns(item_field.name)]
 BY_NAME = {column.name: column for column in COLUMNS}
 REQUIRED = ("inventory_number",)
 
@@ -93,8 +127,8 @@ REQUIRED = ("inventory_number",)
 KEY_TO_COLUMN = {
     "title": "title_lt", "title.lt": "title_lt", "title.en": "title_en", "date": "year_earliest",
     "date.text": "date_text", "date.earliest": "year_earliest", "date.latest": "year_latest",
-    "creators.role": "creators", "description": "description_lt", "provenance": "provenance_lt",
-    "condition": "condition_lt", "credit_line": "credit_line_lt",
+    "creators.role": "creators",
+    **{item_field.name: f"{item_field.name}_lt" for item_field in ITEM_FIELDS if item_field.bilingual},
 }
 
 

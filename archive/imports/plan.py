@@ -128,7 +128,8 @@ def plan_row(row: TableRow, table: Table, filename: str, plan: ImportPlan, seen:
         check_permission(result, plan, check)
     if existing is not None and not result.problems:
         result.changes = changed_columns(cells, result.record, existing.row, context.periods)
-        check_translations(result.changes, existing.pages, check)
+        # Only the columns the row gives: a group's other columns are filled in from the item (records.py).
+        check_translations([name for name in result.changes if name in given], existing.pages, check)
     elif not result.problems:
         given = [name for name, value in row.cells.items() if value.strip()]
         check_translations(given, context.collections[result.collection], check)

@@ -12,12 +12,15 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from archive.catalogue.fields import BY_NAME as ITEM_FIELD_NAMES
+from archive.catalogue.fields import ITEM_FIELDS
 from archive.catalogue.models import ItemPage
 from archive.catalogue.seed.text import paragraphs
 
 from .columns import BY_NAME, COLUMNS, LIST_SEPARATOR, group_of
 
-BILINGUAL_KEYS = ("title", "description", "provenance", "condition", "credit_line")
+BILINGUAL_KEYS = ("title", *(field.name for field in ITEM_FIELDS if field.bilingual))
+PLAIN_KEYS = tuple(field.name for field in ITEM_FIELDS if not field.bilingual)
 YEAR_COLUMNS = ("year_earliest", "year_latest")
 YEAR_PATTERN = re.compile(r"-?\d{1,4}(\.0)?")
 
@@ -73,7 +76,7 @@ def row_to_record(cells: dict[str, str]) -> dict:
     for name in ("alternative_titles", "techniques", "materials", "subjects", "related"):
         if name in cells:
             record[name] = split_list(cells[name])
-    for name in ("dimensions", "inscriptions"):
+    for name in PLAIN_KEYS:
         if name in cells:
             record[name] = cells[name]
     if "place" in cells:
@@ -122,17 +125,21 @@ def page_as_row(lithuanian: ItemPage, english: ItemPage | None, names: KeyNames)
         "place": names.places.get(lithuanian.place_id, "") if lithuanian.place_id else "",
         "techniques": "; ".join(sorted(names.techniques.get(term.pk, "") for term in lithuanian.techniques.all())),
         "materials": "; ".join(sorted(names.materials.get(term.pk, "") for term in lithuanian.materials.all())),
-        "dimensions": lithuanian.dimensions,
-        "inscriptions": lithuanian.inscriptions,
         "subjects": "; ".join(sorted(names.tags.get(link.tag_id, "") for link in lithuanian.tagged_items.all())),
         "rights": lithuanian.rights,
         "related": "; ".join(sorted(names.items.get(page.pk, "") for page in lithuanian.related_items.all())),
     }
+    for key in PLAIN_KEYS:
+        row[key] = getattr(lithuanian, key)
     for key in BILINGUAL_KEYS:
         for code, page in (("lt", lithuanian), ("en", english)):
             value = getattr(page, key)
-            row[f"{key}_{code}"] = rich_text_as_cell(value) if key == "description" else value
+            row[f"{key}_{code}"] = rich_text_as_cell(value) if is_rich(key) else value
     return row
+
+
+def is_rich(key: str) -> bool:
+    return key in ITEM_FIELD_NAMES and ITEM_FIELD_NAMES[key].rich
 
 
 def rich_text_as_cell(value: str) -> str:
@@ -151,7 +158,7 @@ def normalised(column: str, cell: str) -> str:
         return "; ".join(f"{entry['creator']}:{entry['role']}" for entry in map(creator_entry, split_list(cell)))
     if BY_NAME[column].kind == "list":
         return "; ".join(split_list(cell))
-    if BY_NAME[column].record_key == "description":
+    if is_rich(BY_NAME[column].record_key):
         return rich_text_as_cell(paragraphs(cell))
     if BY_NAME[column].kind == "int" and YEAR_PATTERN.fullmatch(cell.strip()):
         return str(int(float(cell)))

@@ -3,7 +3,10 @@
 Identifiers are absolute URIs from settings.PUBLIC_BASE_URL; image services point at our Image API.
 """
 
+from operator import attrgetter
+
 from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 from iiif_prezi3 import (
     AnnotationBody,
     Canvas,
@@ -18,30 +21,32 @@ from iiif_prezi3 import (
     ServiceV3,
 )
 
+from archive.catalogue.fields import MANIFEST, fields_for
 from archive.catalogue.models import CollectionPage, ItemImage, ItemPage
 from archive.core import site_names
 from archive.core.plain_text import plain_text
+from archive.records.record import ItemRecord, item_record
 from media.addresses import image_service_url
 
 from .addresses import base_url, collection_url, manifest_url
 from .annotations import add_notes, notes_by_image
 from .availability import items_with_manifests
-from .languages import fixed, language_map, translations
+from .languages import fixed, language_map, translated, translations
 from .links import provider_logo, see_also
 
 PRESENTATION_CONTEXT = "http://iiif.io/api/presentation/3/context.json"
 NAVPLACE_CONTEXT = "http://iiif.io/api/extension/navplace/context.json"
 THUMBNAIL_WIDTH = 400
-METADATA_LABELS = {
-    "inventory": ("Inventorinis numeris", "Inventory number"),
-    "creators": ("Kūrėjai", "Creators"),
-    "date": ("Data", "Date"),
-    "place": ("Vieta", "Place"),
-    "techniques": ("Technikos", "Techniques"),
-    "materials": ("Medžiagos", "Materials"),
-    "dimensions": ("Matmenys", "Dimensions"),
-    "sample": ("Pastaba", "Note"),
-}
+# The manifest's metadata: label and value from each language's record. The declared item fields shown in
+# manifests (archive/catalogue/fields.py) follow these.
+METADATA = (
+    (_("Inventory number"), lambda record: record.inventory_number),
+    (_("Creators"), lambda record: [f"{creator.name} ({creator.role_label})" for creator in record.creators]),
+    (_("Date"), lambda record: record.date_text),
+    (_("Place"), lambda record: record.place.name if record.place else ""),
+    (_("Techniques"), lambda record: ", ".join(record.techniques)),
+    (_("Materials"), lambda record: ", ".join(record.materials)),
+)
 VIEW_LABELS = {ItemImage.View.THEN: ("Tada", "Then"), ItemImage.View.NOW: ("Dabar", "Now")}
 
 
@@ -65,12 +70,13 @@ def provider() -> Provider:
 
 def item_manifest(item: ItemPage) -> Manifest:
     pages = translations(item)
+    records = {code: item_record(page) for code, page in pages.items()}
     manifest_id = manifest_url(item.inventory_number)
     manifest = Manifest(
         id=manifest_id,
-        label=language_map(pages, lambda page: page.title),
-        summary=language_map(pages, lambda page: plain_text(page.description)),
-        metadata=item_metadata(item, pages),
+        label=language_map(records, lambda record: record.title),
+        summary=language_map(records, lambda record: record.description),
+        metadata=item_metadata(item, records),
         rights=item.rights,
         provider=[provider()],
         homepage=[
@@ -81,7 +87,7 @@ def item_manifest(item: ItemPage) -> Manifest:
         partOf=[{"id": collection_url(item.get_parent().slug), "type": "Collection"}],
         seeAlso=see_also(item.inventory_number),
     )
-    credit = language_map(pages, lambda page: page.credit_line)
+    credit = language_map(records, lambda record: record.credit_line)
     if credit != {"none": [""]}:
         manifest.requiredStatement = attribution(credit)
     add_canvases(manifest, manifest_id, pages)
@@ -95,27 +101,17 @@ def attribution(value: dict[str, list[str]] | None = None) -> KeyValueString:
     return KeyValueString(label=fixed("Priskyrimas", "Attribution"), value=value or provider_name())
 
 
-def item_metadata(item: ItemPage, pages: dict) -> list[KeyValueString]:
-    def pair(key: str, value) -> KeyValueString | None:
-        texts = language_map(pages, value)
-        if texts == {"none": [""]}:
-            return None
-        return KeyValueString(label=fixed(*METADATA_LABELS[key]), value=texts)
-
-    pairs = [
-        pair("inventory", lambda page: page.inventory_number),
-        pair("creators", lambda page: [f"{link.creator.label} ({link.get_role_display()})"
-                                       for link in page.creators.all()]),
-        pair("date", lambda page: page.date_text),
-        pair("place", lambda page: page.place.label if page.place else ""),
-        pair("techniques", lambda page: ", ".join(term.label for term in page.techniques.all())),
-        pair("materials", lambda page: ", ".join(term.label for term in page.materials.all())),
-        pair("dimensions", lambda page: page.dimensions),
-    ]
+def item_metadata(item: ItemPage, records: dict[str, ItemRecord]) -> list[KeyValueString]:
+    """Label/value pairs in each language, from each language's record; empty values are left out."""
+    entries = (*METADATA, *((field.label, attrgetter(field.name)) for field in fields_for(MANIFEST)))
+    pairs = []
+    for label, value in entries:
+        texts = language_map(records, value)
+        if texts != {"none": [""]}:
+            pairs.append(KeyValueString(label=translated(label), value=texts))
     if item.is_sample:
-        pairs.append(KeyValueString(label=fixed(*METADATA_LABELS["sample"]),
-                                    value=fixed("Pavyzdiniai duomenys", "Sample data")))
-    return [entry for entry in pairs if entry is not None]
+        pairs.append(KeyValueString(label=fixed("Pastaba", "Note"), value=fixed("Pavyzdiniai duomenys", "Sample data")))
+    return pairs
 
 
 def add_canvases(manifest: Manifest, manifest_id: str, pages: dict) -> None:

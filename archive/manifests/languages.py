@@ -35,3 +35,12 @@ def language_map(pages: dict[str, Page], value: Callable[[Page], str | list[str]
 
 def fixed(lt: str, en: str) -> dict[str, list[str]]:
     return {"lt": [lt], "en": [en]}
+
+
+def translated(text: str) -> dict[str, list[str]]:
+    """A label in each language from the translations (a gettext_lazy text), as fixed() spells it out."""
+    result = {}
+    for code in LANGUAGES:
+        with translation.override(code):
+            result[code] = [str(text)]
+    return result

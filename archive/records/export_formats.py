@@ -8,13 +8,16 @@ import csv
 import json
 from collections.abc import Iterable, Iterator
 
+from archive.catalogue.fields import EXPORT, fields_for, in_layout
+
 from .record import ItemRecord
 
-COLUMNS = (
+# Declared item fields shown in exports (archive/catalogue/fields.py) that this order does not place come last.
+COLUMNS = in_layout((
     "inventory_number", "title", "alternative_titles", "creators", "date_text", "year_earliest",
     "year_latest", "date_edtf", "place", "latitude", "longitude", "techniques", "materials", "dimensions", "subjects",
     "description", "rights", "rights_label", "credit_line", "collection", "url", "iiif_manifest",
-)
+), EXPORT)
 # Spreadsheet programs run a cell starting with these as a formula (CSV injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 LIST_SEPARATOR = "; "
@@ -22,7 +25,7 @@ LIST_SEPARATOR = "; "
 
 def export_row(record: ItemRecord) -> dict:
     place = record.place
-    return {
+    values = {
         "inventory_number": record.inventory_number,
         "title": record.title,
         "alternative_titles": list(record.alternative_titles),
@@ -37,16 +40,15 @@ def export_row(record: ItemRecord) -> dict:
         "longitude": place.longitude if place else None,
         "techniques": list(record.techniques),
         "materials": list(record.materials),
-        "dimensions": record.dimensions,
         "subjects": list(record.subjects),
-        "description": record.description,
         "rights": record.rights,
         "rights_label": record.rights_label,
-        "credit_line": record.credit_line,
         "collection": record.collection.title if record.collection else "",
         "url": record.permanent_url,
         "iiif_manifest": record.manifest_url,
+        **{item_field.name: getattr(record, item_field.name) for item_field in fields_for(EXPORT)},
     }
+    return {column: values[column] for column in COLUMNS}
 
 
 def csv_cell(value) -> str:

@@ -4,12 +4,14 @@ Formats never touch the ORM: they get an ItemRecord, which keeps them pure and t
 and lets an export stream thousands of records without page objects piling up.
 """
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.utils import translation
 from wagtail.models import Page
 
+from archive.catalogue.fields import RECORD, fields_for
 from archive.catalogue.models import CollectionPage, ItemPage
 from archive.core.plain_text import plain_text
 from archive.dating.edtf import Dating, dating
@@ -17,6 +19,8 @@ from archive.manifests.addresses import manifest_url
 from archive.vocabularies.models import Creator, subject_label
 from archive.vocabularies.rights import rights_label
 from media.addresses import image_service_url
+
+RECORD_FIELDS = {item_field.name: item_field for item_field in fields_for(RECORD)}
 
 
 @dataclass(frozen=True)
@@ -67,15 +71,20 @@ class ItemRecord:
     place: PlaceRecord | None = None
     techniques: tuple[str, ...] = ()
     materials: tuple[str, ...] = ()
-    dimensions: str = ""
-    description: str = ""
     subjects: tuple[str, ...] = ()
-    credit_line: str = ""
     collection: CollectionRecord | None = None
     images: tuple[ImageRecord, ...] = field(default=())
     is_sample: bool = False
     # A citable detail of one image: "detail/<image number>/<x,y,w,h>/" after the item's permanent URL.
     detail_path: str = ""
+    # The declared text fields the record carries (archive/catalogue/fields.py), as plain text by name;
+    # read as attributes: record.dimensions.
+    texts: Mapping[str, str] = field(default_factory=dict)
+
+    def __getattr__(self, name: str) -> str:
+        if name != "texts" and name in RECORD_FIELDS:
+            return self.texts.get(name, "")
+        raise AttributeError(name)
 
     @property
     def permanent_url(self) -> str:
@@ -146,17 +155,20 @@ def item_record(item: ItemPage, collections: dict[str, CollectionRecord] | None 
             place=place_record(item.place),
             techniques=tuple(term.label for term in item.techniques.all()),
             materials=tuple(term.label for term in item.materials.all()),
-            dimensions=item.dimensions,
-            description=plain_text(item.description),
             subjects=tuple(subject_label(tag) for tag in item.subjects.all()),
-            credit_line=item.credit_line,
             collection=collection_of(item, collections),
             images=tuple(
                 ImageRecord(link.image.iiif_identifier, link.image.width, link.image.height, link.alt_text)
                 for link in item.images.all() if link.image_id
             ),
             is_sample=item.is_sample,
+            texts=record_texts(item),
         )
+
+
+def record_texts(item: ItemPage) -> dict[str, str]:
+    return {name: plain_text(getattr(item, name)) if field.rich else getattr(item, name)
+            for name, field in RECORD_FIELDS.items()}
 
 
 def place_record(place) -> PlaceRecord | None:

@@ -42,7 +42,8 @@ def texts(root: ET.Element) -> list[str]:
 def test_text_reads_back_exactly_from_oai_dc_and_edm(title, description, creator, place):
     record = ItemRecord(
         inventory_number="KVB-1", language="lt", title=title, rights="http://rightsstatements.org/vocab/InC/1.0/",
-        description=plain_text(paragraphs(description)), creators=(CreatorRecord(creator, "artist", "", True),),
+        texts={"description": plain_text(paragraphs(description))},
+        creators=(CreatorRecord(creator, "artist", "", True),),
         place=PlaceRecord(place, "", 55.7, 21.1), subjects=(title,),
     )
     for prefix, root in written(record).items():

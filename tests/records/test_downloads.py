@@ -50,7 +50,7 @@ def test_sizes_bound_the_long_edge_and_never_upscale():
 
 def test_file_name_carries_inventory_number_size_and_credit():
     record = ItemRecord(inventory_number="KLAVB-7", language="lt", title="t", rights="",
-                        credit_line="Klaipėdos biblioteka")
+                        texts={"credit_line": "Klaipėdos biblioteka"})
     assert download_filename(record, 2, download_options(OPEN_RIGHTS, LANDSCAPE)[0]) == (
         "KLAVB-7_2_1000px_klaipedos-biblioteka.jpg")
     # An original smaller than the size asked for is named by its own pixels: the file is what its name says.

@@ -123,7 +123,7 @@ def synthetic_records(count: int):
             rights="http://creativecommons.org/publicdomain/zero/1.0/", date_text="apie 1935 m.",
             year_earliest=1930, year_latest=1939, collection=collection,
             creators=(CreatorRecord("Jonas Pavyzdėlis", "artist", "dailininkas", True),),
-            description="Spalvotas stiklas, švino profiliai. " * 20,
+            texts={"description": "Spalvotas stiklas, švino profiliai. " * 20},
         )
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from taggit.models import Tag
 
+from archive.catalogue.fields import ITEM_FIELDS, ItemField
 from archive.catalogue.models import (
     ItemAlternativeTitle,
     ItemCreator,
@@ -26,9 +27,8 @@ from .text import paragraphs, pick
 
 OPTIONAL_DEFAULTS = {
     "alternative_titles": [], "creators": [], "date": None, "place": None, "techniques": [], "materials": [],
-    "dimensions": "", "description": None, "inscriptions": "", "provenance": None, "condition": None,
-    "subjects": [], "credit_line": None, "images": [], "life": [], "notes": [],
-    "related": [],
+    "subjects": [], "images": [], "life": [], "notes": [], "related": [],
+    **{field.name: None if field.bilingual else "" for field in ITEM_FIELDS},
 }
 
 
@@ -116,17 +116,19 @@ def set_images(page: ItemPage, _entries, language: str, context: ItemContext) ->
     ]
 
 
+def text_setter(field: ItemField) -> Setter:
+    """A declared text field: its language's text (bilingual), as paragraphs (rich), or as written."""
+    def setter(page: ItemPage, value, language: str, _context: ItemContext) -> None:
+        text = pick(value, language) if field.bilingual else value or ""
+        setattr(page, field.name, paragraphs(text) if field.rich else text)
+    return setter
+
+
 SETTERS: dict[str, Setter] = {
     "title": lambda page, value, language, _c: setattr(page, "title", pick(value, language)),
     "date": set_date,
     "place": lambda page, key, _l, context: setattr(page, "place", context.terms.get(Place, key) if key else None),
-    "dimensions": lambda page, value, _l, _c: setattr(page, "dimensions", value or ""),
-    "description": lambda page, value, language, _c: setattr(page, "description", paragraphs(pick(value, language))),
-    "inscriptions": lambda page, value, _l, _c: setattr(page, "inscriptions", value or ""),
-    "provenance": lambda page, value, language, _c: setattr(page, "provenance", pick(value, language)),
-    "condition": lambda page, value, language, _c: setattr(page, "condition", pick(value, language)),
     "rights": lambda page, value, _l, _c: setattr(page, "rights", value),
-    "credit_line": lambda page, value, language, _c: setattr(page, "credit_line", pick(value, language)),
     "techniques": lambda page, keys, _l, context: setattr(page, "techniques", context.terms.many(Technique, keys)),
     "materials": lambda page, keys, _l, context: setattr(page, "materials", context.terms.many(Material, keys)),
     # What page.subjects.set() leaves in memory, without its per-tag lookups (a tenth of an import's time).
@@ -144,6 +146,7 @@ SETTERS: dict[str, Setter] = {
     "images": set_images,
     "life": set_life,
     "notes": set_notes,
+    **{field.name: text_setter(field) for field in ITEM_FIELDS},
 }
 
 

@@ -12,6 +12,7 @@ from django.utils import translation
 from PIL import Image
 
 from archive.catalogue.identifiers import is_inventory_number, refusal
+from archive.catalogue.fields import ITEM_FIELDS
 from archive.catalogue.models import ItemCreator, ItemImage, WorkEvent
 from archive.catalogue.regions import RegionError, parse_region
 from archive.dating.models import known_periods
@@ -229,10 +230,8 @@ def validate_item(record: Any, collection: CollectionSource, check: Checker, voc
         check.fail("inventory_number", refusal(number, translated=False) if number else "is required")
     if not partial or "title" in record:
         check.bilingual(record, "title", required=True)
-    for key in ("description", "provenance", "condition", "credit_line"):
-        check.bilingual(record, key)
-    for key in ("dimensions", "inscriptions"):
-        check.text(record, key)
+    for item_field in ITEM_FIELDS:
+        (check.bilingual if item_field.bilingual else check.text)(record, item_field.name)
     if not partial or "rights" in record:
         validate_rights(record, collection, check)
     validate_date(record.get("date"), check, periods)

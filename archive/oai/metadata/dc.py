@@ -4,6 +4,8 @@ import xml.etree.ElementTree as ET
 
 from django.conf import settings
 
+from archive.catalogue.fields import OAI_DC as OAI_DC_OUTPUT
+from archive.catalogue.fields import fields_for
 from archive.records.record import ItemRecord
 
 from ..elements import XML_LANG, child, schema_location
@@ -13,6 +15,10 @@ OAI_DC = "http://www.openarchives.org/OAI/2.0/oai_dc/"
 DC = "http://purl.org/dc/elements/1.1/"
 TYPES = {"Photograph": {"lt": "Fotografija", "en": "Photograph"},
          "VisualArtwork": {"lt": "Dailės kūrinys", "en": "Visual artwork"}}
+
+# Declared item fields (archive/catalogue/fields.py) in oai_dc: per language, or once.
+TRANSLATED_FIELDS = tuple(item_field for item_field in fields_for(OAI_DC_OUTPUT) if item_field.bilingual)
+UNTRANSLATED_FIELDS = tuple(item_field for item_field in fields_for(OAI_DC_OUTPUT) if not item_field.bilingual)
 
 ET.register_namespace("oai_dc", OAI_DC)
 ET.register_namespace("dc", DC)
@@ -37,7 +43,8 @@ def render(records: dict[str, ItemRecord]) -> ET.Element:
     for language, record in records.items():
         for subject in record.subjects:
             dc(root, "subject", subject, language)
-        dc(root, "description", record.description, language)
+        for item_field in TRANSLATED_FIELDS:
+            dc(root, item_field.dc, getattr(record, item_field.name), language)
     dc(root, "publisher", settings.ARCHIVE_PROVIDER_NAME)
     dc(root, "date", original.dating.edtf if original.dating else original.date_text)  # as EDM, exports, citations
     kind = "Photograph" if original.is_photograph else "VisualArtwork"
@@ -46,7 +53,8 @@ def render(records: dict[str, ItemRecord]) -> ET.Element:
         dc(root, "type", TYPES[kind].get(language, TYPES[kind]["en"]), language)
     for language, record in records.items():
         dc(root, "format", ", ".join(record.techniques + record.materials), language)
-    dc(root, "format", original.dimensions)
+    for item_field in UNTRANSLATED_FIELDS:
+        dc(root, item_field.dc, getattr(original, item_field.name))
     dc(root, "identifier", original.permanent_url)
     dc(root, "identifier", original.inventory_number)
     if original.collection:

@@ -4,6 +4,8 @@ import xml.etree.ElementTree as ET
 
 from django.conf import settings
 
+from archive.catalogue.fields import EDM as EDM_OUTPUT
+from archive.catalogue.fields import ItemField, fields_for
 from archive.records.record import ItemRecord
 
 from ..elements import XML_LANG, child, schema_location
@@ -22,6 +24,11 @@ for prefix, uri in (("rdf", RDF), ("edm", EDM), ("ore", ORE), ("dc", DC), ("dcte
                     ("wgs84_pos", WGS84), ("svcs", SVCS), ("doap", DOAP)):
     ET.register_namespace(prefix, uri)
 
+NAMESPACES = {"dc": DC, "dcterms": DCTERMS, "edm": EDM}
+# Declared item fields (archive/catalogue/fields.py) in edm:ProvidedCHO: per language, or once.
+TRANSLATED_FIELDS = tuple(item_field for item_field in fields_for(EDM_OUTPUT) if item_field.bilingual)
+UNTRANSLATED_FIELDS = tuple(item_field for item_field in fields_for(EDM_OUTPUT) if not item_field.bilingual)
+
 ABOUT = f"{{{RDF}}}about"
 RESOURCE = f"{{{RDF}}}resource"
 
@@ -34,6 +41,12 @@ def literal(parent: ET.Element, namespace: str, name: str, text: str, language: 
 def reference(parent: ET.Element, namespace: str, name: str, uri: str) -> None:
     if uri:
         child(parent, f"{{{namespace}}}{name}", **{RESOURCE: uri})
+
+
+def element(item_field: ItemField) -> tuple[str, str]:
+    """The namespace and name of a declared field's element ("dcterms:extent")."""
+    prefix, name = item_field.edm.split(":")
+    return NAMESPACES[prefix], name
 
 
 def full_image_url(service_url: str) -> str:
@@ -60,7 +73,8 @@ def provided_cho(root: ET.Element, records: dict[str, ItemRecord], cho_uri: str,
     cho = child(root, f"{{{EDM}}}ProvidedCHO", **{ABOUT: cho_uri})
     for language, record in records.items():
         literal(cho, DC, "title", record.title, language)
-        literal(cho, DC, "description", record.description, language)
+        for item_field in TRANSLATED_FIELDS:
+            literal(cho, *element(item_field), getattr(record, item_field.name), language)
         for subject in record.subjects:
             literal(cho, DC, "subject", subject, language)
         for medium in record.materials:
@@ -75,7 +89,8 @@ def provided_cho(root: ET.Element, records: dict[str, ItemRecord], cho_uri: str,
     literal(cho, DC, "type", "Photograph" if original.is_photograph else "Visual artwork", "en")
     literal(cho, DCTERMS, "created", original.dating.edtf if original.dating else "")  # EDTF, which Europeana reads
     literal(cho, DC, "date", original.date_text, original.language)
-    literal(cho, DCTERMS, "extent", original.dimensions)
+    for item_field in UNTRANSLATED_FIELDS:
+        literal(cho, *element(item_field), getattr(original, item_field.name))
     if original.collection:
         literal(cho, DCTERMS, "isPartOf", original.collection.title, original.language)
     reference(cho, DCTERMS, "spatial", place_uri)
