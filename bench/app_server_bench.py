@@ -15,6 +15,7 @@ Python finds it (`pip install granian`), or the bench says it is missing and mea
 """
 
 import argparse
+import http.client
 import importlib.util
 import os
 import signal
@@ -41,7 +42,7 @@ image = ingest_image({picture!r}, identifier="bench", title="Bench", is_public=T
 make_item(make_collection(make_home(), title="Vitražai", slug="vitrazai"), title="Langas",
           inventory_number={inventory!r}, images=[image])
 """
-# path, requests per pass
+# path, requests per pass; the item's permanent link is followed to the page it redirects to
 REQUESTS = {
     "tile": ("/iiif/3/bench/256,256,256,256/256,256/0/default.jpg", 4000),
     "info.json": ("/iiif/3/bench/info.json", 3000),
@@ -113,6 +114,7 @@ def measure(name: str, environment: dict[str, str], options) -> dict[str, tuple[
         wait_listening(process, port)
         figures = {}
         for label, (path, count) in REQUESTS.items():
+            path = final_path(port, path)
             native_client.fetch_all(port, "", [path] * 50, options.concurrency)  # warm: caches, imports, memo
             result = native_client.fetch_all(port, "", [path] * count, options.concurrency)
             if result.errors:
@@ -122,6 +124,20 @@ def measure(name: str, environment: dict[str, str], options) -> dict[str, tuple[
         return figures
     finally:
         stop(process)
+
+
+def final_path(port: int, path: str) -> str:
+    """The path a GET of `path` ends on after redirects (the item's permanent link names its page)."""
+    for _ in range(5):
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        connection.request("GET", path)
+        response = connection.getresponse()
+        response.read()
+        connection.close()
+        if response.status not in (301, 302, 307, 308):
+            return path
+        path = response.getheader("Location").split(f"127.0.0.1:{port}", 1)[-1]
+    raise SystemExit(f"{path}: too many redirects")
 
 
 def free_port() -> int:
