@@ -7,12 +7,20 @@ PORT ?= 8000
 .PHONY: run serve test install samples migrate load editor services services-stop lint bench lock install-production static
 
 # Absolute URIs (manifests, image services) follow the port unless PUBLIC_BASE_URL says otherwise.
-run: install samples migrate load editor
-	PUBLIC_BASE_URL="$${PUBLIC_BASE_URL:-http://127.0.0.1:$(PORT)}" $(PY) manage.py runserver 127.0.0.1:$(PORT)
+BASE_URL := PUBLIC_BASE_URL="$${PUBLIC_BASE_URL:-http://127.0.0.1:$(PORT)}"
+# Served the production way: gunicorn, with nginx in front where installed (scripts/serve.py says which).
+SERVE := $(BASE_URL) $(PY) scripts/serve.py --port $(PORT)
 
-# The same served the production way: gunicorn, with nginx in front where installed (scripts/serve.py says which).
+# The first start, served as `make serve` serves; DEV=1: Django's development server, reloading on code changes.
+run: install samples migrate load editor
+ifeq ($(DEV),1)
+	$(BASE_URL) $(PY) manage.py runserver 127.0.0.1:$(PORT)
+else
+	$(SERVE)
+endif
+
 serve: install samples migrate load editor
-	PUBLIC_BASE_URL="$${PUBLIC_BASE_URL:-http://127.0.0.1:$(PORT)}" $(PY) scripts/serve.py --port $(PORT)
+	$(SERVE)
 
 install: $(VENV)/.installed node_modules/.installed
 

@@ -38,7 +38,7 @@ import native_client
 from iiif_bench import PYTHON, REPO, TILE, WORK, sample_image, site_env, stop, wait_for
 
 sys.path.insert(0, str(REPO / "scripts"))
-import serve  # noqa: E402  (scripts/serve.py: the front `make serve` renders)
+import serve_front  # noqa: E402  (scripts/serve_front.py: the front `make serve` renders)
 
 IIPIMAGE_11 = Path("/usr/lib/iipimage-server/iipsrv.fcgi")
 IIPSRV_13 = WORK / "iipsrv-build" / "iipsrv.fcgi"
@@ -158,8 +158,8 @@ def start_gunicorn(env: dict, port: int, workers: int, threads: int):
 def start_front(env: dict, port: int, app_port: int, workers: int, threads: int, public_tiles: Path):
     """gunicorn behind nginx with deploy/nginx's configuration, as `make serve` starts them."""
     application = start_gunicorn(env, app_port, workers, threads)
-    config = serve.render_front(WORK / "front", port, app_port, str(public_tiles))
-    front = subprocess.Popen(["nginx", *serve.nginx_arguments(config)], start_new_session=True)
+    config = serve_front.render_front(WORK / "front", port, app_port, str(public_tiles), str(WORK / "front-static"))
+    front = subprocess.Popen(["nginx", *serve_front.nginx_arguments(config)], start_new_session=True)
     return Both(application, front)
 
 

@@ -86,6 +86,13 @@ def viewer_config(item: ItemPage, view: View | None = None) -> dict:
     }
 
 
+def initial_info(item: ItemPage, view: View | None = None) -> str | None:
+    """The info.json of the image the viewer opens on (viewer_config's initialPage); None without images."""
+    links = item.ordered_images()
+    index = (view.canvas - 1) if view else 0
+    return f"{image_service(links[index].image)}/info.json" if index < len(links) else None
+
+
 def then_now_config(item: ItemPage) -> dict | None:
     pair = item.then_now_pair()
     if pair is None:

@@ -62,3 +62,13 @@ def test_then_now_slider_uses_iiif_images_no_larger_than_the_originals(client, t
 
 def test_no_slider_without_a_then_now_pair(client, item):
     assert "data-then-now" not in client.get(item.url).content.decode()
+
+
+def test_item_page_preloads_the_info_json_its_viewer_opens_first(client, item):
+    """OpenSeadragon asks for info.json only once the deferred scripts have run; the head starts it earlier."""
+    first, second = (viewer_config(client.get(item.url), item.inventory_number)["images"][n]["info"] for n in (0, 1))
+    preload = '<link rel="preload" href="{}" as="fetch" crossorigin="anonymous">'
+    assert preload.format(first) in client.get(item.url).content.decode()
+    deep_linked = client.get(item.url + "?canvas=2").content.decode()
+    assert preload.format(second) in deep_linked and preload.format(first) not in deep_linked
+    assert preload.format(first) in client.get("/embed/item/KVB-V-1/").content.decode()

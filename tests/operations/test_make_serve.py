@@ -1,5 +1,6 @@
 """`make serve` (scripts/serve.py): the embedded default under gunicorn, nginx in front where installed; it says
-what it runs, serves the home page and a public tile through the front, and Ctrl+C stops everything it started."""
+what it runs, serves the home page, a public tile and the static files through the front, Ctrl+C stops
+everything it started, and either server dying stops the other (the command then fails)."""
 
 import http.client
 import os
@@ -8,6 +9,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 import pyvips
@@ -31,7 +33,8 @@ def embedded(tmp_path_factory):
     """A data folder with the migrations applied, a home page and one public image."""
     folder = tmp_path_factory.mktemp("serve")
     environment = {name: value for name, value in os.environ.items() if name not in DROPPED_VARIABLES}
-    environment.update({"ARCHIVE_DATA_DIR": str(folder / "var"), "DJANGO_SETTINGS_MODULE": "archive.settings.dev"})
+    environment.update({"ARCHIVE_DATA_DIR": str(folder / "var"), "DJANGO_SETTINGS_MODULE": "archive.settings.dev",
+                        "STATIC_ROOT": str(folder / "static")})
     picture = folder / "picture.png"
     pyvips.Image.xyz(600, 400)[0].cast("uchar").write_to_file(str(picture))
     for command in (["migrate", "--noinput"], ["shell", "-c", SETUP.format(path=str(picture))]):
@@ -119,3 +122,72 @@ def test_serve_without_nginx_says_so_and_serves_with_gunicorn_alone(embedded):
         assert tile.status == 200 and tile.getheader("Link")
     finally:
         stop_with_ctrl_c(process, [port])
+
+
+@pytest.mark.service
+@pytest.mark.skipif(NGINX is None, reason="nginx is not installed (apt-get install nginx)")
+def test_serve_front_serves_static_root_and_keeps_originals_private(embedded):
+    port = free_port()
+    process, said = serve(embedded, port)
+    try:
+        assert "static files copied" not in said, said  # collectstatic ran quietly
+        wait_for(port)
+        root = Path(embedded["STATIC_ROOT"])
+        script = get(port, "/static/js/viewer.js")
+        assert script.status == 200 and script.body == (root / "js" / "viewer.js").read_bytes()
+        # The embedded settings name static files without a hash, so a short cache (hashed names: a year).
+        assert script.getheader("Cache-Control") == "max-age=3600", script.getheaders()
+        # A file put into STATIC_ROOT after the start: WhiteNoise (in gunicorn) never heard of it, nginx reads it.
+        (root / "serve-probe.txt").write_text("from STATIC_ROOT")
+        probe = get(port, "/static/serve-probe.txt")
+        assert (probe.status, probe.body) == (200, b"from STATIC_ROOT")
+        originals = list((Path(embedded["ARCHIVE_DATA_DIR"]) / "media" / "original_images").iterdir())
+        assert originals
+        for original in originals:
+            assert get(port, f"/media/original_images/{original.name}").status == 404
+    finally:
+        stop_with_ctrl_c(process, [port, port + 1])
+
+
+def children(pid: int) -> dict[int, str]:
+    """The processes whose parent is `pid`, with their command lines."""
+    found = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            parent = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+            if parent == pid:
+                found[int(stat.parent.name)] = (stat.parent / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+        except (OSError, ValueError, IndexError):
+            continue
+    return found
+
+
+def wait_until_silent(ports: list[int], seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    for port in ports:
+        while True:
+            try:
+                answer = get(port, "/healthz/live")
+            except OSError:
+                break
+            assert time.monotonic() < deadline, f"port {port} still answers ({answer.status}) after {seconds} s"
+            time.sleep(0.2)
+
+
+@pytest.mark.service
+@pytest.mark.skipif(NGINX is None, reason="nginx is not installed (apt-get install nginx)")
+@pytest.mark.parametrize(("killed", "survivor"), [("gunicorn", "nginx"), ("nginx", "gunicorn")])
+def test_serve_stops_the_other_server_and_fails_when_one_dies(embedded, killed, survivor):
+    port = free_port()
+    process, _ = serve(embedded, port)
+    try:
+        wait_for(port)
+        pid = next(pid for pid, command in children(process.pid).items() if killed in command)
+        os.kill(pid, signal.SIGKILL)
+        output, _ = process.communicate(timeout=60)
+        assert process.returncode == 1, output
+        assert f"{killed} (pid {pid}) was killed by SIGKILL: stopping {survivor}" in output, output
+        wait_until_silent([port, port + 1])  # no orphaned worker of either keeps a port
+    finally:
+        if process.poll() is None:
+            stop_with_ctrl_c(process, [port, port + 1])

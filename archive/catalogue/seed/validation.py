@@ -11,8 +11,8 @@ from django.conf import settings
 from django.utils import translation
 from PIL import Image
 
-from archive.catalogue.identifiers import is_inventory_number, refusal
 from archive.catalogue.fields import ITEM_FIELDS
+from archive.catalogue.identifiers import is_inventory_number, refusal
 from archive.catalogue.models import ItemCreator, ItemImage, WorkEvent
 from archive.catalogue.regions import RegionError, parse_region
 from archive.dating.models import known_periods

@@ -6,20 +6,24 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from archive.embeds.deeplinks import DeepLinkError
-from archive.embeds.viewers import requested_view, responsive_snippet, then_now_config, viewer_config
+from archive.embeds.viewers import initial_info, requested_view, responsive_snippet, then_now_config, viewer_config
 
 register = template.Library()
 
 
-@register.inclusion_tag("embeds/includes/viewer.html", takes_context=True)
-def item_viewer(context, item) -> dict:
-    """The item's viewer; a deep link in the page's query opens it on that view, a broken one is ignored."""
+def page_view(context, item):
+    """The view a deep link in the page's query asks for; None without one, or for a broken one (ignored)."""
     request = context.get("request")
     try:
-        view = requested_view(item, request.GET) if request else None
+        return requested_view(item, request.GET) if request else None
     except DeepLinkError:
-        view = None
-    return {"viewer": viewer_config(item, view)}
+        return None
+
+
+@register.inclusion_tag("embeds/includes/viewer.html", takes_context=True)
+def item_viewer(context, item) -> dict:
+    """The item's viewer; a deep link in the page's query opens it on that view."""
+    return {"viewer": viewer_config(item, page_view(context, item))}
 
 
 @register.inclusion_tag("embeds/includes/then_now.html")
@@ -32,9 +36,11 @@ def embed_snippet(item) -> dict:
     return {"item": item, "snippet": responsive_snippet(item)}
 
 
-@register.inclusion_tag("embeds/includes/viewer_assets.html")
-def viewer_assets() -> dict:
-    return {}
+@register.inclusion_tag("embeds/includes/viewer_assets.html", takes_context=True)
+def viewer_assets(context, item=None) -> dict:
+    """The viewer's script and style; given the item, the info.json its viewer opens first is preloaded, so it
+    arrives while the page loads (OpenSeadragon asks for it only once the deferred scripts have run)."""
+    return {"preload": initial_info(item, page_view(context, item)) if item else None}
 
 
 @register.simple_tag(takes_context=True)
