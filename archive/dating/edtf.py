@@ -99,11 +99,10 @@ class Dating:
         return f"{edtf_year(self.earliest)}/{edtf_year(self.latest)}"
 
     @property
-    def year_text(self) -> str:
-        """One year where there is one ('1935', circa included), else the range '1930--1939' (BibTeX dash)."""
-        year = self.central_year if self.central_year is not None else (
-            self.earliest if self.earliest == self.latest else None)
-        return str(year) if year is not None else f"{self.earliest}--{self.latest}"
+    def exact_year(self) -> int | None:
+        """The year when the work is dated to one year without a qualifier ('1935', '1935-05-03'), else None:
+        a circa or a range has no year a citation may print as exact."""
+        return self.earliest if self.earliest == self.latest and not self.approximate else None
 
 
 @lru_cache(maxsize=4096)  # pure, and exports read the same few texts thousands of times

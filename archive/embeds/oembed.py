@@ -14,7 +14,6 @@ from archive.core.site_names import site_name
 
 from .viewers import EMBED_HEIGHT, EMBED_WIDTH, embed_iframe, image_url, published_item, scaled_height
 
-CACHE_AGE = 3600
 THUMBNAIL_WIDTH = 400
 MIN_SIZE = 100
 ITEM_ROUTES = {"item-permalink", "embed-item"}
@@ -106,7 +105,7 @@ def document(item: ItemPage, width: int, height: int) -> dict:
         "html": embed_iframe(item, width, height),
         "width": width,
         "height": height,
-        "cache_age": CACHE_AGE,
+        "cache_age": settings.PUBLIC_DOCUMENT_MAX_AGE,  # consumers keep it no longer than browsers do
     }
     if item.credit_line:
         response["author_name"] = item.credit_line

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_safe
 from archive.catalogue.identifiers import is_inventory_number, refusal
 from archive.catalogue.models import ItemPage
 from archive.core.not_found import no_published_item
+from archive.core.revalidation import revalidated
 from archive.manifests.addresses import manifest_url
 from archive.manifests.availability import item_has_manifest
 
@@ -22,7 +23,6 @@ from .deeplinks import DeepLinkError, View, view_from_content_state
 from .viewers import image_url, published_item, requested_view, viewer_config
 
 COMPARE_MIN, COMPARE_MAX = 2, 4
-EMBED_MAX_AGE = 300
 FALLBACK_WIDTH = 1200
 
 
@@ -85,9 +85,7 @@ def embed_response(request: HttpRequest, item: ItemPage, view: View | None) -> H
         "item_url": item.get_full_url(request) or settings.PUBLIC_BASE_URL + item.permanent_url,
         "fallback": fallback_image(item),
     }
-    response = render(request, "embeds/embed.html", context)
-    response["Cache-Control"] = f"public, max-age={EMBED_MAX_AGE}"
-    return response
+    return revalidated(request, render(request, "embeds/embed.html", context))
 
 
 def fallback_image(item: ItemPage) -> dict | None:
@@ -110,8 +108,7 @@ def oembed(request: HttpRequest) -> HttpResponse:
     except oembed_documents.OEmbedError as error:
         response = HttpResponse(error.reason + "\n", status=error.status, content_type="text/plain; charset=utf-8")
     else:
-        response = JsonResponse(document, json_dumps_params={"ensure_ascii": False})
-        response["Cache-Control"] = f"public, max-age={oembed_documents.CACHE_AGE}"
+        response = revalidated(request, JsonResponse(document, json_dumps_params={"ensure_ascii": False}))
     response["Access-Control-Allow-Origin"] = "*"
     return response
 

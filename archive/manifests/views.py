@@ -1,9 +1,9 @@
-"""HTTP for IIIF Presentation documents: JSON-LD with the Presentation 3 profile, open CORS, ETags."""
+"""HTTP for IIIF Presentation documents: JSON-LD with the Presentation 3 profile, open CORS, ETags and a short
+cache (archive/core/revalidation.py)."""
 
-import hashlib
 from functools import wraps
 
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotModified
+from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -11,13 +11,13 @@ from wagtail.models import Locale
 
 from archive.catalogue.models import CollectionPage, HomePage, ItemPage
 from archive.core.not_found import no_images_no_manifest, no_published_item
+from archive.core.revalidation import cache_control, revalidated
 from archive.exhibitions.models import ExhibitionPage
 
 from . import builder, exhibitions
 from .availability import exhibition_has_manifest, item_has_manifest
 
 CONTENT_TYPE = 'application/ld+json;profile="http://iiif.io/api/presentation/3/context.json"'
-PUBLIC_MAX_AGE = 3600
 METHODS = ["GET", "HEAD", "OPTIONS"]
 
 
@@ -97,18 +97,12 @@ def exhibition_manifest(request: HttpRequest, slug: str) -> HttpResponse:
 def document_response(request: HttpRequest, document, public: bool) -> HttpResponse:
     if request.method == "OPTIONS":
         response = HttpResponse(status=204)
+        response["Cache-Control"] = cache_control(public)
     else:
-        body = document.jsonld().encode()
-        etag = f'"{hashlib.sha256(body).hexdigest()[:32]}"'
-        if etag in request.headers.get("If-None-Match", ""):
-            response = HttpResponseNotModified()
-        else:
-            response = HttpResponse(body, content_type=CONTENT_TYPE)
-        response["ETag"] = etag
+        response = revalidated(request, HttpResponse(document.jsonld().encode(), content_type=CONTENT_TYPE), public)
     response["Access-Control-Allow-Origin"] = "*"
     response["Access-Control-Allow-Methods"] = ", ".join(METHODS)
     response["Access-Control-Allow-Headers"] = "Accept, If-None-Match"
     response["Access-Control-Expose-Headers"] = "ETag"
-    response["Cache-Control"] = f"public, max-age={PUBLIC_MAX_AGE}" if public else "private, no-store"
     response["Vary"] = "Cookie" if not public else "Accept-Encoding"
     return response

@@ -16,7 +16,8 @@ from django.utils.translation import gettext_lazy
 
 from archive.core.site_names import provider_name
 
-from .record import ItemRecord
+from .names import name_parts
+from .record import CreatorRecord, ItemRecord
 
 
 @dataclass(frozen=True)
@@ -66,10 +67,24 @@ def bibtex_text(text: str) -> str:
     return "".join(BIBTEX_ESCAPES.get(char, char) for char in one_line(text))
 
 
-def bibtex_name(creator) -> str:
-    # Workshops and unknown makers are one literal name; braces stop BibTeX splitting "first last".
-    name = bibtex_text(creator.name)
-    return name if creator.is_person else "{" + name + "}"
+def bibtex_name(creator: CreatorRecord) -> str:
+    """"Family, Given" for a person; a literal name (a workshop, a school, an unknown maker) in braces so
+    BibTeX does not split it; a family name with a qualifier in brackets braced as one word."""
+    parts = name_parts(creator.name, creator.is_person)
+    if parts is None:
+        return "{" + bibtex_text(creator.name) + "}"
+    family = bibtex_text(parts.family)
+    return ("{" + family + "}" if " " in family else family) + ", " + bibtex_text(parts.given)
+
+
+def ris_name(creator: CreatorRecord) -> str:
+    parts = name_parts(creator.name, creator.is_person)
+    return f"{parts.family}, {parts.given}" if parts else creator.name
+
+
+def csl_name(creator: CreatorRecord) -> dict:
+    parts = name_parts(creator.name, creator.is_person)
+    return {"family": parts.family, "given": parts.given} if parts else {"literal": creator.name}
 
 
 def bibtex_citation(record: ItemRecord, accessed: date) -> str:
@@ -77,8 +92,10 @@ def bibtex_citation(record: ItemRecord, accessed: date) -> str:
     if record.creators:
         fields.append(("author", " and ".join(bibtex_name(creator) for creator in record.creators)))
     if record.dating:
-        # `year` for BibTeX styles, `date` (EDTF: 1935~, 193X, 1933/1937) for biblatex.
-        fields += [("year", record.dating.year_text), ("date", record.dating.edtf)]
+        # `year` only when exact; `date` (EDTF: 1935~, 193X, 1933/1937) for biblatex; the text as a note.
+        if record.dating.exact_year is not None:
+            fields.append(("year", str(record.dating.exact_year)))
+        fields.append(("date", record.dating.edtf))
     if record.date_text:
         fields.append(("note", bibtex_text(record.date_text)))
     if record.techniques or record.materials:
@@ -86,6 +103,7 @@ def bibtex_citation(record: ItemRecord, accessed: date) -> str:
     fields += [
         ("number", bibtex_text(record.inventory_number)),
         ("organization", bibtex_text(provider_name(record.language))),
+        *([("address", bibtex_text(record.place.town))] if record.place and record.place.town else []),
         ("url", record.permanent_url.replace("{", "").replace("}", "")),
         ("urldate", accessed.isoformat()),
         ("language", record.language),
@@ -102,16 +120,16 @@ def bibtex_citation(record: ItemRecord, accessed: date) -> str:
 
 def ris_citation(record: ItemRecord, accessed: date) -> str:
     lines = [("TY", "ART"), ("TI", record.title)]
-    lines += [("AU", creator.name) for creator in record.creators]
-    if record.dating:
-        lines.append(("PY", record.dating.year_text.split("--")[0]))
+    lines += [("AU", ris_name(creator)) for creator in record.creators]
+    if record.dating and record.dating.exact_year is not None:
+        lines.append(("PY", str(record.dating.exact_year)))
     if record.date_text:
         lines.append(("N1", record.date_text))
     lines += [("AN", record.inventory_number), ("PB", provider_name(record.language))]
     if record.collection:
         lines.append(("T2", record.collection.title))
-    if record.place:
-        lines.append(("CY", record.place.name))
+    if record.place and record.place.town:
+        lines.append(("CY", record.place.town))
     if record.techniques or record.materials:
         lines.append(("M3", ", ".join(record.techniques + record.materials)))
     if record.description:
@@ -135,7 +153,7 @@ def csl_data(record: ItemRecord, accessed: date) -> dict:
         "language": record.language,
     }
     if record.creators:
-        data["author"] = [{"literal": creator.name} for creator in record.creators]
+        data["author"] = [csl_name(creator) for creator in record.creators]
     issued = csl_issued(record)
     if issued:
         data["issued"] = issued
@@ -147,8 +165,8 @@ def csl_data(record: ItemRecord, accessed: date) -> dict:
         data["dimensions"] = record.dimensions
     if record.description:
         data["abstract"] = record.description
-    if record.place:
-        data["archive-place"] = record.place.name
+    if record.place and record.place.town:
+        data["publisher-place"] = record.place.town  # what Zotero reads as an artwork's place, as RIS CY
     return data
 
 

@@ -37,6 +37,7 @@ class PlaceRecord:
     address: str
     latitude: float | None
     longitude: float | None
+    town: str = ""
 
 
 @dataclass(frozen=True)
@@ -180,6 +181,7 @@ def place_record(place) -> PlaceRecord | None:
         address=address,
         latitude=float(place.latitude) if place.latitude is not None else None,
         longitude=float(place.longitude) if place.longitude is not None else None,
+        town=place.town,
     )
 
 

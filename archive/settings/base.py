@@ -390,6 +390,9 @@ EDM_PROVIDER = env("EDM_PROVIDER", ARCHIVE_PROVIDER_NAME)
 # IIIF Change Discovery at /iiif/discovery/collection: activities per page, cache time of the live page.
 IIIF_DISCOVERY_PAGE_SIZE = env_int("IIIF_DISCOVERY_PAGE_SIZE", "100", minimum=1)
 IIIF_DISCOVERY_MAX_AGE = env_int("IIIF_DISCOVERY_MAX_AGE", "300")
+# Public documents about items (manifests, embed pages, oEmbed): browsers keep them this long, then revalidate
+# with the ETag, so an unpublished item leaves their caches within minutes (tiles keep IIIF_PUBLIC_MAX_AGE).
+PUBLIC_DOCUMENT_MAX_AGE = env_int("PUBLIC_DOCUMENT_MAX_AGE", "300", minimum=0)
 
 # --- S3 storage ---
 # Originals, pyramids and renditions go to an S3 bucket (django-storages, boto3) when S3_BUCKET is set;

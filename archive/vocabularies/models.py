@@ -1,5 +1,7 @@
 """Snippets that items point to, each edited once and reused: creators, places, techniques, materials."""
 
+import re
+
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -89,6 +91,14 @@ class Place(index.Indexed, ClusterableModel, BilingualLabelMixin):
     @property
     def has_coordinates(self) -> bool:
         return self.latitude is not None and self.longitude is not None
+
+    @property
+    def town(self) -> str:
+        """The town the address ends with ("Teatro g. 2, Klaipėda", "..., LT-92138 Klaipėda"); "" when the
+        address is a street alone ("Turgaus g. 1"): a citation's city is never a street."""
+        parts = [part.strip() for part in self.address.split(",")]
+        town = re.sub(r"^(?:[A-Z]{2}-)?\d+\s+", "", parts[-1]) if len(parts) > 1 else ""
+        return "" if any(char.isdigit() for char in town) else town
 
     def name_in(self, earliest: int | None, latest: int | None) -> "PlaceName | None":
         """The historic name in use during a year range (the one covering most of it), if it differs from today's."""

@@ -5,9 +5,10 @@ from datetime import date
 
 import bibtexparser
 import pytest
+from bibtexparser.middlewares import SeparateCoAuthors, SplitNameParts
 
 from archive.records.citations import CITATION_FORMATS, bibtex_citation, csl_data, ris_citation
-from archive.records.record import ItemRecord, item_record
+from archive.records.record import CreatorRecord, ItemRecord, item_record
 
 ACCESSED = date(2025, 3, 14)
 CSL_TYPES = {"graphic", "article", "book", "document", "map", "webpage"}
@@ -25,9 +26,9 @@ def test_bibtex_parses_with_a_real_parser(record):
     (entry,) = library.entries
     assert entry.entry_type == "misc" and entry.key == "klavb-KLAVB-V-001"
     fields = {field.key: field.value for field in entry.fields}
-    assert fields["author"] == "Jonas Pavyzdėlis and {Vitražų dirbtuvė}"
-    # "apie 1935 m." stored as 1933-1937: the year the curator wrote, and EDTF's approximate form for biblatex.
-    assert fields["year"] == "1935" and fields["date"] == "1935~"
+    assert fields["author"] == "Pavyzdėlis, Jonas and {Vitražų dirbtuvė}"
+    # "apie 1935 m." stored as 1933-1937: no exact `year`; EDTF's approximate form for biblatex, the text as a note.
+    assert "year" not in fields and fields["date"] == "1935~" and fields["note"] == "apie 1935 m."
     assert fields["url"] == "http://127.0.0.1:8000/item/KLAVB-V-001/"
     assert fields["urldate"] == "2025-03-14"
 
@@ -45,8 +46,9 @@ def test_ris_has_one_tag_per_line_and_ends_the_record(record):
     lines = text.split("\r\n")
     assert lines[0] == "TY  - ART" and lines[-2] == "ER  -" and lines[-1] == ""
     assert all(re.match(r"^[A-Z][A-Z0-9]  -( |$)", line) for line in lines[:-1])
-    assert "AU  - Jonas Pavyzdėlis" in lines and "AU  - Vitražų dirbtuvė" in lines
-    assert "AN  - KLAVB-V-001" in lines and "PY  - 1935" in lines
+    assert "AU  - Pavyzdėlis, Jonas" in lines and "AU  - Vitražų dirbtuvė" in lines
+    assert "AN  - KLAVB-V-001" in lines and "N1  - apie 1935 m." in lines
+    assert not any(line.startswith("PY") for line in lines)  # "apie 1935 m." is no exact year
     assert "AB  - Spalvotas stiklas. Antra pastraipa." in lines
 
 
@@ -58,7 +60,7 @@ def test_csl_json_has_the_required_fields(record):
     assert data["title"] == record.title
     assert data["issued"] == {"date-parts": [[1935]], "circa": True}
     assert data["accessed"] == {"date-parts": [[2025, 3, 14]]}
-    assert data["author"] == [{"literal": "Jonas Pavyzdėlis"}, {"literal": "Vitražų dirbtuvė"}]
+    assert data["author"] == [{"family": "Pavyzdėlis", "given": "Jonas"}, {"literal": "Vitražų dirbtuvė"}]
 
 
 def test_csl_json_of_an_undated_item_has_no_date_parts():
@@ -119,14 +121,73 @@ def test_a_detail_is_cited_under_a_key_of_its_own(record):
 
 @pytest.mark.parametrize("text, earliest, latest, year, edtf", [
     ("1935 m.", 1935, 1935, "1935", "1935"),
-    ("1930-1939", 1930, 1939, "1930--1939", "193X"),
-    ("XX a.", 1900, 1999, "1900--1999", "19XX"),
-    ("XIX a. pab.", 1867, 1899, "1867--1899", "1867/1899"),
-    ("1935?", 1930, 1940, "1935", "1935?"),
+    ("1935 m. gegužės 3 d.", 1935, 1935, "1935", "1935-05-03"),
+    ("1930-1939", 1930, 1939, None, "193X"),
+    ("XX a.", 1900, 1999, None, "19XX"),
+    ("XIX a. pab.", 1867, 1899, None, "1867/1899"),
+    ("1935?", 1930, 1940, None, "1935?"),
+    ("c. 1935", 1930, 1940, None, "1935~"),
+    ("apie 1935 m.", 1933, 1938, None, "1933/1938"),
 ])
-def test_bibtex_years_follow_what_the_curator_wrote(text, earliest, latest, year, edtf):
+def test_bibtex_gives_a_year_only_when_it_is_exact(text, earliest, latest, year, edtf):
+    """A fuzzy date keeps its EDTF reading in `date` and its text in `note`: classic BibTeX styles print the
+    note, never a year the curator did not write."""
     record = ItemRecord(inventory_number="X-1", language="lt", title="T", rights="", date_text=text,
                         year_earliest=earliest, year_latest=latest)
     fields = {field.key: field.value for field in bibtexparser.parse_string(
         bibtex_citation(record, ACCESSED)).entries[0].fields}
-    assert (fields["year"], fields["date"]) == (year, edtf)
+    assert (fields.get("year"), fields["date"], fields["note"]) == (year, edtf, text)
+    py = [line for line in ris_citation(record, ACCESSED).split("\r\n") if line.startswith("PY")]
+    assert py == ([f"PY  - {year}"] if year else [])
+
+
+def bibtex_names(record: ItemRecord) -> list[tuple[str, str, str]]:
+    """The authors as a real BibTeX name parser splits them: (von, last, first)."""
+    library = bibtexparser.parse_string(bibtex_citation(record, ACCESSED),
+                                        append_middleware=[SeparateCoAuthors(), SplitNameParts()])
+    return [(" ".join(name.von), " ".join(name.last), " ".join(name.first)) for name in library.entries[0]["author"]]
+
+
+@pytest.mark.parametrize("name, is_person, last, first, csl", [
+    ("Jonas Pavyzdėlis", True, "Pavyzdėlis", "Jonas", {"family": "Pavyzdėlis", "given": "Jonas"}),
+    ("Jonas Antanas Pavyzdėlis", True, "Pavyzdėlis", "Jonas Antanas",
+     {"family": "Pavyzdėlis", "given": "Jonas Antanas"}),
+    ("Aldona Pavyzdienė (pavyzdys)", True, "{Pavyzdienė (pavyzdys)}", "Aldona",
+     {"family": "Pavyzdienė (pavyzdys)", "given": "Aldona"}),
+    ("Pavyzdėlis, Jonas", True, "Pavyzdėlis", "Jonas", {"family": "Pavyzdėlis", "given": "Jonas"}),
+    # A school entered as a person (the import's default kind): no name BibTeX could invert.
+    ("Klaipėdos dailės mokykla", True, "{Klaipėdos dailės mokykla}", "", {"literal": "Klaipėdos dailės mokykla"}),
+    ("Pavyzdinė vitražų dirbtuvė A", False, "{Pavyzdinė vitražų dirbtuvė A}", "",
+     {"literal": "Pavyzdinė vitražų dirbtuvė A"}),
+    ("Nežinomas autorius", False, "{Nežinomas autorius}", "", {"literal": "Nežinomas autorius"}),
+])
+def test_names_are_given_as_family_and_given_or_as_one_literal(name, is_person, last, first, csl):
+    record = ItemRecord(inventory_number="X-1", language="lt", title="T", rights="",
+                        creators=(CreatorRecord(name, "artist", "", is_person),))
+    assert bibtex_names(record) == [("", last, first)]
+    ris_family_first = f"{csl['family']}, {csl['given']}" if "family" in csl else csl["literal"]
+    assert f"AU  - {ris_family_first}\r\n" in ris_citation(record, ACCESSED)
+    assert csl_data(record, ACCESSED)["author"] == [csl]
+
+
+@pytest.mark.parametrize("address, building, town", [
+    ("Turgaus a., Klaipėda", "", "Klaipėda"),
+    ("Teatro g. 2, Klaipėda", "Dramos teatro pastatas", "Klaipėda"),
+    ("Liepų g. 16, LT-92138 Klaipėda", "", "Klaipėda"),
+    ("Turgaus g. 1", "", ""),
+    ("", "", ""),
+])
+@pytest.mark.django_db
+def test_the_city_of_a_citation_is_the_places_town_never_a_street(collection, address, building, town):
+    from archive.vocabularies.models import Place
+    from tests.factories import make_item
+
+    place = Place.objects.create(key="p", name="Turgaus aikštė", address=address, building=building)
+    record = item_record(make_item(collection, inventory_number="X-2", place=place))
+    ris = ris_citation(record, ACCESSED).split("\r\n")
+    csl = csl_data(record, ACCESSED)
+    bib = bibtex_citation(record, ACCESSED)
+    assert [line for line in ris if line.startswith("CY")] == ([f"CY  - {town}"] if town else [])
+    assert csl.get("publisher-place") == (town or None) and "archive-place" not in csl
+    assert "Turgaus" not in bib and all("Turgaus" not in str(value) for value in csl.values())
+    assert (f"address = {{{town}}}" in bib) == bool(town)
