@@ -23,6 +23,7 @@ from archive.vocabularies.rights import RIGHTS_CHOICES, rights_label
 
 from .forms import ItemPageForm
 from .panels import EuropeanaReadinessPanel
+from .region_picker import FROM_FORM_IMAGES, RegionPickerWidget
 from .regions import RegionError, parse_region
 
 IMAGE_MODEL = "media.DigitizedImage"
@@ -431,7 +432,8 @@ class ItemDetailNote(Orderable):
     )
     note = models.TextField(_("note"), max_length=2000)
 
-    panels = [FieldRowPanel([FieldPanel("image_number"), FieldPanel("region")]), FieldPanel("note")]
+    panels = [FieldPanel("image_number"), FieldPanel("region", widget=RegionPickerWidget(FROM_FORM_IMAGES)),
+              FieldPanel("note")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("note on a detail")
