@@ -52,7 +52,6 @@ class RegionPickerWidget(forms.TextInput):
             "data-region-picker-icons": static("vendor/openseadragon/images/"),
             "data-region-picker-labels": json.dumps(picker_labels()),
             "autocomplete": "off",
-            "inputmode": "numeric",
             "placeholder": "x,y,w,h",
         })
         return context
