@@ -26,6 +26,7 @@ from .forms import ItemPageForm
 from .identifiers import MAX_LENGTH as INVENTORY_MAX_LENGTH
 from .identifiers import validate_inventory_number
 from .panels import EuropeanaReadinessPanel
+from .region_picker import FROM_FORM_IMAGES, RegionPickerWidget
 from .regions import RegionError, parse_region
 
 IMAGE_MODEL = "media.DigitizedImage"
@@ -433,7 +434,8 @@ class ItemDetailNote(Orderable):
     )
     note = models.TextField(_("note"), max_length=2000)
 
-    panels = [FieldRowPanel([FieldPanel("image_number"), FieldPanel("region")]), FieldPanel("note")]
+    panels = [FieldPanel("image_number"), FieldPanel("region", widget=RegionPickerWidget(FROM_FORM_IMAGES)),
+              FieldPanel("note")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("note on a detail")

@@ -1,16 +1,17 @@
-"""Admin wiring for the catalogue: the Europeana readiness report."""
+"""Admin wiring for the catalogue: the Europeana readiness report and the region picker's image lookup."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from . import reports
+from . import region_picker, reports
 
 
 @hooks.register("register_admin_urls")
 def report_urls():
-    return [path("reports/europeana/", reports.europeana_report, name="europeana_report")]
+    return [path("reports/europeana/", reports.europeana_report, name="europeana_report"),
+            path("region-picker/image/", region_picker.image_for_picker, name="region_picker_image")]
 
 
 @hooks.register("register_reports_menu_item")

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
+from archive.catalogue.region_picker import FROM_CHOSEN_ITEM, RegionPickerWidget
 from archive.catalogue.regions import RegionError, parse_region
 
 
@@ -13,11 +14,24 @@ class ItemChooserBlock(blocks.PageChooserBlock):
         super().__init__(page_type="catalogue.ItemPage", **kwargs)
 
 
+class RegionBlock(blocks.CharBlock):
+    """x,y,w,h typed, or drawn on the chosen item's image (catalogue/region_picker.py)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.field.widget = RegionPickerWidget(FROM_CHOSEN_ITEM)
+
+    def deconstruct(self):
+        """Stored and migrated as the CharBlock it is: only the admin's widget differs."""
+        _path, args, kwargs = super().deconstruct()
+        return "wagtail.blocks.CharBlock", args, kwargs
+
+
 class ItemHighlightBlock(blocks.StructBlock):
     item = ItemChooserBlock(label=_("item"))
     image_number = blocks.IntegerBlock(label=_("image number"), default=1, min_value=1,
                                        help_text=_("Which of the item's images: 1 is the first."))
-    region = blocks.CharBlock(
+    region = RegionBlock(
         label=_("region"), required=False,
         help_text=_("A detail as x,y,w,h in pixels of the full image, e.g. 1200,800,600,400. Zoom to the "
                     "detail in the item page's viewer: its 'part in view' link ends with these four numbers. "
