@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
 
-from archive.manifests.addresses import image_service_url
+from media.addresses import image_service_url
 
 # Where the widget finds its image: the form's images formset, or a sibling item chooser.
 FROM_FORM_IMAGES = "images"

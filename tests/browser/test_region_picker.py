@@ -34,6 +34,14 @@ FIXED_ENGLISH = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def no_autosave(settings):
+    """Wagtail saves the editor 500 ms after each change. The test database is SQLite in memory with a shared
+    cache, where two overlapping writes fail at once ("database table is locked") instead of waiting as the
+    embedded run's SQLite file does; an autosave racing "Save draft" failed 2 of 5 runs."""
+    settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
+
+
 @pytest.fixture
 def curator(catalogue):
     ensure_roles()
