@@ -51,10 +51,17 @@ REQUESTS = {
 
 
 def site_environment() -> dict[str, str]:
-    environment = {name: value for name, value in os.environ.items()
-                   if name not in ("DJANGO_SETTINGS_MODULE", "DATABASE_URL", "S3_BUCKET", "SEARCH_BACKEND", "DEBUG")}
-    environment.update(DJANGO_SETTINGS_MODULE="archive.settings.dev", ARCHIVE_DATA_DIR=str(SITE / "var"),
-                       ACCESS_LOG="skip-iiif", LOG_LEVEL="WARNING")
+    environment = {
+        name: value
+        for name, value in os.environ.items()
+        if name not in ("DJANGO_SETTINGS_MODULE", "DATABASE_URL", "S3_BUCKET", "SEARCH_BACKEND", "DEBUG")
+    }
+    environment.update(
+        DJANGO_SETTINGS_MODULE="archive.settings.dev",
+        ARCHIVE_DATA_DIR=str(SITE / "var"),
+        ACCESS_LOG="skip-iiif",
+        LOG_LEVEL="WARNING",
+    )
     return environment
 
 
@@ -75,10 +82,30 @@ def start(name: str, environment: dict[str, str], port: int, granian_workers: in
         command = [PYTHON, "-m", "gunicorn", "-c", "gunicorn.conf.py", "archive.wsgi"]
         environment["BIND"] = f"127.0.0.1:{port}"
     else:
-        command = [PYTHON, "-m", "granian", "--interface", "wsgi", "--workers", str(granian_workers),
-                   "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning", "archive.wsgi:application"]
-    return subprocess.Popen(command, cwd=REPO, env=environment, start_new_session=True,
-                            stdout=subprocess.DEVNULL, stderr=open(SITE / f"{name}.log", "a"))
+        command = [
+            PYTHON,
+            "-m",
+            "granian",
+            "--interface",
+            "wsgi",
+            "--workers",
+            str(granian_workers),
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--log-level",
+            "warning",
+            "archive.wsgi:application",
+        ]
+    return subprocess.Popen(
+        command,
+        cwd=REPO,
+        env=environment,
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=open(SITE / f"{name}.log", "a"),
+    )
 
 
 def peak_rss_mib(group: int) -> float:
@@ -88,8 +115,7 @@ def peak_rss_mib(group: int) -> float:
         try:
             if os.getpgid(int(status.parent.name)) != group:
                 continue
-            total += next(int(line.split()[1]) for line in status.read_text().splitlines()
-                          if line.startswith("VmHWM:"))
+            total += next(int(line.split()[1]) for line in status.read_text().splitlines() if line.startswith("VmHWM:"))
         except (OSError, StopIteration, ValueError):
             continue
     return total / 1024
@@ -165,15 +191,19 @@ def report(rounds: list[dict[str, dict]]) -> None:
         cells = []
         for name in names:
             rates, p50s, p99s = zip(*(result[name][label] for result in rounds), strict=True)
-            cells.append(f"{name} {statistics.median(rates):7.0f}/s {statistics.median(p50s):5.1f} / "
-                         f"{statistics.median(p99s):5.1f}")
+            cells.append(
+                f"{name} {statistics.median(rates):7.0f}/s {statistics.median(p50s):5.1f} / "
+                f"{statistics.median(p99s):5.1f}"
+            )
         ratio = ""
         if len(names) == 2:
             first, second = (statistics.median(result[name][label][0] for result in rounds) for name in names)
             ratio = f"   {names[1]}/{names[0]} {second / first:.2f}x"
         print(f"  {label:10} " + "   ".join(cells) + ratio)
-    print("  peak RSS   " + "   ".join(f"{name} {statistics.median(r[name]['rss'] for r in rounds):.0f} MiB"
-                                       for name in names))
+    print(
+        "  peak RSS   "
+        + "   ".join(f"{name} {statistics.median(r[name]['rss'] for r in rounds):.0f} MiB" for name in names)
+    )
 
 
 def main() -> int:
@@ -193,8 +223,11 @@ def main() -> int:
     environment = site_environment()
     build_site(environment)
     cpus = os.cpu_count()
-    print(f"{cpus} CPUs, load average {os.getloadavg()[0]:.1f}; concurrency {options.concurrency}; gunicorn as "
-          f"gunicorn.conf.py, granian {options.granian_workers} workers (WSGI)", flush=True)
+    print(
+        f"{cpus} CPUs, load average {os.getloadavg()[0]:.1f}; concurrency {options.concurrency}; gunicorn as "
+        f"gunicorn.conf.py, granian {options.granian_workers} workers (WSGI)",
+        flush=True,
+    )
     rounds = []
     for number in range(options.rounds):
         order = names if number % 2 == 0 else names[::-1]
@@ -202,8 +235,10 @@ def main() -> int:
         for name in order:
             time.sleep(2)  # the previous server's exit settles
             results[name] = measure(name, environment, options)
-            row = "  ".join(f"{label} {rate:.0f}/s p99 {p99:.1f}" for label, (rate, _, p99) in
-                            ((label, results[name][label]) for label in REQUESTS))
+            row = "  ".join(
+                f"{label} {rate:.0f}/s p99 {p99:.1f}"
+                for label, (rate, _, p99) in ((label, results[name][label]) for label in REQUESTS)
+            )
             print(f"round {number + 1} {name:8} {row}  rss {results[name]['rss']:.0f} MiB", flush=True)
         rounds.append({name: results[name] for name in names})
     report(rounds)

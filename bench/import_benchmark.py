@@ -44,6 +44,7 @@ def say(message: str) -> None:
 
 # --- the child: one backend, one throwaway catalogue -------------------------------------------------------
 
+
 def child(args) -> None:
     sys.path.insert(0, str(ROOT))
     os.environ["DJANGO_SETTINGS_MODULE"] = "archive.settings.base"
@@ -86,10 +87,17 @@ def make_catalogue() -> None:
         materials=[{"key": f"material-{n}", "lt": f"Medžiaga {n}", "en": f"Material {n}"} for n in range(8)],
         creators=[{"key": f"creator-{n}", "name": f"Kūrėjas {n}", "kind": "person"} for n in range(40)],
         places=[{"key": f"place-{n}", "name": f"Vieta {n}"} for n in range(40)],
-        collections=[CollectionSource(folder, {
-            "slug": "vitrazai", "title": {"lt": "Vitražai", "en": "Stained glass"},
-            "default_rights": "http://rightsstatements.org/vocab/InC-EDU/1.0/",
-        }, [])],
+        collections=[
+            CollectionSource(
+                folder,
+                {
+                    "slug": "vitrazai",
+                    "title": {"lt": "Vitražai", "en": "Stained glass"},
+                    "default_rights": "http://rightsstatements.org/vocab/InC-EDU/1.0/",
+                },
+                [],
+            )
+        ],
     )
     writer = SeedWriter(source, lambda _line: None)
     writer.write_vocabularies()
@@ -104,21 +112,36 @@ def write_rows(path: Path, rows: int, title_prefix: str = "Vitražas") -> None:
         writer.writeheader()
         for number in range(rows):
             year = 1850 + number % 150
-            writer.writerow({
-                "inventory_number": f"BENCH-{number:06d}", "collection": "vitrazai",
-                "title_lt": f'{title_prefix} "Laivai" {number}, uoste', "title_en": f"Ships {number}, harbour",
-                "alternative_titles": f"Langas {number}; Laivai", "creators": f"creator-{number % 40}:artist",
-                "date_text": f"apie {year} m.", "date_text_en": f"c. {year}", "year_earliest": year - 2,
-                "year_latest": year + 2, "place": f"place-{number % 40}",
-                "techniques": f"technique-{number % 8}; technique-{(number + 1) % 8}",
-                "materials": f"material-{number % 8}", "dimensions": f"{number % 300} x 120 cm",
-                "description_lt": f"Pirma pastraipa apie {number}.\n\nAntra pastraipa, su kableliais; ir t. t.",
-                "description_en": f"First paragraph about {number}.", "inscriptions": f"=A{number}+1",
-                "provenance_lt": "Iš parapijos", "provenance_en": "From the parish",
-                "condition_lt": "Gera", "condition_en": "Good", "subjects": f"jūra; laivai; tema {number % 50}",
-                "rights": "", "credit_line_lt": "Klaipėdos biblioteka", "credit_line_en": "Klaipėda library",
-                "related": f"BENCH-{number - 1:06d}" if number else "",
-            })
+            writer.writerow(
+                {
+                    "inventory_number": f"BENCH-{number:06d}",
+                    "collection": "vitrazai",
+                    "title_lt": f'{title_prefix} "Laivai" {number}, uoste',
+                    "title_en": f"Ships {number}, harbour",
+                    "alternative_titles": f"Langas {number}; Laivai",
+                    "creators": f"creator-{number % 40}:artist",
+                    "date_text": f"apie {year} m.",
+                    "date_text_en": f"c. {year}",
+                    "year_earliest": year - 2,
+                    "year_latest": year + 2,
+                    "place": f"place-{number % 40}",
+                    "techniques": f"technique-{number % 8}; technique-{(number + 1) % 8}",
+                    "materials": f"material-{number % 8}",
+                    "dimensions": f"{number % 300} x 120 cm",
+                    "description_lt": f"Pirma pastraipa apie {number}.\n\nAntra pastraipa, su kableliais; ir t. t.",
+                    "description_en": f"First paragraph about {number}.",
+                    "inscriptions": f"=A{number}+1",
+                    "provenance_lt": "Iš parapijos",
+                    "provenance_en": "From the parish",
+                    "condition_lt": "Gera",
+                    "condition_en": "Good",
+                    "subjects": f"jūra; laivai; tema {number % 50}",
+                    "rights": "",
+                    "credit_line_lt": "Klaipėdos biblioteka",
+                    "credit_line_en": "Klaipėda library",
+                    "related": f"BENCH-{number - 1:06d}" if number else "",
+                }
+            )
 
 
 def timed_import(path: Path, rows: int, publish: bool, profile: bool) -> dict:
@@ -133,15 +156,19 @@ def timed_import(path: Path, rows: int, publish: bool, profile: bool) -> dict:
     started = time.perf_counter()
     if profiler:
         profiler.enable()
-    call_command("import_items", str(path), *(["--publish"] if publish else []), stdout=output,
-                 stderr=io.StringIO())
+    call_command("import_items", str(path), *(["--publish"] if publish else []), stdout=output, stderr=io.StringIO())
     if profiler:
         profiler.disable()
         pstats.Stats(profiler).sort_stats("cumulative").print_stats(30)
     total = time.perf_counter() - started
     committed = output.committed_after or total
-    return {"rows": rows, "committed_s": round(committed, 1), "rows_per_s_committed": round(rows / committed),
-            "total_s": round(total, 1), "rows_per_s_total": round(rows / total)}
+    return {
+        "rows": rows,
+        "committed_s": round(committed, 1),
+        "rows_per_s_committed": round(rows / committed),
+        "total_s": round(total, 1),
+        "rows_per_s_total": round(rows / total),
+    }
 
 
 class ProgressEcho:
@@ -169,6 +196,7 @@ def peak_rss_kib() -> int:
 
 # --- the parent: a child per backend -------------------------------------------------------------------------
 
+
 def throwaway_postgres(url: str):
     """A database of its own next to the one the URL names: (its URL, a function that drops it)."""
     import psycopg
@@ -192,19 +220,21 @@ def run_backend(label: str, database_url: str | None, args) -> dict:
     if database_url:
         env["DATABASE_URL"] = database_url
     command = [sys.executable, __file__, "--child", "--rows", str(args.rows)]
-    command += [flag for flag, wanted in (("--publish", args.publish), ("--update", args.update),
-                                          ("--profile", args.profile)) if wanted]
+    command += [
+        flag
+        for flag, wanted in (("--publish", args.publish), ("--update", args.update), ("--profile", args.profile))
+        if wanted
+    ]
     say(f"{label}: {args.rows} rows, {'published' if args.publish else 'drafts for approval'} ({folder})")
     try:
         if args.stop_after:
             return stopped_run(command, env, args.stop_after)
-        result = subprocess.run(command, env=env, capture_output=False, stdout=subprocess.PIPE, text=True,
-                                check=True)
+        result = subprocess.run(command, env=env, capture_output=False, stdout=subprocess.PIPE, text=True, check=True)
         lines = result.stdout.splitlines()
         for line in lines:
             if not line.startswith("RESULT "):
                 say(line)
-        return json.loads(next(line for line in lines if line.startswith("RESULT "))[len("RESULT "):])
+        return json.loads(next(line for line in lines if line.startswith("RESULT "))[len("RESULT ") :])
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
@@ -223,8 +253,9 @@ def stopped_run(command: list[str], env: dict, seconds: float) -> dict:
     process.wait()
     reader.join(timeout=5)
     say(f"  killed {seconds} s after the import started; its last report: {seen[-1].strip() if seen else '-'}")
-    counted = subprocess.run([sys.executable, __file__, "--child", "--count"], env=env, stdout=subprocess.PIPE,
-                             text=True, check=True)
+    counted = subprocess.run(
+        [sys.executable, __file__, "--child", "--count"], env=env, stdout=subprocess.PIPE, text=True, check=True
+    )
     left = json.loads(counted.stdout.strip().splitlines()[-1])
     return {"stopped_after_s": seconds, "item_pages_left": left["items"]}
 

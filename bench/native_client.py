@@ -49,8 +49,19 @@ def walk(port: int, prefix: str, paths: list[str], concurrency: int) -> tuple[li
         for number, share in enumerate(shares):
             urls, log = Path(folder) / f"urls-{number}", Path(folder) / f"log-{number}"
             urls.write_text("".join(f"http://127.0.0.1:{port}{prefix}{path}\n" for path in share))
-            command = ["h2load", "--h1", "-c", "1", "-t", "1", "-n", str(len(share)), "-i", str(urls),
-                       f"--log-file={log}"]
+            command = [
+                "h2load",
+                "--h1",
+                "-c",
+                "1",
+                "-t",
+                "1",
+                "-n",
+                str(len(share)),
+                "-i",
+                str(urls),
+                f"--log-file={log}",
+            ]
             runs.append((subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL), log, share))
         for process, log, share in runs:
             process.wait()
@@ -61,5 +72,5 @@ def walk(port: int, prefix: str, paths: list[str], concurrency: int) -> tuple[li
                     unanswered.append(path)
                 else:
                     answered.append((row[1], int(row[2])))
-            unanswered += share[len(rows):]
+            unanswered += share[len(rows) :]
     return answered, unanswered

@@ -22,10 +22,18 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "archive.settings.production")
 
 def environ_for(path: str) -> dict:
     return {
-        "REQUEST_METHOD": "GET", "PATH_INFO": path, "QUERY_STRING": "", "SCRIPT_NAME": "",
-        "SERVER_NAME": "127.0.0.1", "SERVER_PORT": "8000", "HTTP_HOST": "127.0.0.1:8000",
-        "wsgi.input": io.BytesIO(), "wsgi.url_scheme": "https", "SERVER_PROTOCOL": "HTTP/1.1",
-        "HTTP_USER_AGENT": "render-cpu-bench", "REMOTE_ADDR": "127.0.0.1",
+        "REQUEST_METHOD": "GET",
+        "PATH_INFO": path,
+        "QUERY_STRING": "",
+        "SCRIPT_NAME": "",
+        "SERVER_NAME": "127.0.0.1",
+        "SERVER_PORT": "8000",
+        "HTTP_HOST": "127.0.0.1:8000",
+        "wsgi.input": io.BytesIO(),
+        "wsgi.url_scheme": "https",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "HTTP_USER_AGENT": "render-cpu-bench",
+        "REMOTE_ADDR": "127.0.0.1",
     }
 
 
@@ -68,8 +76,10 @@ def main() -> int:
     for path in paths:
         call(path)
     cpu, wall = time.process_time() - started_cpu, time.perf_counter() - started
-    print(f"{args.calls} renders: {cpu / args.calls * 1e3:.1f} ms CPU per request, {wall / args.calls * 1e3:.1f} ms "
-          f"wall; statuses {statuses}")
+    print(
+        f"{args.calls} renders: {cpu / args.calls * 1e3:.1f} ms CPU per request, {wall / args.calls * 1e3:.1f} ms "
+        f"wall; statuses {statuses}"
+    )
     return 0 if set(statuses) == {"200 OK"} else 1
 
 

@@ -172,13 +172,24 @@ def main() -> None:
         help="items put in Wagtail's database index (it indexes about 30 a second here)",
     )
     parser.add_argument("--reuse", action="store_true", help="keep the catalogue of the previous run")
-    parser.add_argument("--backend", choices=("elasticsearch", "database"), default="elasticsearch",
-                        help="database: only the embedded default's backend (bench/search_database.py)")
+    parser.add_argument(
+        "--backend",
+        choices=("elasticsearch", "database"),
+        default="elasticsearch",
+        help="database: only the embedded default's backend (bench/search_database.py)",
+    )
     parser.add_argument("--database-url", help="with --backend database: a throwaway database instead of SQLite")
-    parser.add_argument("--check", action="store_true",
-                        help="with --backend database: first compare every query with the reference backend")
-    parser.add_argument("--reference-repeat", type=int, default=0,
-                        help="with --backend database: also time the backend as it was before issue 17")
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="with --backend database: first compare every query with the reference backend",
+    )
+    parser.add_argument(
+        "--reference-repeat",
+        type=int,
+        default=0,
+        help="with --backend database: also time the backend as it was before issue 17",
+    )
     args = parser.parse_args()
     if args.backend == "database":
         from bench.search_database import run

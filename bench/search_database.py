@@ -97,15 +97,21 @@ def time_backend(backend, queries: dict, repeat: int, say) -> dict:
         walls += wall
         cpus += cpu
         report[name] = {"hits": hits, **summary(wall, cpu)}
-        say(f"  {name:24} hits {hits:6}  wall p50 {report[name]['p50_ms']:8.1f} p95 {report[name]['p95_ms']:8.1f} ms"
-            f"  cpu p50 {report[name]['cpu_p50_ms']:8.1f} p95 {report[name]['cpu_p95_ms']:8.1f} ms")
+        say(
+            f"  {name:24} hits {hits:6}  wall p50 {report[name]['p50_ms']:8.1f} p95 {report[name]['p95_ms']:8.1f} ms"
+            f"  cpu p50 {report[name]['cpu_p50_ms']:8.1f} p95 {report[name]['cpu_p95_ms']:8.1f} ms"
+        )
     report["all queries"] = summary(walls, cpus)
     return report
 
 
 def summary(wall: list[float], cpu: list[float]) -> dict:
-    return {"p50_ms": round(percentile(wall, 0.5), 1), "p95_ms": round(percentile(wall, 0.95), 1),
-            "cpu_p50_ms": round(percentile(cpu, 0.5), 1), "cpu_p95_ms": round(percentile(cpu, 0.95), 1)}
+    return {
+        "p50_ms": round(percentile(wall, 0.5), 1),
+        "p95_ms": round(percentile(wall, 0.95), 1),
+        "cpu_p50_ms": round(percentile(cpu, 0.5), 1),
+        "cpu_p95_ms": round(percentile(cpu, 0.95), 1),
+    }
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -137,7 +143,9 @@ def run(args: argparse.Namespace, queries: dict, say) -> dict:
     figures["load_after"] = os.getloadavg()[0]
     overall = figures["database_queries"]["all queries"]
     met = "met" if overall["p95_ms"] <= 300 else "NOT met"
-    say(f"\nDatabase backend on {connection.vendor}, {args.items} items, load {figures['load_before']:.1f} before "
+    say(
+        f"\nDatabase backend on {connection.vendor}, {args.items} items, load {figures['load_before']:.1f} before "
         f"and {figures['load_after']:.1f} after: wall p50 {overall['p50_ms']} ms, p95 {overall['p95_ms']} ms "
-        f"(target p95 <= 300 ms at 10,000 items: {met}); CPU p95 {overall['cpu_p95_ms']} ms")
+        f"(target p95 <= 300 ms at 10,000 items: {met}); CPU p95 {overall['cpu_p95_ms']} ms"
+    )
     return figures

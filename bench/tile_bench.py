@@ -86,19 +86,33 @@ def zoom_paths(levels: list[list[str]], width: int, height: int, points: int = 6
 def ingest(source: Path, env: dict) -> dict:
     """The sample in the bench site; returns its pyramid file and its public tile folder."""
     subprocess.run([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], cwd=REPO, env=env, check=True)
-    subprocess.run([PYTHON, "manage.py", "ingest_image", str(source), "--identifier", "bench", "--public"],
-                   cwd=REPO, env=env, check=True)
-    code = ("import django; django.setup(); from media.models import DigitizedImage as D;"
-            "from media.storage import pyramid_path; from django.conf import settings;"
-            "i=D.objects.get(iiif_identifier='bench'); print(pyramid_path(i.checksum)); print(settings.MEDIA_ROOT)")
-    pyramid, media_root = subprocess.run([PYTHON, "-c", code], cwd=REPO, env=env, check=True, capture_output=True,
-                                         text=True).stdout.split()
+    subprocess.run(
+        [PYTHON, "manage.py", "ingest_image", str(source), "--identifier", "bench", "--public"],
+        cwd=REPO,
+        env=env,
+        check=True,
+    )
+    code = (
+        "import django; django.setup(); from media.models import DigitizedImage as D;"
+        "from media.storage import pyramid_path; from django.conf import settings;"
+        "i=D.objects.get(iiif_identifier='bench'); print(pyramid_path(i.checksum)); print(settings.MEDIA_ROOT)"
+    )
+    pyramid, media_root = subprocess.run(
+        [PYTHON, "-c", code], cwd=REPO, env=env, check=True, capture_output=True, text=True
+    ).stdout.split()
     return {"pyramid": Path(pyramid), "public_tiles": Path(media_root) / "iiif-public"}
 
 
 def start_lighttpd(name: str, binary: Path, port: int, workers: int, folder: Path, extra: dict):
-    environment = {"LOGFILE": str(WORK / f"{name}.log"), "VERBOSITY": "0", "MAX_IMAGE_CACHE_SIZE": "256",
-                   "JPEG_QUALITY": "85", "MAX_CVT": "5000", "FILESYSTEM_PREFIX": f"{folder}/", **extra}
+    environment = {
+        "LOGFILE": str(WORK / f"{name}.log"),
+        "VERBOSITY": "0",
+        "MAX_IMAGE_CACHE_SIZE": "256",
+        "JPEG_QUALITY": "85",
+        "MAX_CVT": "5000",
+        "FILESYSTEM_PREFIX": f"{folder}/",
+        **extra,
+    }
     pairs = ", ".join(f'"{key}" => "{value}"' for key, value in environment.items())
     config = WORK / f"{name}-lighttpd.conf"
     config.write_text(f"""
@@ -148,11 +162,15 @@ http {{
 
 
 def start_gunicorn(env: dict, port: int, workers: int, threads: int):
-    environment = {**env, "BIND": f"127.0.0.1:{port}", "WEB_CONCURRENCY": str(workers),
-                   "WEB_THREADS": str(threads)}
-    return subprocess.Popen([PYTHON, "-m", "gunicorn", "-c", "gunicorn.conf.py", "archive.wsgi"], cwd=REPO,
-                            env=environment, start_new_session=True, stdout=subprocess.DEVNULL,
-                            stderr=open(WORK / "gunicorn.log", "a"))
+    environment = {**env, "BIND": f"127.0.0.1:{port}", "WEB_CONCURRENCY": str(workers), "WEB_THREADS": str(threads)}
+    return subprocess.Popen(
+        [PYTHON, "-m", "gunicorn", "-c", "gunicorn.conf.py", "archive.wsgi"],
+        cwd=REPO,
+        env=environment,
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=open(WORK / "gunicorn.log", "a"),
+    )
 
 
 def start_front(env: dict, port: int, app_port: int, workers: int, threads: int, public_tiles: Path):
@@ -184,29 +202,47 @@ def servers(options, site: dict, env: dict) -> dict:
     pyramid, found = site["pyramid"], {}
     iip_prefix = f"/fcgi-bin/iipsrv.fcgi?IIIF={pyramid.name}/"
     if IIPIMAGE_11.exists() and shutil.which("lighttpd"):
-        found["IIPImage 1.1"] = (lambda: start_lighttpd("iip11", IIPIMAGE_11, 8791, options.workers,
-                                                        pyramid.parent, {}), 8791, iip_prefix)
+        found["IIPImage 1.1"] = (
+            lambda: start_lighttpd("iip11", IIPIMAGE_11, 8791, options.workers, pyramid.parent, {}),
+            8791,
+            iip_prefix,
+        )
     else:
         print("IIPImage 1.1 skipped: install iipimage-server and lighttpd")
     if IIPSRV_13.exists() and shutil.which("lighttpd"):
-        found["iipsrv 1.3"] = (lambda: start_lighttpd("iip13", IIPSRV_13, 8792, options.workers, pyramid.parent,
-                                                      {"CODEC_PASSTHROUGH": "1"}), 8792, iip_prefix)
+        found["iipsrv 1.3"] = (
+            lambda: start_lighttpd(
+                "iip13", IIPSRV_13, 8792, options.workers, pyramid.parent, {"CODEC_PASSTHROUGH": "1"}
+            ),
+            8792,
+            iip_prefix,
+        )
     else:
         print(f"iipsrv 1.3 skipped: build it with bench/build_iipsrv.sh SOURCE_DIR ({IIPSRV_13} is missing)")
-    found["archive (gunicorn)"] = (lambda: start_gunicorn(env, 8793, options.workers, options.threads), 8793,
-                                   "/iiif/3/bench/")
+    found["archive (gunicorn)"] = (
+        lambda: start_gunicorn(env, 8793, options.workers, options.threads),
+        8793,
+        "/iiif/3/bench/",
+    )
     if shutil.which("nginx") and (site["public_tiles"] / "3" / "bench").is_dir():
-        found["archive (make serve)"] = (lambda: start_front(env, 8795, 8796, options.workers, options.threads,
-                                                             site["public_tiles"]), 8795, "/iiif/3/bench/")
-        found["nginx, tile files"] = (lambda: start_nginx(8794, site["public_tiles"], os.cpu_count() or 1), 8794,
-                                      "/iiif/3/bench/")
+        found["archive (make serve)"] = (
+            lambda: start_front(env, 8795, 8796, options.workers, options.threads, site["public_tiles"]),
+            8795,
+            "/iiif/3/bench/",
+        )
+        found["nginx, tile files"] = (
+            lambda: start_nginx(8794, site["public_tiles"], os.cpu_count() or 1),
+            8794,
+            "/iiif/3/bench/",
+        )
     else:
         print("nginx skipped: no nginx, or the site wrote no public tile files (media/iiif/tile_files.py)")
     return found
 
 
-def run_round(found: dict, order: list[str], paths: list[str], zoom: list[str], concurrency: int,
-              fetch_all, repeat: int) -> dict:
+def run_round(
+    found: dict, order: list[str], paths: list[str], zoom: list[str], concurrency: int, fetch_all, repeat: int
+) -> dict:
     results = {}
     for name in order:
         start, port, prefix = found[name]
@@ -225,19 +261,28 @@ def run_round(found: dict, order: list[str], paths: list[str], zoom: list[str], 
 
 
 def report(rounds: list[dict], tiles: int, zoom: int, width: int, height: int, options) -> None:
-    print(f"\nsample {width}x{height} ({width * height / 1e6:.0f} Mpx), {tiles} tiles a pass, {zoom} in the zoom, "
-          f"concurrency {options.concurrency}, {options.workers} workers x {options.threads} threads, "
-          f"{options.client} client, warm and zoom x{options.repeat}, {os.cpu_count()} cores, "
-          f"load average at the end {os.getloadavg()[0]:.1f}")
-    print(f"{'server':20} {'round':>5} " + " ".join(f"{phase + ' t/s':>10} {'p99 ms':>7}" for phase in PHASES)
-          + f" {'errors':>6}")
+    print(
+        f"\nsample {width}x{height} ({width * height / 1e6:.0f} Mpx), {tiles} tiles a pass, {zoom} in the zoom, "
+        f"concurrency {options.concurrency}, {options.workers} workers x {options.threads} threads, "
+        f"{options.client} client, warm and zoom x{options.repeat}, {os.cpu_count()} cores, "
+        f"load average at the end {os.getloadavg()[0]:.1f}"
+    )
+    print(
+        f"{'server':20} {'round':>5} "
+        + " ".join(f"{phase + ' t/s':>10} {'p99 ms':>7}" for phase in PHASES)
+        + f" {'errors':>6}"
+    )
     for number, results in enumerate(rounds, 1):
         for name, passes in results.items():
             cells = " ".join(f"{p.per_second:10.0f} {p.p99_ms:7.1f}" for p in passes)
             print(f"{name:20} {number:5} {cells} {sum(p.errors for p in passes):6}")
-    ratios = (("archive (make serve)", "iipsrv 1.3", 1.5), ("archive (make serve)", "nginx, tile files", 0.9),
-              ("archive (gunicorn)", "iipsrv 1.3", None), ("archive (gunicorn)", "IIPImage 1.1", None),
-              ("nginx, tile files", "iipsrv 1.3", None))
+    ratios = (
+        ("archive (make serve)", "iipsrv 1.3", 1.5),
+        ("archive (make serve)", "nginx, tile files", 0.9),
+        ("archive (gunicorn)", "iipsrv 1.3", None),
+        ("archive (gunicorn)", "IIPImage 1.1", None),
+        ("nginx, tile files", "iipsrv 1.3", None),
+    )
     for ours, theirs, target in ratios:
         if ours not in rounds[0] or theirs not in rounds[0]:
             continue
@@ -246,8 +291,9 @@ def report(rounds: list[dict], tiles: int, zoom: int, width: int, height: int, o
             spread = f"{min(values):.2f}-{max(values):.2f}x" if len(values) > 1 else f"{values[0]:.2f}x"
             # Rounds differ by +-15 % here (client and servers share two cores); totals over all rounds.
             total = sum(r[ours][phase_index].tiles for r in rounds) / sum(r[ours][phase_index].seconds for r in rounds)
-            theirs_total = (sum(r[theirs][phase_index].tiles for r in rounds)
-                            / sum(r[theirs][phase_index].seconds for r in rounds))
+            theirs_total = sum(r[theirs][phase_index].tiles for r in rounds) / sum(
+                r[theirs][phase_index].seconds for r in rounds
+            )
             spread += f", all rounds {total / theirs_total:.2f}x"
             wanted = f" (issue 18 target for canonical tiles >= {target}x)" if target else ""
             print(f"{ours} / {theirs}, {phase}: {spread}{wanted}")
@@ -260,11 +306,19 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=4, help="gunicorn workers and iipsrv processes")
     parser.add_argument("--threads", type=int, default=2, help="threads per gunicorn worker")
     parser.add_argument("--concurrency", type=int, default=8)
-    parser.add_argument("--client", choices=("h2load", "python"), default="h2load" if native_client.available()
-                        else "python", help="load generator (h2load: Debian's nghttp2-client)")
-    parser.add_argument("--repeat", type=int, default=None,
-                        help="warm and zoom passes walk their list this many times (default 10 with h2load, "
-                        "where one walk of the fastest servers lasts a tenth of a second, else 1)")
+    parser.add_argument(
+        "--client",
+        choices=("h2load", "python"),
+        default="h2load" if native_client.available() else "python",
+        help="load generator (h2load: Debian's nghttp2-client)",
+    )
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=None,
+        help="warm and zoom passes walk their list this many times (default 10 with h2load, "
+        "where one walk of the fastest servers lasts a tenth of a second, else 1)",
+    )
     options = parser.parse_args()
     options.repeat = options.repeat or (10 if options.client == "h2load" else 1)
     if not shutil.which("vipsheader"):

@@ -65,8 +65,14 @@ def run_ours(source: Path, env: dict, number: int) -> dict:
     shutil.rmtree(SITE, ignore_errors=True)
     target = SITE / "pyramid.tif"
     checksum = f"{number:02d}" + "0" * 62
-    done = subprocess.run([PYTHON, "-c", OURS, str(source), str(target), checksum], cwd=REPO, env=env,
-                          check=True, capture_output=True, text=True)
+    done = subprocess.run(
+        [PYTHON, "-c", OURS, str(source), str(target), checksum],
+        cwd=REPO,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     figures = json.loads(done.stdout.splitlines()[-1])
     figures["pyramid_bytes"] = target.stat().st_size
     figures["pyramid_disk"] = target.stat().st_blocks * 512
@@ -79,14 +85,33 @@ def run_dzsave(source: Path, quality: int) -> dict:
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     started = time.perf_counter()
-    child = subprocess.Popen(["vips", "dzsave", str(source), str(folder / "bench"), "--layout", "iiif3",
-                              "--tile-size", "256", "--overlap", "0", "--suffix", f".jpg[Q={quality},strip]"])
+    child = subprocess.Popen(
+        [
+            "vips",
+            "dzsave",
+            str(source),
+            str(folder / "bench"),
+            "--layout",
+            "iiif3",
+            "--tile-size",
+            "256",
+            "--overlap",
+            "0",
+            "--suffix",
+            f".jpg[Q={quality},strip]",
+        ]
+    )
     _, status, usage = os.wait4(child.pid, 0)
     if status != 0:
         raise SystemExit("vips dzsave failed")
     files, size, disk = tree_size(folder)
-    return {"wall": time.perf_counter() - started, "cpu": usage.ru_utime + usage.ru_stime, "files": files,
-            "tile_bytes": size, "tile_disk": disk}
+    return {
+        "wall": time.perf_counter() - started,
+        "cpu": usage.ru_utime + usage.ru_stime,
+        "files": files,
+        "tile_bytes": size,
+        "tile_disk": disk,
+    }
 
 
 def main() -> int:
@@ -111,15 +136,21 @@ def main() -> int:
             else:
                 tool_runs.append(run_dzsave(source, quality or 85))
     for ours, tool in zip(ours_runs, tool_runs, strict=True):
-        print(f"archive: pyramid {ours['pyramid_wall']:.1f} s wall / {ours['pyramid_cpu']:.1f} s CPU, with tile "
-              f"files {ours['wall']:.1f} s / {ours['cpu']:.1f} s ({ours['files']} files)")
+        print(
+            f"archive: pyramid {ours['pyramid_wall']:.1f} s wall / {ours['pyramid_cpu']:.1f} s CPU, with tile "
+            f"files {ours['wall']:.1f} s / {ours['cpu']:.1f} s ({ours['files']} files)"
+        )
         print(f"dzsave:  {tool['wall']:.1f} s wall / {tool['cpu']:.1f} s CPU ({tool['files']} files)")
-        print(f"  build vs dzsave: wall {ours['wall'] / tool['wall']:.2f}x, CPU {ours['cpu'] / tool['cpu']:.2f}x "
-              "(target <= 1.5x)")
-        print(f"  tile files {ours['tile_bytes'] / 2**20:.0f} MiB ({ours['tile_disk'] / 2**20:.0f} MiB on disk) "
-              f"vs pyramid {ours['pyramid_bytes'] / 2**20:.0f} MiB: {ours['tile_bytes'] / ours['pyramid_bytes']:.2f}x "
-              f"({ours['tile_disk'] / ours['pyramid_disk']:.2f}x on disk; target <= 1.5x); dzsave's tree "
-              f"{tool['tile_bytes'] / 2**20:.0f} MiB ({tool['tile_disk'] / 2**20:.0f} MiB on disk)")
+        print(
+            f"  build vs dzsave: wall {ours['wall'] / tool['wall']:.2f}x, CPU {ours['cpu'] / tool['cpu']:.2f}x "
+            "(target <= 1.5x)"
+        )
+        print(
+            f"  tile files {ours['tile_bytes'] / 2**20:.0f} MiB ({ours['tile_disk'] / 2**20:.0f} MiB on disk) "
+            f"vs pyramid {ours['pyramid_bytes'] / 2**20:.0f} MiB: {ours['tile_bytes'] / ours['pyramid_bytes']:.2f}x "
+            f"({ours['tile_disk'] / ours['pyramid_disk']:.2f}x on disk; target <= 1.5x); dzsave's tree "
+            f"{tool['tile_bytes'] / 2**20:.0f} MiB ({tool['tile_disk'] / 2**20:.0f} MiB on disk)"
+        )
     print(f"load average at the end {os.getloadavg()[0]:.1f}")
     shutil.rmtree(SITE, ignore_errors=True)
     shutil.rmtree(WORK / "dzsave", ignore_errors=True)

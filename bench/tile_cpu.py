@@ -24,10 +24,18 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "archive.settings.production")
 
 def environ_for(path: str) -> dict:
     return {
-        "REQUEST_METHOD": "GET", "PATH_INFO": path, "QUERY_STRING": "", "SCRIPT_NAME": "",
-        "SERVER_NAME": "127.0.0.1", "SERVER_PORT": "8000", "HTTP_HOST": "127.0.0.1:8000",
-        "wsgi.input": io.BytesIO(), "wsgi.url_scheme": "https", "SERVER_PROTOCOL": "HTTP/1.1",
-        "HTTP_USER_AGENT": "tile-cpu-bench", "REMOTE_ADDR": "127.0.0.1",
+        "REQUEST_METHOD": "GET",
+        "PATH_INFO": path,
+        "QUERY_STRING": "",
+        "SCRIPT_NAME": "",
+        "SERVER_NAME": "127.0.0.1",
+        "SERVER_PORT": "8000",
+        "HTTP_HOST": "127.0.0.1:8000",
+        "wsgi.input": io.BytesIO(),
+        "wsgi.url_scheme": "https",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "HTTP_USER_AGENT": "tile-cpu-bench",
+        "REMOTE_ADDR": "127.0.0.1",
     }
 
 
@@ -65,8 +73,7 @@ def main() -> int:
         b"".join(body)
         getattr(body, "close", lambda: None)()
         if args.access_log:
-            access.info('%(h)s "%(r)s" %(s)s', {"h": "127.0.0.1", "r": f"GET {path} HTTP/1.1", "s": "200",
-                                                "U": path})
+            access.info('%(h)s "%(r)s" %(s)s', {"h": "127.0.0.1", "r": f"GET {path} HTTP/1.1", "s": "200", "U": path})
 
     for path in paths:
         call(path)
@@ -75,8 +82,10 @@ def main() -> int:
     for number in range(args.calls):
         call(paths[number % len(paths)])
     cpu, wall = time.process_time() - started_cpu, time.perf_counter() - started
-    print(f"{args.calls} warm tiles: {cpu / args.calls * 1e6:.0f} us CPU per tile, "
-          f"{wall / args.calls * 1e6:.0f} us wall; statuses {statuses}")
+    print(
+        f"{args.calls} warm tiles: {cpu / args.calls * 1e6:.0f} us CPU per tile, "
+        f"{wall / args.calls * 1e6:.0f} us wall; statuses {statuses}"
+    )
     return 0 if set(statuses) == {"200 OK"} else 1
 
 

@@ -75,8 +75,16 @@ PAINT_SCHEMES: list[list[Colour]] = [
 ]
 
 FACADES: list[Colour] = [
-    (214, 196, 160), (190, 160, 130), (200, 120, 90), (220, 210, 190), (170, 150, 120),
-    (160, 90, 70), (225, 200, 150), (185, 185, 170), (205, 175, 140), (150, 130, 110),
+    (214, 196, 160),
+    (190, 160, 130),
+    (200, 120, 90),
+    (220, 210, 190),
+    (170, 150, 120),
+    (160, 90, 70),
+    (225, 200, 150),
+    (185, 185, 170),
+    (205, 175, 140),
+    (150, 130, 110),
 ]
 ROOF: Colour = (92, 60, 50)
 GLASS_TOWER: Colour = (110, 140, 165)
@@ -164,23 +172,25 @@ def vignette(width: int, height: int, strength: float) -> pyvips.Image:
 
 def vertical_gradient(width: int, height: int, top: Colour, bottom: Colour, until: float) -> pyvips.Image:
     """`top` fading into `bottom` down to row `until`, then `bottom`; built as one column, then widened."""
-    column = [[tuple(t + (b - t) * min(1.0, row / until) for t, b in zip(top, bottom, strict=True))]
-              for row in range(height)]
+    column = [
+        [tuple(t + (b - t) * min(1.0, row / until) for t, b in zip(top, bottom, strict=True))] for row in range(height)
+    ]
     return grid_image(column).embed(0, 0, width, height, extend="copy")
 
 
 # --- styles -------------------------------------------------------------------------------------------
 
 
-def glass_cell_colour(rng: random.Random, scheme: dict[str, list[Colour]], u: float, v: float,
-                      edge_cells: float) -> Colour:
+def glass_cell_colour(
+    rng: random.Random, scheme: dict[str, list[Colour]], u: float, v: float, edge_cells: float
+) -> Colour:
     """The colour of one glass piece from its place in the panel (u, v: offsets from the centre)."""
     radius = math.hypot(u, v)
     if edge_cells < 1.0:
         palette = scheme["border"]
     elif radius < 0.62:
         half = int(radius * 7) % 2 * 2
-        palette = scheme["medallion"][half:half + 2]
+        palette = scheme["medallion"][half : half + 2]
     else:
         palette = scheme["field"]
     return jitter(rng, rng.choice(palette), 22)
@@ -229,12 +239,14 @@ def stained_glass(width: int, height: int, seed: int) -> pyvips.Image:
     long_side = max(width, height)
     cell = long_side / rng.uniform(11, 17)
     pieces = glass_pieces(width, height, cell, rng)
-    warp = smooth_noise(width, height, cell * 1.4, seed + 1).bandjoin(
-        smooth_noise(width, height, cell * 1.4, seed + 2))
+    warp = smooth_noise(width, height, cell * 1.4, seed + 1).bandjoin(smooth_noise(width, height, cell * 1.4, seed + 2))
     index = pyvips.Image.xyz(width, height) / cell + 1 + warp * 0.9
     glass = pieces.mapim(index, interpolate=pyvips.Interpolate.new("nearest"))
-    texture = 0.85 + 0.4 * smooth_noise(width, height, long_side / 3, seed + 3) + 0.12 * smooth_noise(
-        width, height, cell / 3, seed + 4, stretch=4)
+    texture = (
+        0.85
+        + 0.4 * smooth_noise(width, height, long_side / 3, seed + 3)
+        + 0.12 * smooth_noise(width, height, cell / 3, seed + 4, stretch=4)
+    )
     picture = mix(glass * texture, list(LEAD), lead_lines(index, cell, max(1.0, long_side * 0.0024)))
     border, wall = frame_and_arch(width, height, long_side * 0.012)
     return wall.ifthenelse(list(WALL), border.ifthenelse(list(LEAD), picture))
@@ -245,8 +257,7 @@ def paint_fields(scheme: list[Colour], cols: int, rows: int, rng: random.Random)
     grid = []
     for _ in range(rows):
         band = scheme[rng.randrange(len(scheme))]
-        grid.append([jitter(rng, rng.choice(scheme) if rng.random() < 0.25 else band, 26)
-                     for _ in range(cols)])
+        grid.append([jitter(rng, rng.choice(scheme) if rng.random() < 0.25 else band, 26) for _ in range(cols)])
     return grid_image(grid)
 
 
@@ -277,14 +288,18 @@ def painting(width: int, height: int, seed: int) -> pyvips.Image:
     cols, rows = rng.randint(3, 7), rng.randint(3, 6)
     fields = paint_fields(scheme, cols + 2, rows + 2, rng)
     warp = smooth_noise(small_w, small_h, small_h / 2, seed + 1).bandjoin(
-        smooth_noise(small_w, small_h, small_h / 2, seed + 2))
+        smooth_noise(small_w, small_h, small_h / 2, seed + 2)
+    )
     index = pyvips.Image.xyz(small_w, small_h) / [small_w / cols, small_h / rows] + 1 + warp * 0.7
     base = fields.mapim(index, interpolate=pyvips.Interpolate.new("nearest"))
     base = paint_shapes(base, scheme, rng).gaussblur(2.5).copy_memory()
     base = base.resize(scale, kernel="linear").crop(0, 0, width, height)
     long_side = max(width, height)
-    texture = 1 + 0.1 * smooth_noise(width, height, long_side / 60, seed + 3, stretch=5) + 0.12 * smooth_noise(
-        width, height, long_side / 8, seed + 4)
+    texture = (
+        1
+        + 0.1 * smooth_noise(width, height, long_side / 60, seed + 3, stretch=5)
+        + 0.12 * smooth_noise(width, height, long_side / 8, seed + 4)
+    )
     return base * texture
 
 
@@ -311,14 +326,18 @@ def street_front(width: int, ground: float, rng: random.Random) -> list[Building
     while x < width:
         span = rng.uniform(0.09, 0.22) * width
         top = rng.uniform(0.33, 0.66) * ground
-        houses.append(Building(
-            start=x, end=x + span, top=top,
-            peak=rng.choice((0.0, 0.08, 0.13, 0.17)) * ground,
-            colour=jitter(rng, rng.choice(FACADES), 12),
-            window_every=rng.uniform(0.028, 0.045) * width,
-            floor=(ground - top) / rng.randint(2, 5),
-            replaced=rng.random() < 0.3,
-        ))
+        houses.append(
+            Building(
+                start=x,
+                end=x + span,
+                top=top,
+                peak=rng.choice((0.0, 0.08, 0.13, 0.17)) * ground,
+                colour=jitter(rng, rng.choice(FACADES), 12),
+                window_every=rng.uniform(0.028, 0.045) * width,
+                floor=(ground - top) / rng.randint(2, 5),
+                replaced=rng.random() < 0.3,
+            )
+        )
         x += span
     return houses
 
@@ -433,8 +452,13 @@ def sepia(picture: pyvips.Image) -> pyvips.Image:
 def stamp(picture: pyvips.Image, label: str) -> pyvips.Image:
     """Print "PAVYZDYS / SAMPLE" and the inventory number in a dark box in the middle of the picture."""
     width, height = picture.width, picture.height
-    text = pyvips.Image.text(f"PAVYZDYS / SAMPLE\n{label}", font=LABEL_FONT, align="centre",
-                             width=round(width * 0.6), height=round(min(width, height) * 0.12))
+    text = pyvips.Image.text(
+        f"PAVYZDYS / SAMPLE\n{label}",
+        font=LABEL_FONT,
+        align="centre",
+        width=round(width * 0.6),
+        height=round(min(width, height) * 0.12),
+    )
     pad = max(4, text.height // 4)
     box_w, box_h = text.width + 2 * pad, text.height + 2 * pad
     left, top = (width - box_w) // 2, (height - box_h) // 2
@@ -508,8 +532,15 @@ def job_for(folder: Path, inventory: str, image: object) -> Job:
     seed = spec.get("seed")
     if not isinstance(seed, int) or isinstance(seed, bool) or seed < 0:
         raise SpecError(f"`seed` must be a whole number >= 0, got {seed!r}")
-    return Job(path=folder / file, label=f"{inventory} · {Path(file).stem.rsplit('-', 1)[-1]}", style=style,
-               width=side(spec, "width"), height=side(spec, "height"), seed=seed, tone=tone)
+    return Job(
+        path=folder / file,
+        label=f"{inventory} · {Path(file).stem.rsplit('-', 1)[-1]}",
+        style=style,
+        width=side(spec, "width"),
+        height=side(spec, "height"),
+        seed=seed,
+        tone=tone,
+    )
 
 
 def read_records(items_file: Path) -> list[dict]:
@@ -550,8 +581,13 @@ def read_jobs(root: Path) -> tuple[list[Job], list[str]]:
 def parse_args(argv: list[str]) -> argparse.Namespace:
     """The command line: an optional ROOT folder and --force."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("root", nargs="?", type=Path, default=Path(__file__).resolve().parent,
-                        help="folder holding the collection folders (default: this script's folder)")
+    parser.add_argument(
+        "root",
+        nargs="?",
+        type=Path,
+        default=Path(__file__).resolve().parent,
+        help="folder holding the collection folders (default: this script's folder)",
+    )
     parser.add_argument("--force", action="store_true", help="redraw images that exist already")
     return parser.parse_args(argv)
 

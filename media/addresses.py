@@ -23,7 +23,13 @@ def _service_url(base_url: str, version: str, identifier: str) -> str:
     return f"{base_url}/{version}/{quote(identifier, safe='')}"
 
 
-def image_url(identifier: str, region: str = "full", size: str = "max", quality: str = "default",
-              fmt: str = "jpg", version: str = "3") -> str:
+def image_url(
+    identifier: str,
+    region: str = "full",
+    size: str = "max",
+    quality: str = "default",
+    fmt: str = "jpg",
+    version: str = "3",
+) -> str:
     """One image request, e.g. a detail: region "x,y,w,h", size "!800,800"; never rotated."""
     return f"{image_service_url(identifier, version)}/{region}/{size}/0/{quality}.{fmt}"

@@ -27,4 +27,3 @@ def bound_libvips_caches() -> None:
     pyvips.cache_set_max(settings.IIIF_VIPS_CACHE_MAX_OPERATIONS)
     pyvips.cache_set_max_mem(settings.IIIF_VIPS_CACHE_MAX_BYTES)
     pyvips.cache_set_max_files(settings.IIIF_VIPS_CACHE_MAX_FILES)
-

@@ -39,8 +39,11 @@ def ingest_image(
         return existing
     if existing is not None and not replace:
         raise IngestError(
-            _("The identifier “%(identifier)s” already belongs to another image. Choose another identifier, "
-              "or replace that image's file on purpose.") % {"identifier": identifier}
+            _(
+                "The identifier “%(identifier)s” already belongs to another image. Choose another identifier, "
+                "or replace that image's file on purpose."
+            )
+            % {"identifier": identifier}
         )
     image = existing or DigitizedImage(iiif_identifier=identifier)
     previous_file = image.file.name if existing else ""

@@ -33,12 +33,21 @@ class SafeCreateFromUploadedImageView(CreateFromUploadedImageView):
             request.POST, instance=self.model(), prefix=f"{self.edit_upload_form_prefix}-{upload_id}", user=request.user
         )
         form.is_valid()
-        form.add_error(None, _("This file was saved already, or its IIIF identifier was taken a moment ago. "
-                               "Reload the page to see the images saved, or choose another identifier."))
-        html = render_to_string(self.edit_form_template_name, {
-            self.context_upload_name: self.upload,
-            "edit_action": reverse(self.edit_upload_url_name, args=(upload_id,)),
-            "delete_action": reverse(self.delete_upload_url_name, args=(upload_id,)),
-            "form": form,
-        }, request=request)
+        form.add_error(
+            None,
+            _(
+                "This file was saved already, or its IIIF identifier was taken a moment ago. "
+                "Reload the page to see the images saved, or choose another identifier."
+            ),
+        )
+        html = render_to_string(
+            self.edit_form_template_name,
+            {
+                self.context_upload_name: self.upload,
+                "edit_action": reverse(self.edit_upload_url_name, args=(upload_id,)),
+                "delete_action": reverse(self.delete_upload_url_name, args=(upload_id,)),
+                "form": form,
+            },
+            request=request,
+        )
         return JsonResponse({"success": False, "form": html})

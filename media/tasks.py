@@ -91,8 +91,11 @@ def requeue_pending_pyramids(older_than_seconds: int) -> int:
     A build that is merely waiting in the queue is queued twice at worst, which costs one cheap no-op run.
     """
     cutoff = timezone.now() - timedelta(seconds=older_than_seconds)
-    stuck = list(DigitizedImage.objects.filter(pyramid_status=PyramidStatus.PENDING, created_at__lt=cutoff)
-                 .values_list("pk", flat=True))
+    stuck = list(
+        DigitizedImage.objects.filter(pyramid_status=PyramidStatus.PENDING, created_at__lt=cutoff).values_list(
+            "pk", flat=True
+        )
+    )
     for image_id in stuck:
         build_pyramid_task.enqueue(image_id)
     return len(stuck)

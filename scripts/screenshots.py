@@ -50,11 +50,16 @@ SHOTS = (
 
 
 def arguments(argv: list[str] | None = None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
-                                     formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__)
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__
+    )
     parser.add_argument("--base-url", default="http://127.0.0.1:8000", help="the running site (default: %(default)s)")
-    parser.add_argument("--out", type=Path, default=REPO_ROOT / "docs" / "screenshots",
-                        help="folder for the .webp files (default: docs/screenshots)")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=REPO_ROOT / "docs" / "screenshots",
+        help="folder for the .webp files (default: docs/screenshots)",
+    )
     parser.add_argument("--only", nargs="+", choices=[shot.name for shot in SHOTS], help="make only these shots")
     parser.add_argument("--max-kb", type=int, default=150, help="largest file allowed (default: %(default)s KB)")
     parser.add_argument("--chromium", type=Path, default=CHROMIUM, help="the browser (default: %(default)s)")
@@ -165,8 +170,10 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             target = options.out / f"{shot.name}.webp"
             target.write_bytes(data)
-            print(f"{target.relative_to(REPO_ROOT) if target.is_relative_to(REPO_ROOT) else target}: "
-                  f"{shot.viewport[0]}x{shot.viewport[1]}, {len(data) // 1024} KB")
+            print(
+                f"{target.relative_to(REPO_ROOT) if target.is_relative_to(REPO_ROOT) else target}: "
+                f"{shot.viewport[0]}x{shot.viewport[1]}, {len(data) // 1024} KB"
+            )
         browser.close()
     for failure in failed:
         print(f"failed: {failure}", file=sys.stderr)

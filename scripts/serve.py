@@ -49,16 +49,20 @@ def main() -> int:
         if not wait_listening(servers["gunicorn"], app_port):
             return fail(f"gunicorn did not start listening on :{app_port} (its log is above)")
         if nginx:
-            config = render_front(Path(paths["data"]) / "serve" / "nginx", options.port, app_port, paths["tiles"],
-                                  paths["static"])
+            config = render_front(
+                Path(paths["data"]) / "serve" / "nginx", options.port, app_port, paths["tiles"], paths["static"]
+            )
             tested = subprocess.run([nginx, *nginx_arguments(config), "-t"], capture_output=True, text=True)
             if tested.returncode:
                 return fail(f"nginx refused its configuration ({config}):\n{tested.stderr}")
             servers["nginx"] = subprocess.Popen([nginx, *nginx_arguments(config)], start_new_session=True)
             print(f"nginx in front on :{options.port}, gunicorn on :{app_port} (http://127.0.0.1:{options.port})")
         else:
-            print(f"nginx not found: gunicorn alone on :{options.port} (http://127.0.0.1:{options.port})"
-                  if not options.no_nginx else f"gunicorn alone on :{options.port}")
+            print(
+                f"nginx not found: gunicorn alone on :{options.port} (http://127.0.0.1:{options.port})"
+                if not options.no_nginx
+                else f"gunicorn alone on :{options.port}"
+            )
         print("Ctrl+C stops them.", flush=True)
         return watch(servers)
     finally:
@@ -67,18 +71,25 @@ def main() -> int:
 
 def django_paths(environment: dict[str, str]) -> dict[str, str]:
     """The data folder, the public tile tree and STATIC_ROOT, as the settings say (they read the environment)."""
-    code = ("from django.conf import settings; from media.iiif.public_tiles import public_root; "
-            "print(settings.DATA_DIR); print(public_root()); print(settings.STATIC_ROOT)")
-    done = subprocess.run([sys.executable, "-c", f"import django; django.setup(); {code}"], cwd=ROOT,
-                          env=environment, capture_output=True, text=True, check=True)
+    code = (
+        "from django.conf import settings; from media.iiif.public_tiles import public_root; "
+        "print(settings.DATA_DIR); print(public_root()); print(settings.STATIC_ROOT)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", f"import django; django.setup(); {code}"],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     data, tiles, static = done.stdout.split("\n")[:3]
     return {"data": data, "tiles": tiles, "static": static}
 
 
 def start_gunicorn(environment: dict[str, str], port: int) -> subprocess.Popen:
     command = [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "archive.wsgi"]
-    return subprocess.Popen(command, cwd=ROOT, env={**environment, "BIND": f"127.0.0.1:{port}"},
-                            start_new_session=True)
+    return subprocess.Popen(command, cwd=ROOT, env={**environment, "BIND": f"127.0.0.1:{port}"}, start_new_session=True)
 
 
 def in_use(port: int) -> bool:

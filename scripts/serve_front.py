@@ -24,7 +24,7 @@ def static_location(static_root: str) -> str:
         depth += {"{": 1, "}": -1}.get(site[end], 0)
         if depth == 0:
             break
-    return site[start.start():end + 1].strip().replace(STATIC_ROOT_PLACEHOLDER, f"{static_root.rstrip('/')}/")
+    return site[start.start() : end + 1].strip().replace(STATIC_ROOT_PLACEHOLDER, f"{static_root.rstrip('/')}/")
 
 
 def write_snippets(prefix: Path, tiles: str) -> dict[str, Path]:

@@ -45,7 +45,7 @@ def kept_pairs(query: SearchQuery) -> list[Pair]:
 
 
 def query_string(pairs: list[Pair]) -> str:
-    """"?q=" rather than "?" when nothing is left: an empty query string is the page that invites a search,
+    """ "?q=" rather than "?" when nothing is left: an empty query string is the page that invites a search,
     and a researcher removing the last filter expects to browse everything instead."""
     return "?" + urlencode(pairs or [(TEXT.name, "")])
 
@@ -69,9 +69,14 @@ def filter_pairs(query: SearchQuery) -> list[tuple[Pair, Promise | str, str]]:
 def active_filters(query: SearchQuery) -> list[ActiveFilter]:
     chosen = filter_pairs(query)
     every_pair = [pair for pair, _label, _value in chosen]
-    return [ActiveFilter(label=label, value=value,
-                         remove_url=query_string(kept_pairs(query) + [other for other in every_pair if other != pair]))
-            for pair, label, value in chosen]
+    return [
+        ActiveFilter(
+            label=label,
+            value=value,
+            remove_url=query_string(kept_pairs(query) + [other for other in every_pair if other != pair]),
+        )
+        for pair, label, value in chosen
+    ]
 
 
 def clear_all_url(query: SearchQuery) -> str:

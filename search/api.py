@@ -42,17 +42,20 @@ def search(request: HttpRequest) -> JsonResponse:
         found = run_search(reading.query)
     except SearchUnavailable:
         return JsonResponse(UNAVAILABLE, status=503, headers={"Retry-After": "30"})
-    return JsonResponse({
-        "count": found.count,
-        "page": found.query.page,
-        "num_pages": found.num_pages,
-        "dates": dates_read(found.query),
-        "results": [api_record(result, request) for result in found.items],
-        "facets": {
-            **{facet.name: [facet_value(v) for v in facet.values] for facet in found.facets},
-            "undated": [facet_value(found.undated)],
+    return JsonResponse(
+        {
+            "count": found.count,
+            "page": found.query.page,
+            "num_pages": found.num_pages,
+            "dates": dates_read(found.query),
+            "results": [api_record(result, request) for result in found.items],
+            "facets": {
+                **{facet.name: [facet_value(v) for v in facet.values] for facet in found.facets},
+                "undated": [facet_value(found.undated)],
+            },
         },
-    }, json_dumps_params={"ensure_ascii": False})
+        json_dumps_params={"ensure_ascii": False},
+    )
 
 
 def dates_read(query: SearchQuery) -> dict | None:

@@ -38,9 +38,22 @@ TEXT_FIELDS: dict[str, float] = {
 UNFOLDED_FIELDS = frozenset({"description", "inscriptions"})
 LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
 TAG = re.compile(r"<[^>]*>")
-ITEM_COLUMNS = ("pk", "title", "path", "locale__language_code", "inventory_number", "date_text", "year_earliest",
-                "year_latest", "description", "inscriptions", "place__key", "place__name", "place__name_en",
-                "work_status")
+ITEM_COLUMNS = (
+    "pk",
+    "title",
+    "path",
+    "locale__language_code",
+    "inventory_number",
+    "date_text",
+    "year_earliest",
+    "year_latest",
+    "description",
+    "inscriptions",
+    "place__key",
+    "place__name",
+    "place__name_en",
+    "work_status",
+)
 
 
 @dataclass
@@ -152,22 +165,30 @@ def item_records(ids: Iterable[int]) -> list[ItemRecord]:
     """Records for these items in six queries, whatever their number (keep batches to about 1,000)."""
     rows = ItemPage.objects.filter(pk__in=list(ids)).order_by("pk").values_list(*ITEM_COLUMNS)
     records = {
-        row[0]: ItemRecord(*row[:3], language_code(row[3]), *row[4:10],
-                           place=(row[10], names(row[11], row[12])) if row[10] else None, work_status=row[13])
+        row[0]: ItemRecord(
+            *row[:3],
+            language_code(row[3]),
+            *row[4:10],
+            place=(row[10], names(row[11], row[12])) if row[10] else None,
+            work_status=row[13],
+        )
         for row in rows
     }
     ids = list(records)
     for pk, text in ItemAlternativeTitle.objects.filter(item_id__in=ids).values_list("item_id", "text"):
         records[pk].alternative_titles.append(text)
     for pk, key, name, name_en in ItemCreator.objects.filter(item_id__in=ids).values_list(
-            "item_id", "creator__key", "creator__name", "creator__name_en"):
+        "item_id", "creator__key", "creator__name", "creator__name_en"
+    ):
         records[pk].creators.append((key, names(name, name_en)))
     for relation, term in ((ItemPage.techniques.through, "technique"), (ItemPage.materials.through, "material")):
         for pk, key, name, name_en in relation.objects.filter(itempage_id__in=ids).values_list(
-                "itempage_id", f"{term}__key", f"{term}__name", f"{term}__name_en"):
+            "itempage_id", f"{term}__key", f"{term}__name", f"{term}__name_en"
+        ):
             records[pk].techniques.append((key, names(name, name_en)))
     for pk, slug, name, name_en in ItemTag.objects.filter(content_object_id__in=ids).values_list(
-            "content_object_id", "tag__slug", "tag__name", "tag__english__name_en"):
+        "content_object_id", "tag__slug", "tag__name", "tag__english__name_en"
+    ):
         records[pk].subjects.append((slug, names(name, name_en or "")))
     attach_historic_place_names(records.values())
     attach_collections(records.values())
@@ -207,7 +228,7 @@ def documents_for(page_ids: Iterable[int], batch: int = 1000) -> Iterator[dict]:
     """Documents for whichever of these pages the public may find: items, collections, exhibitions."""
     page_ids = list(page_ids)
     for start in range(0, len(page_ids), batch):
-        chunk = page_ids[start:start + batch]
+        chunk = page_ids[start : start + batch]
         findable = indexable_items().filter(pk__in=chunk).values_list("pk", flat=True)
         for record in item_records(findable):
             yield item_document(record)

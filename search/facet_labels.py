@@ -64,6 +64,8 @@ def subjects(values: set[str], language: str) -> dict[str, str]:
 
 def terms(*models) -> Labels:
     """Labels of vocabulary terms by key, from any of these models (a technique or a material)."""
+
     def labels(values: set[str], language: str) -> dict[str, str]:
         return {term.key: term.label for model in models for term in model.objects.filter(key__in=values)}
+
     return labels

@@ -26,10 +26,18 @@ def labelled_facets(counts: dict[str, list[FacetCount]], query: SearchQuery) -> 
         elif facet.value_order:
             values.sort(key=lambda value: position(facet.value_order, value.value))
         labels = labels_for(facet.name, {value.value for value in values + more}, query.language)
-        labelled = [FacetValue(value=value.value, label=labels.get(value.value, value.value), count=value.count,
-                               selected=value.value in query.selected(facet.name)) for value in values + more]
-        facets.append(Facet(name=facet.name, title=str(facet.title), values=labelled[:len(values)],
-                            more=labelled[len(values):]))
+        labelled = [
+            FacetValue(
+                value=value.value,
+                label=labels.get(value.value, value.value),
+                count=value.count,
+                selected=value.value in query.selected(facet.name),
+            )
+            for value in values + more
+        ]
+        facets.append(
+            Facet(name=facet.name, title=str(facet.title), values=labelled[: len(values)], more=labelled[len(values) :])
+        )
     return facets
 
 
@@ -41,7 +49,7 @@ def usual_values(facet: FacetRow, values: list[FacetCount]) -> tuple[list[FacetC
     number = facet.index_type != "keyword"  # numbers order as numbers, keys as text
     value_key = (lambda value: int(value.value)) if number else (lambda value: value.value)
     picked = sorted(values, key=value_key if facet.by_value else lambda value: (-value.count, value_key(value)))
-    kept = {value.value for value in picked[:facet.size]}
+    kept = {value.value for value in picked[: facet.size]}
     return [value for value in values if value.value in kept], [value for value in values if value.value not in kept]
 
 

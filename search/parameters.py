@@ -81,18 +81,24 @@ class Reading:
 def read_text(value: str) -> str:
     text = searchable_text(value)
     if len(text) > MAX_LENGTH:
-        raise Rejected(format_lazy(_("The text is longer than {limit} characters, the most a search takes."),
-                                   limit=MAX_LENGTH),
-                       instead=text[:MAX_LENGTH].strip(),
-                       consequence=format_lazy(_("Only its first {limit} characters were searched."), limit=MAX_LENGTH))
+        raise Rejected(
+            format_lazy(_("The text is longer than {limit} characters, the most a search takes."), limit=MAX_LENGTH),
+            instead=text[:MAX_LENGTH].strip(),
+            consequence=format_lazy(_("Only its first {limit} characters were searched."), limit=MAX_LENGTH),
+        )
     return text
 
 
 def read_language(value: str) -> str:
     if value in dict(settings.LANGUAGES):
         return value
-    raise Rejected(format_lazy(_("“{value}” is not a language of the catalogue: give one of {choices}."),
-                               value=quoted(value), choices=", ".join(dict(settings.LANGUAGES))))
+    raise Rejected(
+        format_lazy(
+            _("“{value}” is not a language of the catalogue: give one of {choices}."),
+            value=quoted(value),
+            choices=", ".join(dict(settings.LANGUAGES)),
+        )
+    )
 
 
 def read_year(value: str, latest: bool = False) -> int:
@@ -102,31 +108,55 @@ def read_year(value: str, latest: bool = False) -> int:
         year = reading.latest if latest else reading.earliest
     if year is not None and YEARS[0] <= year <= YEARS[1]:
         return year
-    raise Rejected(format_lazy(_("“{value}” is not a year or a date the archive reads: give a whole number from "
-                                 "{first} to {last} in the digits 0-9, or a date such as 1930s or 1935 m. gegužės "
-                                 "3 d."), value=quoted(value), first=YEARS[0], last=YEARS[1]))
+    raise Rejected(
+        format_lazy(
+            _(
+                "“{value}” is not a year or a date the archive reads: give a whole number from "
+                "{first} to {last} in the digits 0-9, or a date such as 1930s or 1935 m. gegužės "
+                "3 d."
+            ),
+            value=quoted(value),
+            first=YEARS[0],
+            last=YEARS[1],
+        )
+    )
 
 
 def read_page(value: str) -> int:
     page = whole_number(value)
     if page is not None and 1 <= page <= MAX_PAGE:
         return page
-    raise Rejected(format_lazy(_("“{value}” is not a page number: give a whole number from 1 to {last}."),
-                               value=quoted(value), last=MAX_PAGE))
+    raise Rejected(
+        format_lazy(
+            _("“{value}” is not a page number: give a whole number from 1 to {last}."),
+            value=quoted(value),
+            last=MAX_PAGE,
+        )
+    )
 
 
 def read_sort(value: str) -> str:
     if value in SORTS:
         return value
-    raise Rejected(format_lazy(_("“{value}” is not an order of results: give one of {choices}."),
-                               value=quoted(value), choices=", ".join(SORTS)))
+    raise Rejected(
+        format_lazy(
+            _("“{value}” is not an order of results: give one of {choices}."),
+            value=quoted(value),
+            choices=", ".join(SORTS),
+        )
+    )
 
 
 def read_flag(value: str) -> bool:
     if value.lower() in YES + NO:
         return value.lower() in YES
-    raise Rejected(format_lazy(_("“{value}” is neither yes nor no: give one of {choices}."),
-                               value=quoted(value), choices=", ".join(YES + NO)))
+    raise Rejected(
+        format_lazy(
+            _("“{value}” is neither yes nor no: give one of {choices}."),
+            value=quoted(value),
+            choices=", ".join(YES + NO),
+        )
+    )
 
 
 def read_parameters(params: QueryDict, parameters: Iterable[Parameter]) -> tuple[dict, list[Problem]]:
@@ -139,8 +169,14 @@ def read_parameters(params: QueryDict, parameters: Iterable[Parameter]) -> tuple
             values[parameter.name] = tuple(dict.fromkeys(value for value in read if value is not None))
             continue
         if len(given) > 1:
-            problems.append(Problem(parameter.name, parameter.label, _("It was given more than once: give it once."),
-                                    _("The last one was used.")))
+            problems.append(
+                Problem(
+                    parameter.name,
+                    parameter.label,
+                    _("It was given more than once: give it once."),
+                    _("The last one was used."),
+                )
+            )
         value = read_value(parameter, given[-1], problems) if given else None
         values[parameter.name] = parameter.default if value is None else value
     return values, problems
@@ -165,54 +201,110 @@ def unexpected_parameters(params: QueryDict, parameters: Iterable[Parameter]) ->
 def reversed_range(year_from: int | None, year_to: int | None) -> Problem | None:
     if year_from is None or year_to is None or year_from <= year_to:
         return None
-    return Problem(YEAR_FROM.name, YEAR_FROM.label,
-                   format_lazy(_("{start} is later than the end of the range, {end}: give the earlier year first."),
-                               start=year_from, end=year_to),
-                   _("The two years were swapped."))
+    return Problem(
+        YEAR_FROM.name,
+        YEAR_FROM.label,
+        format_lazy(
+            _("{start} is later than the end of the range, {end}: give the earlier year first."),
+            start=year_from,
+            end=year_to,
+        ),
+        _("The two years were swapped."),
+    )
 
 
 CATALOGUE_NOTE = " A value the catalogue does not hold is refused: pass back the `value` of a facet."
 
-DATE_PHRASES = ("or a date phrase the archive reads (`1930s`, `early 1930s`, `1935 m. gegužės 3 d.`, `XIX a. pab.`, "
-                "`193X`, a named period such as `tarpukaris` or `interwar`)")
+DATE_PHRASES = (
+    "or a date phrase the archive reads (`1930s`, `early 1930s`, `1935 m. gegužės 3 d.`, `XIX a. pab.`, "
+    "`193X`, a named period such as `tarpukaris` or `interwar`)"
+)
 TEXT = Parameter(
-    "q", _("Search text"), read_text, schema={"type": "string", "maxLength": MAX_LENGTH}, default="",
+    "q",
+    _("Search text"),
+    read_text,
+    schema={"type": "string", "maxLength": MAX_LENGTH},
+    default="",
     description="Words, names, places, techniques or an inventory number. Accents are optional (`vitrazas` finds "
-                "`vitražas`); Lithuanian and English word forms are stemmed. Control characters are ignored. When "
-                f"all of it is a date phrase other than a bare number, {DATE_PHRASES.removeprefix('or ')}, it is "
-                "searched as that year range (with `from`, `to` and the filters) instead of words, and the answer's "
-                "`dates` says so; `words=true` searches the words. A bare number (`1935`) is always words.")
+    "`vitražas`); Lithuanian and English word forms are stemmed. Control characters are ignored. When "
+    f"all of it is a date phrase other than a bare number, {DATE_PHRASES.removeprefix('or ')}, it is "
+    "searched as that year range (with `from`, `to` and the filters) instead of words, and the answer's "
+    "`dates` says so; `words=true` searches the words. A bare number (`1935`) is always words.",
+)
 LANGUAGE = Parameter(
-    "lang", _("Language"), read_language, default=settings.LANGUAGE_CODE,
+    "lang",
+    _("Language"),
+    read_language,
+    default=settings.LANGUAGE_CODE,
     schema={"type": "string", "enum": list(dict(settings.LANGUAGES)), "default": settings.LANGUAGE_CODE},
-    description="Which language version of the catalogue to search.")
+    description="Which language version of the catalogue to search.",
+)
 FACET_PARAMETERS = {
-    facet.name: Parameter(facet.name, facet.title, facet.read, repeated=True, default=(), schema=facet.schema,
-                          description=facet.description + (CATALOGUE_NOTE if facet.holds_keys else ""),
-                          example=facet.example)
+    facet.name: Parameter(
+        facet.name,
+        facet.title,
+        facet.read,
+        repeated=True,
+        default=(),
+        schema=facet.schema,
+        description=facet.description + (CATALOGUE_NOTE if facet.holds_keys else ""),
+        example=facet.example,
+    )
     for facet in FACETS
 }
 UNDATED = Parameter(
-    "undated", _("Undated"), read_flag, default=False, schema={"type": "boolean", "default": False},
+    "undated",
+    _("Undated"),
+    read_flag,
+    default=False,
+    schema={"type": "boolean", "default": False},
     description="true (or 1): only items with no date range. The `undated` facet counts them; they never match "
-                "a year range, century or decade.")
-YEAR_SCHEMA = {"anyOf": [{"type": "integer", "minimum": YEARS[0], "maximum": YEARS[1]},
-                          {"type": "string", "maxLength": MAX_LENGTH}]}
-YEAR_FROM = Parameter("from", _("From year"), read_year, schema=YEAR_SCHEMA,
-                      description=f"Earliest year, {DATE_PHRASES}: its earliest year. Items whose date range "
-                                  "overlaps from..to are returned.")
-YEAR_TO = Parameter("to", _("To year"), partial(read_year, latest=True), schema=YEAR_SCHEMA,
-                    description=f"Latest year of the range, {DATE_PHRASES}: its latest year; not before `from`.")
+    "a year range, century or decade.",
+)
+YEAR_SCHEMA = {
+    "anyOf": [
+        {"type": "integer", "minimum": YEARS[0], "maximum": YEARS[1]},
+        {"type": "string", "maxLength": MAX_LENGTH},
+    ]
+}
+YEAR_FROM = Parameter(
+    "from",
+    _("From year"),
+    read_year,
+    schema=YEAR_SCHEMA,
+    description=f"Earliest year, {DATE_PHRASES}: its earliest year. Items whose date range "
+    "overlaps from..to are returned.",
+)
+YEAR_TO = Parameter(
+    "to",
+    _("To year"),
+    partial(read_year, latest=True),
+    schema=YEAR_SCHEMA,
+    description=f"Latest year of the range, {DATE_PHRASES}: its latest year; not before `from`.",
+)
 WORDS = Parameter(
-    "words", _("Search the words"), read_flag, default=False, schema={"type": "boolean", "default": False},
-    description="true (or 1): `q` is searched as words even when all of it reads as a date phrase.")
+    "words",
+    _("Search the words"),
+    read_flag,
+    default=False,
+    schema={"type": "boolean", "default": False},
+    description="true (or 1): `q` is searched as words even when all of it reads as a date phrase.",
+)
 SORT = Parameter(
-    "sort", _("Sort by"), read_sort, schema={"type": "string", "enum": list(SORTS)},
-    description="relevance (default with q), date (oldest first), -date (newest first), title (default without q).")
+    "sort",
+    _("Sort by"),
+    read_sort,
+    schema={"type": "string", "enum": list(SORTS)},
+    description="relevance (default with q), date (oldest first), -date (newest first), title (default without q).",
+)
 PAGE = Parameter(
-    "page", _("Page"), read_page, default=1, schema={"type": "integer", "minimum": 1, "maximum": MAX_PAGE,
-                                                     "default": 1},
-    description=f"{PER_PAGE} results a page; a page past the end returns the last page.")
+    "page",
+    _("Page"),
+    read_page,
+    default=1,
+    schema={"type": "integer", "minimum": 1, "maximum": MAX_PAGE, "default": 1},
+    description=f"{PER_PAGE} results a page; a page past the end returns the last page.",
+)
 
 SEARCH_PARAMETERS = (TEXT, LANGUAGE, *FACET_PARAMETERS.values(), UNDATED, YEAR_FROM, YEAR_TO, SORT, PAGE, WORDS)
 SUGGEST_PARAMETERS = (TEXT, LANGUAGE)
@@ -229,11 +321,16 @@ def parse_search(params: QueryDict, language: str | None = None) -> Reading:
         problems.append(reversed_year_range)
         year_from, year_to = year_to, year_from
     query = SearchQuery(
-        text=values["q"], language=language or values["lang"],
+        text=values["q"],
+        language=language or values["lang"],
         filters={facet.name: values[facet.name] for facet in FACETS if values[facet.name]},
-        year_from=year_from, year_to=year_to, undated=values["undated"], as_words=values["words"],
+        year_from=year_from,
+        year_to=year_to,
+        undated=values["undated"],
+        as_words=values["words"],
         dates=None if values["words"] else date_in_words(values["q"]),
-        sort=values["sort"] or ("relevance" if values["q"] else "title"), page=values["page"],
+        sort=values["sort"] or ("relevance" if values["q"] else "title"),
+        page=values["page"],
     )
     return Reading(query, tuple(problems))
 
@@ -245,8 +342,11 @@ def read_search(params: QueryDict, language: str | None = None) -> Reading:
     query, problems, filters = reading.query, list(reading.problems), {}
     for name, values in query.filters.items():
         known = set(labels_for(name, set(values), query.language)) if FACET[name].holds_keys else set(values)
-        problems += [Problem(name, FACET_PARAMETERS[name].label, not_in_catalogue(value))
-                     for value in values if value not in known]
+        problems += [
+            Problem(name, FACET_PARAMETERS[name].label, not_in_catalogue(value))
+            for value in values
+            if value not in known
+        ]
         if kept := tuple(value for value in values if value in known):
             filters[name] = kept
     return Reading(replace(query, filters=filters), tuple(problems))

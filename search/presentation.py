@@ -40,12 +40,18 @@ def result_items(hits: list[SearchHit]) -> list[ResultItem]:
     """Pages for the hits, in hit order; a page deleted since it was indexed is simply left out."""
     pages = ItemPage.objects.filter(pk__in=[hit.page_id for hit in hits]).prefetch_related("images__image")
     by_id = {page.pk: page for page in pages}
-    parents = {page.path: page for page in CollectionPage.objects.filter(
-        path__in={page.path[: -Page.steplen] for page in by_id.values()})}
+    parents = {
+        page.path: page
+        for page in CollectionPage.objects.filter(path__in={page.path[: -Page.steplen] for page in by_id.values()})
+    }
     return [
-        ResultItem(page=by_id[hit.page_id], collection=parents.get(by_id[hit.page_id].path[: -Page.steplen]),
-                   snippets=hit.snippets)
-        for hit in hits if hit.page_id in by_id
+        ResultItem(
+            page=by_id[hit.page_id],
+            collection=parents.get(by_id[hit.page_id].path[: -Page.steplen]),
+            snippets=hit.snippets,
+        )
+        for hit in hits
+        if hit.page_id in by_id
     ]
 
 
@@ -66,8 +72,11 @@ def item_thumbnail(item: ItemPage) -> Thumbnail | None:
     if not links:
         return None
     image = links[0].image
-    return Thumbnail(url=image_url(image, THUMBNAIL_WIDTH), width=min(THUMBNAIL_WIDTH, image.width),
-                     height=scaled_height(image, THUMBNAIL_WIDTH))
+    return Thumbnail(
+        url=image_url(image, THUMBNAIL_WIDTH),
+        width=min(THUMBNAIL_WIDTH, image.width),
+        height=scaled_height(image, THUMBNAIL_WIDTH),
+    )
 
 
 def thumbnail_url(item: ItemPage) -> str | None:
@@ -93,7 +102,12 @@ def api_record(result: ResultItem, request: HttpRequest) -> dict:
         "thumbnail": absolute(request, thumbnail_url(item)),
         "manifest": absolute(request, manifest_url(item)),
         "date": {"text": item.date_text, "earliest": item.year_earliest, "latest": item.year_latest},
-        "collection": {"title": collection.title, "slug": collection.slug,
-                       "url": absolute(request, collection.get_url(request))} if collection else None,
+        "collection": {
+            "title": collection.title,
+            "slug": collection.slug,
+            "url": absolute(request, collection.get_url(request)),
+        }
+        if collection
+        else None,
         "snippets": list(result.snippets),
     }

@@ -45,8 +45,7 @@ class SearchQuery:
 
     @property
     def has_criteria(self) -> bool:
-        return bool(self.text or self.filters or self.undated
-                    or self.year_from is not None or self.year_to is not None)
+        return bool(self.text or self.filters or self.undated or self.year_from is not None or self.year_to is not None)
 
     def selected(self, facet: str) -> tuple[str, ...]:
         return self.filters.get(facet, ())

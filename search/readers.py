@@ -42,8 +42,14 @@ def read_century(value: str) -> str:
     century = whole_number(value)
     if century is not None and CENTURIES[0] <= century <= CENTURIES[1]:
         return str(century)
-    raise Rejected(format_lazy(_("“{value}” is not a century: give a number from {first} to {last} (20 is "
-                                 "1900-1999)."), value=quoted(value), first=CENTURIES[0], last=CENTURIES[1]))
+    raise Rejected(
+        format_lazy(
+            _("“{value}” is not a century: give a number from {first} to {last} (20 is 1900-1999)."),
+            value=quoted(value),
+            first=CENTURIES[0],
+            last=CENTURIES[1],
+        )
+    )
 
 
 def read_decade(value: str) -> str:
@@ -51,20 +57,32 @@ def read_decade(value: str) -> str:
     decade = whole_number(value)
     if decade is not None and decade % 10 == 0 and 0 <= decade <= LAST_DECADE:
         return str(decade)
-    raise Rejected(format_lazy(_("“{value}” is not a decade: give its first year, a multiple of 10 up to {last} "
-                                 "(1930 is 1930-1939)."), value=quoted(value), last=LAST_DECADE))
+    raise Rejected(
+        format_lazy(
+            _("“{value}” is not a decade: give its first year, a multiple of 10 up to {last} (1930 is 1930-1939)."),
+            value=quoted(value),
+            last=LAST_DECADE,
+        )
+    )
 
 
 def read_state(value: str) -> str:
     if value in WorkStatus.values:
         return value
-    raise Rejected(format_lazy(_("“{value}” is not a state of a work: give one of {choices}."),
-                               value=quoted(value), choices=", ".join(WorkStatus.values)))
+    raise Rejected(
+        format_lazy(
+            _("“{value}” is not a state of a work: give one of {choices}."),
+            value=quoted(value),
+            choices=", ".join(WorkStatus.values),
+        )
+    )
 
 
 def not_in_catalogue(value: str) -> Promise:
-    return format_lazy(_("“{value}” is not in the catalogue: give a value listed under this filter in the "
-                         "search results."), value=quoted(value))
+    return format_lazy(
+        _("“{value}” is not in the catalogue: give a value listed under this filter in the search results."),
+        value=quoted(value),
+    )
 
 
 def read_key(value: str) -> str:

@@ -28,8 +28,12 @@ VIEWS = {LIST: _("List"), "map": _("Map"), "timeline": _("Timeline")}
 # (label, URL name, CSV delimiter, tooltip) of each export link under the results.
 EXPORTS = (
     ("CSV", "records-export-csv", None, _("A table of every result, comma-separated")),
-    ("CSV (;)", "records-export-csv", "semicolon",
-     _("A table of every result, semicolon-separated, as Excel opens it with Lithuanian settings")),
+    (
+        "CSV (;)",
+        "records-export-csv",
+        "semicolon",
+        _("A table of every result, semicolon-separated, as Excel opens it with Lithuanian settings"),
+    ),
     ("JSON", "records-export-json", None, _("Every result as JSON")),
 )
 
@@ -59,8 +63,15 @@ def in_view(url: str, view: str) -> str:
 
 
 def view_links(query: SearchQuery, current: str) -> list[dict]:
-    return [{"view": view, "label": label, "current": view == current,
-             "url": in_view(query_string(search_pairs(query)), view)} for view, label in VIEWS.items()]
+    return [
+        {
+            "view": view,
+            "label": label,
+            "current": view == current,
+            "url": in_view(query_string(search_pairs(query)), view),
+        }
+        for view, label in VIEWS.items()
+    ]
 
 
 def words_url(query: SearchQuery, view: str) -> str:
@@ -71,9 +82,14 @@ def words_url(query: SearchQuery, view: str) -> str:
 def export_links(query: SearchQuery) -> list[dict]:
     """The export of every hit of this search (not one page of it), in each format (archive/records/)."""
     pairs = search_pairs(query) + [(LANGUAGE.name, query.language)]
-    return [{"label": label, "title": title,
-             "url": f"{reverse(name)}?{urlencode(pairs + ([(DELIMITER.name, delimiter)] if delimiter else []))}"}
-            for label, name, delimiter, title in EXPORTS]
+    return [
+        {
+            "label": label,
+            "title": title,
+            "url": f"{reverse(name)}?{urlencode(pairs + ([(DELIMITER.name, delimiter)] if delimiter else []))}",
+        }
+        for label, name, delimiter, title in EXPORTS
+    ]
 
 
 def chips_in_view(chips: list[ActiveFilter], view: str) -> list[ActiveFilter]:
@@ -95,8 +111,10 @@ def timeline(query: SearchQuery, facets: list) -> list[Way]:
     """The decades in time order (as the facet lists them), each a bar as long as its share of the largest."""
     values = facet_values(facets, TIMED)
     largest = max((value.count for value in values), default=1)
-    return [Way(value.label, value.count, narrowed_url(query, TIMED, value.value), value.count / largest)
-            for value in values]
+    return [
+        Way(value.label, value.count, narrowed_url(query, TIMED, value.value), value.count / largest)
+        for value in values
+    ]
 
 
 def places(query: SearchQuery, facets: list) -> list[MappedPlace]:
@@ -107,8 +125,13 @@ def places(query: SearchQuery, facets: list) -> list[MappedPlace]:
     for value in values:
         place = known.get(value.value)
         mapped = place is not None and place.has_coordinates
-        found.append(MappedPlace(Way(value.label, value.count, narrowed_url(query, MAPPED, value.value)),
-                                 place.latitude if mapped else None, place.longitude if mapped else None))
+        found.append(
+            MappedPlace(
+                Way(value.label, value.count, narrowed_url(query, MAPPED, value.value)),
+                place.latitude if mapped else None,
+                place.longitude if mapped else None,
+            )
+        )
     return found
 
 
@@ -119,6 +142,8 @@ def view_context(found, view: str) -> dict:
         mapped = places(query, found.facets)
         return {"places": mapped, "mapped_count": sum(1 for place in mapped if place.latitude is not None)}
     if view == "timeline":
-        return {"decades": timeline(query, found.facets),
-                "undated_url": query_string(search_pairs(query) + [(UNDATED.name, "1")])}
+        return {
+            "decades": timeline(query, found.facets),
+            "undated_url": query_string(search_pairs(query) + [(UNDATED.name, "1")]),
+        }
     return {}

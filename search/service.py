@@ -40,6 +40,11 @@ def run_search(query: SearchQuery, backend: CatalogueSearchBackend | None = None
         ids = backend.search_features(words, query.language)
         by_id = Page.objects.in_bulk(ids)
         features = [by_id[pk] for pk in ids if pk in by_id]
-    return SearchPage(query=query, count=results.count, items=result_items(results.hits),
-                      facets=labelled_facets(results.facets, query), features=features,
-                      undated=undated_value(results.undated, query))
+    return SearchPage(
+        query=query,
+        count=results.count,
+        items=result_items(results.hits),
+        facets=labelled_facets(results.facets, query),
+        features=features,
+        undated=undated_value(results.undated, query),
+    )

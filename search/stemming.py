@@ -54,14 +54,20 @@ def stems(texts, language: str) -> str:
     """What to index: the distinct stems of all the texts, as written and without accents, in each stemming
     of the language, as one string."""
     texts = list(texts)
-    seen = dict.fromkeys(word for stemming in stemmings(language) for text in texts
-                         for form in (text or "", folded(text or "")) for word in stemmed_words(form, stemming))
+    seen = dict.fromkeys(
+        word
+        for stemming in stemmings(language)
+        for text in texts
+        for form in (text or "", folded(text or ""))
+        for word in stemmed_words(form, stemming)
+    )
     return " ".join(seen)
 
 
 def query_forms(text: str, language: str) -> list[str]:
     """What to search for besides the text as typed: its words stemmed as typed, and without accents, in each
     stemming of the language."""
-    forms = [" ".join(stemmed_words(form, stemming)) for stemming in stemmings(language)
-             for form in (text, folded(text))]
+    forms = [
+        " ".join(stemmed_words(form, stemming)) for stemming in stemmings(language) for form in (text, folded(text))
+    ]
     return [form for form in dict.fromkeys(forms) if form]

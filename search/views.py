@@ -51,9 +51,15 @@ def search(request: HttpRequest) -> HttpResponse:
     reading = read_search(request.GET, visitor_language())
     query = reading.query
     view = chosen_view(request.GET)  # list, map or time line (search/result_views.py)
-    context = {"search_query": query.text, "query": query, "sort_choices": SORT_CHOICES, "problems": reading.problems,
-               "active_filters": chips_in_view(active_filters(query), view),
-               "clear_all_url": in_view(clear_all_url(query), view), "view": view}
+    context = {
+        "search_query": query.text,
+        "query": query,
+        "sort_choices": SORT_CHOICES,
+        "problems": reading.problems,
+        "active_filters": chips_in_view(active_filters(query), view),
+        "clear_all_url": in_view(clear_all_url(query), view),
+        "view": view,
+    }
     if not (query.has_criteria or request.GET):  # any parameter, even just a sort, browses everything
         return render(request, "search/search.html", context)
     try:
@@ -63,7 +69,13 @@ def search(request: HttpRequest) -> HttpResponse:
         return render(request, "search/search.html", {**context, "unavailable": True}, status=503)
     # A paginator over a range gives the shared pagination template its page numbers without the hits.
     page_obj = Paginator(range(found.count), query.per_page).get_page(found.query.page)
-    context.update(found=found, page_obj=page_obj, query=found.query, view_links=view_links(found.query, view),
-                   words_url=words_url(found.query, view), export_links=export_links(found.query),
-                   **view_context(found, view))
+    context.update(
+        found=found,
+        page_obj=page_obj,
+        query=found.query,
+        view_links=view_links(found.query, view),
+        words_url=words_url(found.query, view),
+        export_links=export_links(found.query),
+        **view_context(found, view),
+    )
     return render(request, "search/search.html", context)

@@ -15,9 +15,13 @@ DESELECTED = pytest.StashKey[tuple[int, int]]()  # (deselected, kept), for the r
 
 
 def pytest_addoption(parser):
-    parser.addoption(OPTION, action="store_true", default=False,
-                     help="run only the tests that use the database (a django_db marker or a database fixture); "
-                          "deselect the rest and say how many (CI's PostgreSQL pass)")
+    parser.addoption(
+        OPTION,
+        action="store_true",
+        default=False,
+        help="run only the tests that use the database (a django_db marker or a database fixture); "
+        "deselect the rest and say how many (CI's PostgreSQL pass)",
+    )
 
 
 def uses_database(item) -> bool:
@@ -42,4 +46,3 @@ def pytest_report_collectionfinish(config, start_path, items):
         deselected, kept = config.stash[DESELECTED]
         return f"{OPTION}: {kept} tests use the database; {deselected} that do not were deselected"
     return None
-

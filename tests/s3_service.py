@@ -22,6 +22,7 @@ ENDPOINT = f"http://127.0.0.1:{PORT}"
 ACCESS_KEY = os.environ.get("SEAWEEDFS_ACCESS_KEY", "archive-dev")
 SECRET_KEY = os.environ.get("SEAWEEDFS_SECRET_KEY", "archive-dev-secret")
 
+
 def seaweedfs(command: str) -> None:
     result = subprocess.run([str(SCRIPT), command], capture_output=True, text=True, timeout=120)
     if result.returncode != 0:

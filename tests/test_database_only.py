@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SAMPLE = '''
+SAMPLE = """
 import pytest
 
 
@@ -29,17 +29,38 @@ def test_plain(): pass
 def test_settings_only(settings): pass
 @pytest.mark.parametrize("n", [1, 2])
 def test_parametrized_plain(n): pass
-'''
+"""
 USING = {"test_with_db", "test_marked", "test_in_class", "test_through_a_fixture", "test_live", "test_transactional"}
 
 
 def collect(tmp_path, *options: str) -> subprocess.CompletedProcess:
     (tmp_path / "test_sample.py").write_text(SAMPLE)
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run([sys.executable, "-m", "pytest", "-p", "tests.database_only", "-p", "no:cacheprovider",
-                           "--ds=archive.settings.test", "--rootdir", str(tmp_path), "-c", os.devnull,
-                           "--collect-only", "-q", *options, str(tmp_path)],
-                          cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-p",
+            "tests.database_only",
+            "-p",
+            "no:cacheprovider",
+            "--ds=archive.settings.test",
+            "--rootdir",
+            str(tmp_path),
+            "-c",
+            os.devnull,
+            "--collect-only",
+            "-q",
+            *options,
+            str(tmp_path),
+        ],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 def collected(result: subprocess.CompletedProcess) -> set[str]:

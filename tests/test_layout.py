@@ -23,8 +23,9 @@ def shared_imports(path: Path) -> list[str]:
 
 
 def test_no_test_imports_a_conftest_or_another_test_module():
-    offenders = {str(path.relative_to(TESTS)): found for path in sorted(TESTS.rglob("*.py"))
-                 if (found := shared_imports(path))}
+    offenders = {
+        str(path.relative_to(TESTS)): found for path in sorted(TESTS.rglob("*.py")) if (found := shared_imports(path))
+    }
     assert not offenders, f"move what these import into a plain module (builders.py): {offenders}"
 
 

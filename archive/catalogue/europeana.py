@@ -10,27 +10,37 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-OPEN_LICENCES = frozenset({
-    "http://creativecommons.org/publicdomain/mark/1.0/",
-    "http://creativecommons.org/publicdomain/zero/1.0/",
-    "http://creativecommons.org/licenses/by/4.0/",
-    "http://creativecommons.org/licenses/by-sa/4.0/",
-})
-REUSE_STATEMENTS = frozenset({
-    "http://creativecommons.org/licenses/by-nc/4.0/",
-    "http://creativecommons.org/licenses/by-nd/4.0/",
-    "http://creativecommons.org/licenses/by-nc-sa/4.0/",
-    "http://creativecommons.org/licenses/by-nc-nd/4.0/",
-    "http://rightsstatements.org/vocab/NoC-NC/1.0/",
-    "http://rightsstatements.org/vocab/NoC-OKLR/1.0/",
-    "http://rightsstatements.org/vocab/InC-EDU/1.0/",
-})
+OPEN_LICENCES = frozenset(
+    {
+        "http://creativecommons.org/publicdomain/mark/1.0/",
+        "http://creativecommons.org/publicdomain/zero/1.0/",
+        "http://creativecommons.org/licenses/by/4.0/",
+        "http://creativecommons.org/licenses/by-sa/4.0/",
+    }
+)
+REUSE_STATEMENTS = frozenset(
+    {
+        "http://creativecommons.org/licenses/by-nc/4.0/",
+        "http://creativecommons.org/licenses/by-nd/4.0/",
+        "http://creativecommons.org/licenses/by-nc-sa/4.0/",
+        "http://creativecommons.org/licenses/by-nc-nd/4.0/",
+        "http://rightsstatements.org/vocab/NoC-NC/1.0/",
+        "http://rightsstatements.org/vocab/NoC-OKLR/1.0/",
+        "http://rightsstatements.org/vocab/InC-EDU/1.0/",
+    }
+)
 # Every statement Europeana accepts in edm:rights; "Copyright Undetermined" is not one of them.
-EUROPEANA_RIGHTS = OPEN_LICENCES | REUSE_STATEMENTS | frozenset({
-    "http://rightsstatements.org/vocab/InC/1.0/",
-    "http://rightsstatements.org/vocab/InC-OW-EU/1.0/",
-    "http://rightsstatements.org/vocab/CNE/1.0/",
-})
+EUROPEANA_RIGHTS = (
+    OPEN_LICENCES
+    | REUSE_STATEMENTS
+    | frozenset(
+        {
+            "http://rightsstatements.org/vocab/InC/1.0/",
+            "http://rightsstatements.org/vocab/InC-OW-EU/1.0/",
+            "http://rightsstatements.org/vocab/CNE/1.0/",
+        }
+    )
+)
 TIER_MEGAPIXELS = ((3, 0.95), (2, 0.42), (1, 0.1))
 
 
@@ -63,8 +73,10 @@ def readiness(item) -> Readiness:
     """Check one item page; `item.ordered_images()` gives its image links."""
     images = [link.image for link in item.ordered_images()]
     megapixels = largest_megapixels(images)
-    result = Readiness(tier=content_tier(megapixels, item.rights) if item.rights in EUROPEANA_RIGHTS else 0,
-                       megapixels=round(megapixels, 2))
+    result = Readiness(
+        tier=content_tier(megapixels, item.rights) if item.rights in EUROPEANA_RIGHTS else 0,
+        megapixels=round(megapixels, 2),
+    )
     if not item.title:
         result.missing.append(_("a title (dc:title)"))
     if item.rights not in EUROPEANA_RIGHTS:

@@ -51,10 +51,22 @@ class ItemField:
 
 
 ITEM_FIELDS = (
-    ItemField("dimensions", _("Dimensions"), outputs=frozenset({RECORD, MANIFEST, EDM, OAI_DC, EXPORT}),
-              edm="dcterms:extent", dc="format"),
-    ItemField("description", _("Description"), bilingual=True, rich=True,
-              outputs=frozenset({RECORD, EDM, OAI_DC, SEARCH, EXPORT}), edm="dc:description", dc="description"),
+    ItemField(
+        "dimensions",
+        _("Dimensions"),
+        outputs=frozenset({RECORD, MANIFEST, EDM, OAI_DC, EXPORT}),
+        edm="dcterms:extent",
+        dc="format",
+    ),
+    ItemField(
+        "description",
+        _("Description"),
+        bilingual=True,
+        rich=True,
+        outputs=frozenset({RECORD, EDM, OAI_DC, SEARCH, EXPORT}),
+        edm="dc:description",
+        dc="description",
+    ),
     ItemField("inscriptions", _("Inscriptions"), outputs=frozenset({SEARCH})),
     ItemField("provenance", _("Provenance"), bilingual=True),
     ItemField("condition", _("Condition"), bilingual=True),

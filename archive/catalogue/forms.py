@@ -10,8 +10,7 @@ def kept_rows(formset) -> list[dict]:
     """Cleaned rows of an inline formset that will be saved, in the order the editor arranged them."""
     if formset is None or not formset.is_valid():
         return []
-    rows = [form.cleaned_data for form in formset.forms
-            if form.cleaned_data and not form.cleaned_data.get("DELETE")]
+    rows = [form.cleaned_data for form in formset.forms if form.cleaned_data and not form.cleaned_data.get("DELETE")]
     return sorted(rows, key=lambda row: row.get("ORDER") or 0)
 
 
@@ -32,8 +31,11 @@ class ItemPageForm(WagtailAdminPageForm):
                 continue
             number = row["image_number"]
             if number > len(images):
-                form.add_error("image_number", _("The item has %(count)s image(s); there is no image %(number)s.")
-                               % {"count": len(images), "number": number})
+                form.add_error(
+                    "image_number",
+                    _("The item has %(count)s image(s); there is no image %(number)s.")
+                    % {"count": len(images), "number": number},
+                )
                 continue
             image = images[number - 1]
             try:

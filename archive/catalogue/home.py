@@ -41,8 +41,13 @@ class MappedPlace:
 
 def published_items() -> QuerySet:
     """Shown as cards: each card's first image, and a then/now pair's two, come with the items in one query."""
-    return (ItemPage.objects.live().public().filter(locale=Locale.get_active()).select_related("locale")
-            .prefetch_related("images__image"))
+    return (
+        ItemPage.objects.live()
+        .public()
+        .filter(locale=Locale.get_active())
+        .select_related("locale")
+        .prefetch_related("images__image")
+    )
 
 
 def recent_items() -> list[ItemPage]:
@@ -51,8 +56,9 @@ def recent_items() -> list[ItemPage]:
 
 def then_now_items() -> list[ItemPage]:
     """Items of the (Not)forgotten city with a then and a now image, newest first."""
-    paired = (published_items().filter(images__view=ItemImage.View.THEN).filter(images__view=ItemImage.View.NOW)
-              .distinct())
+    paired = (
+        published_items().filter(images__view=ItemImage.View.THEN).filter(images__view=ItemImage.View.NOW).distinct()
+    )
     return list(paired.order_by("-first_published_at", "-pk")[:THEN_NOW_COUNT])
 
 
@@ -80,8 +86,10 @@ def ways(facet, limit: int | None = None) -> list[tuple[str, Way]]:
     if limit:
         values = sorted(values, key=lambda value: -value.count)[:limit]
     largest = max((value.count for value in values), default=1)
-    return [(value.value, Way(value.label, value.count, search_url(**{facet.name: value.value}),
-                              value.count / largest)) for value in values]
+    return [
+        (value.value, Way(value.label, value.count, search_url(**{facet.name: value.value}), value.count / largest))
+        for value in values
+    ]
 
 
 def decades(facets: dict) -> list[Way]:
@@ -96,8 +104,12 @@ def mapped_places(facets: dict) -> list[MappedPlace]:
     if facet is None:
         return []
     found = ways(facet)
-    by_key = {place.key: place for place in Place.objects.filter(
-        key__in=[key for key, _way in found], latitude__isnull=False, longitude__isnull=False)}
+    by_key = {
+        place.key: place
+        for place in Place.objects.filter(
+            key__in=[key for key, _way in found], latitude__isnull=False, longitude__isnull=False
+        )
+    }
     return [MappedPlace(way, by_key[key].latitude, by_key[key].longitude) for key, way in found if key in by_key]
 
 

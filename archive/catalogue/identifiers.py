@@ -17,8 +17,9 @@ MAX_LENGTH = 64
 INVENTORY_PATTERN = rf"[A-Za-z0-9._-]{{1,{MAX_LENGTH}}}"
 REFUSAL = gettext_noop("“%(value)s” is not an inventory number: use 1 to %(max)s letters A–Z, digits, “.”, “_” or “-”.")
 # The refusal as the seed loader words it for operators (in English), read back to translate it (imports).
-REFUSAL_PATTERN = (re.escape(REFUSAL).replace(re.escape("%(value)s"), "(?P<value>.*)")
-                   .replace(re.escape("%(max)s"), r"(?P<max>\d+)"))
+REFUSAL_PATTERN = (
+    re.escape(REFUSAL).replace(re.escape("%(value)s"), "(?P<value>.*)").replace(re.escape("%(max)s"), r"(?P<max>\d+)")
+)
 
 _INVENTORY_RE = re.compile(INVENTORY_PATTERN)
 

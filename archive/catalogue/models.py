@@ -45,12 +45,14 @@ class HomePage(PublicOriginPage, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["collections"] = (
-            CollectionPage.objects.child_of(self).live().public().select_related("hero_image")
+        context["collections"] = CollectionPage.objects.child_of(self).live().public().select_related("hero_image")
+        context["exhibitions"] = (
+            Page.objects.child_of(self)
+            .live()
+            .public()
+            .exclude(content_type=ContentType.objects.get_for_model(CollectionPage))
+            .specific()
         )
-        context["exhibitions"] = Page.objects.child_of(self).live().public().exclude(
-            content_type=ContentType.objects.get_for_model(CollectionPage)
-        ).specific()
         from .home import ways_in  # the home module reads the search, which reads these models
 
         context.update(ways_in())
@@ -70,11 +72,18 @@ class CollectionPage(PublicOriginPage, Page):
     intro = RichTextField(_("introduction"), blank=True)
     curator_note = RichTextField(_("curator's note"), blank=True)
     hero_image = models.ForeignKey(
-        IMAGE_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        IMAGE_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("hero image"),
     )
     default_rights = models.CharField(
-        _("default rights"), max_length=200, choices=RIGHTS_CHOICES, blank=True,
+        _("default rights"),
+        max_length=200,
+        choices=RIGHTS_CHOICES,
+        blank=True,
         help_text=_("Given to new items of this collection unless they say otherwise."),
     )
     is_sample = models.BooleanField(_("sample data"), default=False)
@@ -142,18 +151,29 @@ class ItemTag(TaggedItemBase):
 
 class ItemPage(PublicOriginPage, Page):
     inventory_number = models.CharField(
-        _("inventory number"), max_length=INVENTORY_MAX_LENGTH, db_index=True, validators=[validate_inventory_number],
+        _("inventory number"),
+        max_length=INVENTORY_MAX_LENGTH,
+        db_index=True,
+        validators=[validate_inventory_number],
         help_text=_("The library's accession number. It forms the item's permanent URL."),
     )
     date_text = models.CharField(
-        _("date as written"), max_length=200, blank=True,
-        help_text=_('As the source gives it, e.g. "apie 1935 m." or "XX a. 4-asis dešimtmetis". Leave the years '
-                    'empty to have them read from this text.'),
+        _("date as written"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            'As the source gives it, e.g. "apie 1935 m." or "XX a. 4-asis dešimtmetis". Leave the years '
+            "empty to have them read from this text."
+        ),
     )
     year_earliest = models.SmallIntegerField(_("earliest year"), null=True, blank=True)
     year_latest = models.SmallIntegerField(_("latest year"), null=True, blank=True)
     place = models.ForeignKey(
-        "vocabularies.Place", null=True, blank=True, on_delete=models.SET_NULL, related_name="items",
+        "vocabularies.Place",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="items",
         verbose_name=_("place"),
     )
     techniques = ParentalManyToManyField("vocabularies.Technique", blank=True, verbose_name=_("techniques"))
@@ -168,7 +188,11 @@ class ItemPage(PublicOriginPage, Page):
     credit_line = models.CharField(_("credit line"), max_length=300, blank=True)
     related_items = ParentalManyToManyField("self", blank=True, symmetrical=False, verbose_name=_("related items"))
     work_status = models.CharField(
-        _("current state of the work"), max_length=20, choices=WorkStatus.choices, blank=True, editable=False,
+        _("current state of the work"),
+        max_length=20,
+        choices=WorkStatus.choices,
+        blank=True,
+        editable=False,
         help_text=_("Follows the latest event in the life of the work."),
     )
     is_sample = models.BooleanField(_("sample data"), default=False)
@@ -206,11 +230,14 @@ class ItemPage(PublicOriginPage, Page):
         index.SearchField("date_text"),
         *(index.SearchField(item_field.name) for item_field in fields_for(SEARCH)),
         index.RelatedFields("alternative_titles", [index.SearchField("text", boost=2)]),
-        index.RelatedFields("place", [
-            index.SearchField("name"),
-            index.SearchField("name_en"),
-            index.RelatedFields("historic_names", [index.SearchField("name")]),
-        ]),
+        index.RelatedFields(
+            "place",
+            [
+                index.SearchField("name"),
+                index.SearchField("name_en"),
+                index.RelatedFields("historic_names", [index.SearchField("name")]),
+            ],
+        ),
         index.RelatedFields("subjects", [index.SearchField("name")]),
         index.FilterField("year_earliest"),
         index.FilterField("year_latest"),
@@ -342,8 +369,9 @@ class ItemCreator(Orderable):
         RESTORER = "restorer", _("restorer")
 
     item = ParentalKey(ItemPage, on_delete=models.CASCADE, related_name="creators")
-    creator = models.ForeignKey("vocabularies.Creator", on_delete=models.PROTECT, related_name="+",
-                                verbose_name=_("creator"))
+    creator = models.ForeignKey(
+        "vocabularies.Creator", on_delete=models.PROTECT, related_name="+", verbose_name=_("creator")
+    )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.ARTIST)
 
     panels = [FieldPanel("creator"), FieldPanel("role")]
@@ -355,15 +383,18 @@ class ItemImage(Orderable):
         NOW = "now", _("now (present-day view)")
 
     item = ParentalKey(ItemPage, on_delete=models.CASCADE, related_name="images")
-    image = models.ForeignKey(IMAGE_MODEL, on_delete=models.PROTECT, related_name="item_links",
-                              verbose_name=_("image"))
+    image = models.ForeignKey(IMAGE_MODEL, on_delete=models.PROTECT, related_name="item_links", verbose_name=_("image"))
     caption = models.CharField(_("caption"), max_length=500, blank=True)
     alt_text = models.CharField(
-        _("alternative text"), max_length=500,
+        _("alternative text"),
+        max_length=500,
         help_text=_("What the image shows, for people who cannot see it."),
     )
     view = models.CharField(
-        _("then/now"), max_length=10, choices=View.choices, blank=True,
+        _("then/now"),
+        max_length=10,
+        choices=View.choices,
+        blank=True,
         help_text=_("Mark the two halves of a then/now pair of the same view."),
     )
 
@@ -411,7 +442,7 @@ class WorkEvent(Orderable):
 
     def chronological_key(self) -> tuple:
         """Dated events by year, undated ones where the editor placed them."""
-        return (self.year_earliest if self.year_earliest is not None else -10**4, self.sort_order or 0)
+        return (self.year_earliest if self.year_earliest is not None else -(10**4), self.sort_order or 0)
 
 
 def status_after(events) -> str:
@@ -425,17 +456,23 @@ class ItemDetailNote(Orderable):
 
     item = ParentalKey(ItemPage, on_delete=models.CASCADE, related_name="detail_notes")
     image_number = models.PositiveSmallIntegerField(
-        _("image number"), default=1, validators=[MinValueValidator(1)],
+        _("image number"),
+        default=1,
+        validators=[MinValueValidator(1)],
         help_text=_("Which of the item's digitized images, counted from 1 in their order above."),
     )
     region = models.CharField(
-        _("region"), max_length=60,
+        _("region"),
+        max_length=60,
         help_text=_("x,y,w,h in pixels of the full image; the viewer's link for the part in view gives them."),
     )
     note = models.TextField(_("note"), max_length=2000)
 
-    panels = [FieldPanel("image_number"), FieldPanel("region", widget=RegionPickerWidget(FROM_FORM_IMAGES)),
-              FieldPanel("note")]
+    panels = [
+        FieldPanel("image_number"),
+        FieldPanel("region", widget=RegionPickerWidget(FROM_FORM_IMAGES)),
+        FieldPanel("note"),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("note on a detail")

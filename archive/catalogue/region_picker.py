@@ -30,8 +30,10 @@ def picker_labels() -> dict[str, str]:
         "close": _("Hide the image"),
         "draw": _("Draw a rectangle"),
         "move": _("Move and zoom the image"),
-        "help": _("Drag across the image to draw the region; the field above fills in. Typing x,y,w,h in the "
-                  "field moves the rectangle."),
+        "help": _(
+            "Drag across the image to draw the region; the field above fills in. Typing x,y,w,h in the "
+            "field moves the rectangle."
+        ),
         "loading": _("Loading the image…"),
         "noImage": _("Choose the item's image first (the image number counts the item's images)."),
         "failed": _("The image could not be loaded."),
@@ -46,20 +48,24 @@ class RegionPickerWidget(forms.TextInput):
 
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
-        context["widget"]["attrs"].update({
-            "data-region-picker": self.source,
-            "data-region-picker-url": reverse("region_picker_image"),
-            "data-region-picker-icons": static("vendor/openseadragon/images/"),
-            "data-region-picker-labels": json.dumps(picker_labels()),
-            "autocomplete": "off",
-            "placeholder": "x,y,w,h",
-        })
+        context["widget"]["attrs"].update(
+            {
+                "data-region-picker": self.source,
+                "data-region-picker-url": reverse("region_picker_image"),
+                "data-region-picker-icons": static("vendor/openseadragon/images/"),
+                "data-region-picker-labels": json.dumps(picker_labels()),
+                "autocomplete": "off",
+                "placeholder": "x,y,w,h",
+            }
+        )
         return context
 
     @property
     def media(self):
-        return forms.Media(js=["vendor/openseadragon/openseadragon.min.js", "catalogue/region-picker.js"],
-                           css={"all": ["catalogue/region-picker.css"]})
+        return forms.Media(
+            js=["vendor/openseadragon/openseadragon.min.js", "catalogue/region-picker.js"],
+            css={"all": ["catalogue/region-picker.css"]},
+        )
 
 
 def image_for_picker(request: HttpRequest) -> JsonResponse:
@@ -73,10 +79,16 @@ def image_for_picker(request: HttpRequest) -> JsonResponse:
         item = get_object_or_404(ItemPage, pk=int(request.GET["item"]))
         links, number = item.ordered_images(), int(request.GET["number"])
         if not 1 <= number <= len(links):
-            return JsonResponse({"error": _("The item has %(count)s image(s); there is no image %(number)s.")
-                                 % {"count": len(links), "number": number}}, status=404)
+            return JsonResponse(
+                {
+                    "error": _("The item has %(count)s image(s); there is no image %(number)s.")
+                    % {"count": len(links), "number": number}
+                },
+                status=404,
+            )
         image = links[number - 1].image
     else:
         return JsonResponse({"error": picker_labels()["noImage"]}, status=400)
-    return JsonResponse({"info": f"{image_service_url(image.iiif_identifier)}/info.json",
-                         "width": image.width, "height": image.height})
+    return JsonResponse(
+        {"info": f"{image_service_url(image.iiif_identifier)}/info.json", "width": image.width, "height": image.height}
+    )

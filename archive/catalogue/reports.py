@@ -10,11 +10,17 @@ from .models import ItemPage
 
 
 def europeana_report(request: HttpRequest) -> HttpResponse:
-    items = (ItemPage.objects.filter(locale=Locale.get_default()).order_by("inventory_number")
-             .prefetch_related("images__image"))
+    items = (
+        ItemPage.objects.filter(locale=Locale.get_default())
+        .order_by("inventory_number")
+        .prefetch_related("images__image")
+    )
     rows = [(item, readiness(item)) for item in items]
     tiers = {tier: sum(1 for _item, result in rows if result.tier == tier) for tier in range(5)}
     not_ready = [(item, result) for item, result in rows if not result.ready]
     page = Paginator(not_ready, 50).get_page(request.GET.get("page"))
-    return render(request, "catalogue/reports/europeana.html",
-                  {"rows": page, "tiers": tiers, "total": len(rows), "not_ready": len(not_ready)})
+    return render(
+        request,
+        "catalogue/reports/europeana.html",
+        {"rows": page, "tiers": tiers, "total": len(rows), "not_ready": len(not_ready)},
+    )

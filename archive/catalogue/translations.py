@@ -34,8 +34,12 @@ def withdraw_translations(sender, instance, **kwargs) -> None:
     for translation in page.get_translations().live():
         revision_id = translation.live_revision_id
         translation.specific.unpublish(user=user, log_action=False)
-        log(instance=translation.specific, action=WITHDRAWN_WITH_ORIGINAL, user=user,
-            data={"original": page.pk, "revision": revision_id})
+        log(
+            instance=translation.specific,
+            action=WITHDRAWN_WITH_ORIGINAL,
+            user=user,
+            data={"original": page.pk, "revision": revision_id},
+        )
 
 
 def restore_translations(sender, instance, revision=None, **kwargs) -> None:
@@ -46,8 +50,8 @@ def restore_translations(sender, instance, revision=None, **kwargs) -> None:
         last = PageLogEntry.objects.filter(page=translation).order_by("-timestamp", "-pk").first()
         if last is None or last.action != WITHDRAWN_WITH_ORIGINAL:
             continue
-        withdrawn = Revision.page_revisions.filter(pk=(last.data or {}).get("revision"),
-                                                   object_id=str(translation.pk)).first()
+        withdrawn = Revision.page_revisions.filter(
+            pk=(last.data or {}).get("revision"), object_id=str(translation.pk)
+        ).first()
         if withdrawn is not None and translation.latest_revision_id == withdrawn.pk:  # no newer draft
             withdrawn.publish(user=kwargs.get("user") or (revision.user if revision else None))
-

@@ -10,8 +10,10 @@ from . import region_picker, reports
 
 @hooks.register("register_admin_urls")
 def report_urls():
-    return [path("reports/europeana/", reports.europeana_report, name="europeana_report"),
-            path("region-picker/image/", region_picker.image_for_picker, name="region_picker_image")]
+    return [
+        path("reports/europeana/", reports.europeana_report, name="europeana_report"),
+        path("region-picker/image/", region_picker.image_for_picker, name="region_picker_image"),
+    ]
 
 
 @hooks.register("register_reports_menu_item")

@@ -28,33 +28,54 @@ def metrics_allowed_ips(app_configs, **kwargs) -> list[CheckMessage]:
             wrong.append(entry)
     if not wrong:
         return []
-    return [Error(f"METRICS_ALLOWED_IPS holds {', '.join(map(repr, wrong))}, which is not an address or network.",
-                  hint="List addresses or networks, comma separated, e.g. 127.0.0.1,::1,10.0.0.0/8.",
-                  id="archive.E010")]
+    return [
+        Error(
+            f"METRICS_ALLOWED_IPS holds {', '.join(map(repr, wrong))}, which is not an address or network.",
+            hint="List addresses or networks, comma separated, e.g. 127.0.0.1,::1,10.0.0.0/8.",
+            id="archive.E010",
+        )
+    ]
 
 
 def media_storage(app_configs, **kwargs) -> list[CheckMessage]:
     """The media store answers, the bucket exists (a write would create it on some servers), and it takes a
     write probe (written, read back, deleted)."""
     storage = default_storage
-    where = (f"bucket {storage.bucket_name!r} at {storage.endpoint_url or 'AWS S3'}" if is_remote(storage)
-             else f"MEDIA_ROOT {settings.MEDIA_ROOT}")
+    where = (
+        f"bucket {storage.bucket_name!r} at {storage.endpoint_url or 'AWS S3'}"
+        if is_remote(storage)
+        else f"MEDIA_ROOT {settings.MEDIA_ROOT}"
+    )
     try:
         check_available(storage)
     except Exception as error:  # whatever the store says, it cannot serve media
         if is_missing_bucket(error):
-            return [Error(f"The media {where} does not exist.",
-                          hint="Create the bucket (private, no public access), or set S3_BUCKET to the existing one.",
-                          id="archive.E001")]
-        return [Error(f"The media storage ({where}) cannot be reached: {error}",
-                      hint="Check S3_ENDPOINT_URL and S3_REGION, and that S3_ACCESS_KEY_ID/S3_SECRET_ACCESS_KEY may "
-                           "list the bucket (s3:ListBucket).", id="archive.E002")]
+            return [
+                Error(
+                    f"The media {where} does not exist.",
+                    hint="Create the bucket (private, no public access), or set S3_BUCKET to the existing one.",
+                    id="archive.E001",
+                )
+            ]
+        return [
+            Error(
+                f"The media storage ({where}) cannot be reached: {error}",
+                hint="Check S3_ENDPOINT_URL and S3_REGION, and that S3_ACCESS_KEY_ID/S3_SECRET_ACCESS_KEY may "
+                "list the bucket (s3:ListBucket).",
+                id="archive.E002",
+            )
+        ]
     try:
         probe_write(storage)
     except Exception as error:
-        return [Error(f"The media storage ({where}) refuses a write probe: {error}",
-                      hint="Give the site's credentials s3:PutObject, s3:GetObject and s3:DeleteObject on the bucket's "
-                           "objects (for local media: let the site's user write MEDIA_ROOT).", id="archive.E003")]
+        return [
+            Error(
+                f"The media storage ({where}) refuses a write probe: {error}",
+                hint="Give the site's credentials s3:PutObject, s3:GetObject and s3:DeleteObject on the bucket's "
+                "objects (for local media: let the site's user write MEDIA_ROOT).",
+                id="archive.E003",
+            )
+        ]
     return []
 
 
@@ -68,27 +89,46 @@ def search_cluster(app_configs, **kwargs) -> list[CheckMessage]:
     try:
         nodes = client.nodes.info(filter_path="nodes.*.version").body.get("nodes", {})
     except Exception as error:  # connection refused, timeout, TLS, authentication: it cannot serve
-        return [Error(f"Elasticsearch at {url} cannot be reached: {error.__class__.__name__}: {error}",
-                      hint="Start the cluster, or set ELASTICSEARCH_URL to it (SEARCH_BACKEND=database searches "
-                           "the database instead).", id="archive.E004")]
+        return [
+            Error(
+                f"Elasticsearch at {url} cannot be reached: {error.__class__.__name__}: {error}",
+                hint="Start the cluster, or set ELASTICSEARCH_URL to it (SEARCH_BACKEND=database searches "
+                "the database instead).",
+                id="archive.E004",
+            )
+        ]
     versions = sorted({node["version"] for node in nodes.values()})
     if any(int(version.split(".")[0]) != SUPPORTED_ELASTICSEARCH for version in versions):
-        return [Error(f"Elasticsearch at {url} runs {', '.join(versions)}; the archive's client speaks "
-                      f"{SUPPORTED_ELASTICSEARCH}.x only.", hint=f"Use an Elasticsearch {SUPPORTED_ELASTICSEARCH}.x "
-                      "cluster.", id="archive.E005")]
+        return [
+            Error(
+                f"Elasticsearch at {url} runs {', '.join(versions)}; the archive's client speaks "
+                f"{SUPPORTED_ELASTICSEARCH}.x only.",
+                hint=f"Use an Elasticsearch {SUPPORTED_ELASTICSEARCH}.x cluster.",
+                id="archive.E005",
+            )
+        ]
     try:
         missing = missing_analysis(client)
         found = index_exists(client)
     except Exception as error:  # it answered, then failed: as unusable as unreachable
-        return [Error(f"Elasticsearch at {url} fails: {error.__class__.__name__}: {error}",
-                      hint="Look at the cluster's health and logs.", id="archive.E007")]
+        return [
+            Error(
+                f"Elasticsearch at {url} fails: {error.__class__.__name__}: {error}",
+                hint="Look at the cluster's health and logs.",
+                id="archive.E007",
+            )
+        ]
     if missing:
-        return [Error(f"Elasticsearch at {url} lacks what the catalogue index analyses text with: "
-                      f"{', '.join(missing)}.",
-                      hint="Use a distribution with the analysis-common module (every standard one has it) and "
-                           "ELASTICSEARCH_ANALYSIS=builtin; on a node without it, install the archive-analysis plugin "
-                           "(search/elasticsearch_plugin, scripts/elasticsearch.sh) and set ELASTICSEARCH_ANALYSIS="
-                           "plugin or auto.", id="archive.E006")]
+        return [
+            Error(
+                f"Elasticsearch at {url} lacks what the catalogue index analyses text with: {', '.join(missing)}.",
+                hint="Use a distribution with the analysis-common module (every standard one has it) and "
+                "ELASTICSEARCH_ANALYSIS=builtin; on a node without it, install the archive-analysis plugin "
+                "(search/elasticsearch_plugin, scripts/elasticsearch.sh) and set ELASTICSEARCH_ANALYSIS="
+                "plugin or auto.",
+                id="archive.E006",
+            )
+        ]
     return found
 
 
@@ -103,8 +143,11 @@ def missing_analysis(client: Elasticsearch, chosen: dict | None = None) -> list[
         parts.update({("filter", name): None for name in analyser.get("filter", [])})
     missing = []
     for kind, name in parts:
-        request = ({"tokenizer": name} if kind == "tokenizer"
-                   else {"tokenizer": "standard", "filter": [configured.get(name, name)]})
+        request = (
+            {"tokenizer": name}
+            if kind == "tokenizer"
+            else {"tokenizer": "standard", "filter": [configured.get(name, name)]}
+        )
         try:
             client.indices.analyze(text="Klaipėda", **request)
         except ApiError as error:
@@ -118,5 +161,11 @@ def index_exists(client: Elasticsearch) -> list[CheckMessage]:
     alias = f"{settings.SEARCH_INDEX_PREFIX}-catalogue"
     if client.indices.exists_alias(name=alias):
         return []
-    return [checks.Warning(f"Elasticsearch has no catalogue index behind the alias {alias!r}: search answers "
-                    "'unavailable' until it is built.", hint="Run `manage.py search_reindex`.", id="archive.W001")]
+    return [
+        checks.Warning(
+            f"Elasticsearch has no catalogue index behind the alias {alias!r}: search answers "
+            "'unavailable' until it is built.",
+            hint="Run `manage.py search_reindex`.",
+            id="archive.W001",
+        )
+    ]

@@ -48,7 +48,7 @@ class BatchedUpdates:
         keys = list(getattr(self.pending, "keys", None) or ())
         self.pending.keys = {}
         for start in range(0, len(keys), BATCH):
-            self.batch_task().enqueue([list(key) for key in keys[start:start + BATCH]])
+            self.batch_task().enqueue([list(key) for key in keys[start : start + BATCH]])
 
 
 def install() -> None:
@@ -60,9 +60,11 @@ def install() -> None:
     if isinstance(search_handlers.insert_or_update_object_task, BatchedUpdates):
         return
     wagtail_handlers.update_reference_index_task = BatchedUpdates(
-        wagtail_handlers.update_reference_index_task, lambda: update_references)
+        wagtail_handlers.update_reference_index_task, lambda: update_references
+    )
     search_handlers.insert_or_update_object_task = BatchedUpdates(
-        search_handlers.insert_or_update_object_task, lambda: update_search_index)
+        search_handlers.insert_or_update_object_task, lambda: update_search_index
+    )
 
 
 def existing(keys: list[list[str]]) -> list:

@@ -13,11 +13,26 @@ from datetime import UTC, datetime
 ACCESS_LOG_CHOICES = ("all", "off", "skip-iiif")
 SKIPPED_ACCESS_PREFIXES = ("/iiif/",)
 # Fields of gunicorn's access records (its "atoms") as they appear in a JSON line.
-ACCESS_FIELDS = {"m": "method", "U": "path", "q": "query", "s": "status", "B": "bytes", "M": "duration_ms",
-                 "h": "remote_addr", "a": "user_agent", "f": "referer"}
+ACCESS_FIELDS = {
+    "m": "method",
+    "U": "path",
+    "q": "query",
+    "s": "status",
+    "B": "bytes",
+    "M": "duration_ms",
+    "h": "remote_addr",
+    "a": "user_agent",
+    "f": "referer",
+}
 # Loggers that say too much at INFO: the Elasticsearch client logs every request it makes.
-QUIET_LOGGERS = ("django.db.backends", "pyvips", "django_tasks", "django_tasks_db", "elasticsearch",
-                 "elastic_transport")
+QUIET_LOGGERS = (
+    "django.db.backends",
+    "pyvips",
+    "django_tasks",
+    "django_tasks_db",
+    "elasticsearch",
+    "elastic_transport",
+)
 
 
 class JsonFormatter(logging.Formatter):
@@ -99,8 +114,10 @@ def logging_config(log_format: str = "plain", level: str = "INFO", access_log: s
             "json": {"()": "archive.core.logging.JsonFormatter"},
             "plain": {"format": "%(levelname)s %(name)s %(message)s"},
         },
-        "filters": {"skip_iiif": {"()": "archive.core.logging.SkipPaths"},
-                    "mail_failure_line": {"()": "archive.core.logging.MailFailureLine"}},
+        "filters": {
+            "skip_iiif": {"()": "archive.core.logging.SkipPaths"},
+            "mail_failure_line": {"()": "archive.core.logging.MailFailureLine"},
+        },
         "handlers": {"console": {"class": "logging.StreamHandler", "formatter": log_format}},
         "root": {"handlers": ["console"], "level": level},
         "loggers": {

@@ -86,31 +86,53 @@ def version() -> str:
 
 def exposition() -> Iterable[str]:
     database = health.database_state() == health.OK
-    yield from family("archive_build_info", "gauge", "The running version of the archive.",
-                      [({"version": version()}, 1)])
+    yield from family(
+        "archive_build_info", "gauge", "The running version of the archive.", [({"version": version()}, 1)]
+    )
     pid = str(os.getpid())
     counts = [({"pid": pid, "status_class": name}, count) for name, count in sorted(response_counts().items())]
-    yield from family("archive_http_responses_total", "counter",
-                      "Responses this process answered, by status class (each process reports its own).", counts)
+    yield from family(
+        "archive_http_responses_total",
+        "counter",
+        "Responses this process answered, by status class (each process reports its own).",
+        counts,
+    )
     yield from family("archive_database_available", "gauge", "1 when the database answers.", [({}, int(database))])
-    yield from family("archive_storage_available", "gauge",
-                      "1 when the media storage answers and takes a write probe.",
-                      [({}, int(health.storage_state() == health.OK))])
-    yield from family("archive_search_available", "gauge", "1 when the search backend answers.",
-                      [({}, int(health.search_state() == health.OK))])
+    yield from family(
+        "archive_storage_available",
+        "gauge",
+        "1 when the media storage answers and takes a write probe.",
+        [({}, int(health.storage_state() == health.OK))],
+    )
+    yield from family(
+        "archive_search_available",
+        "gauge",
+        "1 when the search backend answers.",
+        [({}, int(health.search_state() == health.OK))],
+    )
     if database:  # without the database these are unknown: left out rather than reported as 0
         yield from backlog_families(health.backlog())
 
 
 def backlog_families(backlog: health.Backlog) -> Iterable[str]:
-    yield from family("archive_task_queue_depth", "gauge", "Background tasks waiting in the database queue.",
-                      [({}, backlog.queue_depth)])
-    yield from family("archive_pyramids", "gauge", "Images whose zoom pyramid is pending or failed.",
-                      [({"status": "pending"}, backlog.pending_pyramids),
-                       ({"status": "failed"}, backlog.failed_pyramids)])
-    yield from family("archive_pyramid_oldest_pending_age_seconds", "gauge",
-                      "Age of the oldest image still waiting for its pyramid (0 when none).",
-                      [({}, backlog.oldest_pending_pyramid_seconds)])
+    yield from family(
+        "archive_task_queue_depth",
+        "gauge",
+        "Background tasks waiting in the database queue.",
+        [({}, backlog.queue_depth)],
+    )
+    yield from family(
+        "archive_pyramids",
+        "gauge",
+        "Images whose zoom pyramid is pending or failed.",
+        [({"status": "pending"}, backlog.pending_pyramids), ({"status": "failed"}, backlog.failed_pyramids)],
+    )
+    yield from family(
+        "archive_pyramid_oldest_pending_age_seconds",
+        "gauge",
+        "Age of the oldest image still waiting for its pyramid (0 when none).",
+        [({}, backlog.oldest_pending_pyramid_seconds)],
+    )
 
 
 def family(name: str, kind: str, help_text: str, samples: list[tuple[dict[str, str], float]]) -> Iterable[str]:

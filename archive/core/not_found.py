@@ -10,5 +10,6 @@ def no_published_item(inventory_number: str) -> Http404:
 
 def no_images_no_manifest(inventory_number: str) -> Http404:
     """A IIIF manifest needs at least one canvas: an item without images has none."""
-    return Http404(_("The item %(number)s has no digitized images yet, so it has no IIIF manifest.")
-                   % {"number": inventory_number})
+    return Http404(
+        _("The item %(number)s has no digitized images yet, so it has no IIIF manifest.") % {"number": inventory_number}
+    )

@@ -85,8 +85,9 @@ def check_static() -> Finding:
     stale = stale_static_files()
     if not stale:
         return Finding("static files", "collected and current")
-    return Finding("static files", f"{len(stale)} missing or changed in STATIC_ROOT",
-                   "manage.py collectstatic --noinput", stale)
+    return Finding(
+        "static files", f"{len(stale)} missing or changed in STATIC_ROOT", "manage.py collectstatic --noinput", stale
+    )
 
 
 def check_pyramids() -> Finding:
@@ -96,8 +97,12 @@ def check_pyramids() -> Finding:
     pending = list(images.values_list("iiif_identifier", flat=True))
     if not pending:
         return Finding("pyramids", f"none pending{note}")
-    return Finding("pyramids", f"{len(pending)} pending{note}",
-                   "manage.py build_pyramids (or let `manage.py worker` build them)", pending)
+    return Finding(
+        "pyramids",
+        f"{len(pending)} pending{note}",
+        "manage.py build_pyramids (or let `manage.py worker` build them)",
+        pending,
+    )
 
 
 def check_tasks() -> Finding:
@@ -106,15 +111,23 @@ def check_tasks() -> Finding:
     if not counts:
         return Finding("queued tasks", "none")
     names = [f"{path}: {count}" for path, count in sorted(counts.items())]
-    return Finding("queued tasks", f"{sum(counts.values())} queued or running",
-                   "let `manage.py worker` finish them before stopping the workers", names)
+    return Finding(
+        "queued tasks",
+        f"{sum(counts.values())} queued or running",
+        "let `manage.py worker` finish them before stopping the workers",
+        names,
+    )
 
 
 def run_checks() -> list[Finding]:
     """The migrations come first: a check whose tables they have yet to change may not be able to read them."""
     findings = [check_migrations()]
-    for topic, check in (("search", check_search), ("static files", check_static), ("pyramids", check_pyramids),
-                         ("queued tasks", check_tasks)):
+    for topic, check in (
+        ("search", check_search),
+        ("static files", check_static),
+        ("pyramids", check_pyramids),
+        ("queued tasks", check_tasks),
+    ):
         try:
             findings.append(check())
         except DatabaseError as error:

@@ -44,8 +44,9 @@ def bad_request_page(reason: str) -> HttpResponse:
 
 def bad_request_reason(exception: Exception) -> str:
     if isinstance(exception, TooManyFieldsSent):
-        return _("The address or form has more than %(count)s parameters. Remove the ones you do not need "
-                 "and try again.") % {"count": settings.DATA_UPLOAD_MAX_NUMBER_FIELDS}
+        return _(
+            "The address or form has more than %(count)s parameters. Remove the ones you do not need and try again."
+        ) % {"count": settings.DATA_UPLOAD_MAX_NUMBER_FIELDS}
     if isinstance(exception, RequestDataTooBig):
         return _("The form sent more data than the site accepts. Send less at a time.")
     return _("The site could not read the request. Check the address and try again.")

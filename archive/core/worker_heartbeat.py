@@ -52,9 +52,16 @@ class Heartbeat:
     def beat(self) -> None:
         """One write; a failure closes the connection (the next beat opens a new one) and is logged once."""
         try:
-            WorkerHeartbeat.objects.update_or_create(worker_id=self.worker_id, defaults={
-                "host": socket.gethostname()[:255], "pid": os.getpid(), "started_at": self.started_at,
-                "last_seen": timezone.now(), "current_task": self.current_task})
+            WorkerHeartbeat.objects.update_or_create(
+                worker_id=self.worker_id,
+                defaults={
+                    "host": socket.gethostname()[:255],
+                    "pid": os.getpid(),
+                    "started_at": self.started_at,
+                    "last_seen": timezone.now(),
+                    "current_task": self.current_task,
+                },
+            )
         except DatabaseFailure as error:
             connection.close()
             if not self._failing:
@@ -71,8 +78,9 @@ def last_seen(worker_ids) -> dict[str, object]:
 
 def prune_heartbeats() -> int:
     """Forget workers not seen for TASK_STALE_AFTER_SECONDS: by then their tasks fall under that bound anyway."""
-    cutoff = timezone.now() - timedelta(seconds=max(settings.TASK_STALE_AFTER_SECONDS,
-                                                    settings.WORKER_LOST_AFTER_SECONDS))
+    cutoff = timezone.now() - timedelta(
+        seconds=max(settings.TASK_STALE_AFTER_SECONDS, settings.WORKER_LOST_AFTER_SECONDS)
+    )
     return WorkerHeartbeat.objects.filter(last_seen__lt=cutoff).delete()[0]
 
 

@@ -66,9 +66,11 @@ class WorkerLoop:
         self.stopping = threading.Event()
         self.worker: Worker | None = None
         self.backoff = Backoff(settings.WORKER_RETRY_MIN_SECONDS, settings.WORKER_RETRY_MAX_SECONDS)
-        self.periodic = [Periodic(lambda: settings.PYRAMID_RETRY_SECONDS, self.retry_pyramids),
-                         Periodic(lambda: settings.SEARCH_SYNC_RETRY_SECONDS, self.sync_search),
-                         Periodic(lambda: HOUSEKEEPING_SECONDS, self.housekeeping)]
+        self.periodic = [
+            Periodic(lambda: settings.PYRAMID_RETRY_SECONDS, self.retry_pyramids),
+            Periodic(lambda: settings.SEARCH_SYNC_RETRY_SECONDS, self.sync_search),
+            Periodic(lambda: HOUSEKEEPING_SECONDS, self.housekeeping),
+        ]
 
     def start(self) -> None:
         if removed := remove_stale_work_files():
@@ -84,8 +86,12 @@ class WorkerLoop:
             except outage_errors() as error:
                 db.connections.close_all()
                 wait = self.backoff.take()
-                logger.warning("worker %s: database or storage unavailable (%s); trying again in %g s",
-                               self.worker_id, one_line(error), wait)
+                logger.warning(
+                    "worker %s: database or storage unavailable (%s); trying again in %g s",
+                    self.worker_id,
+                    one_line(error),
+                    wait,
+                )
                 self.stopping.wait(wait)
                 continue
             self.backoff.reset()
@@ -100,9 +106,16 @@ class WorkerLoop:
             job.run_if_due()
         if self.stopping.is_set():
             return
-        self.worker = Worker(queue_names=["*"], excluded_queue_names=[], interval=0, batch=True,
-                             backend_name=DEFAULT_TASK_BACKEND_ALIAS, startup_delay=False, max_tasks=None,
-                             worker_id=self.worker_id)
+        self.worker = Worker(
+            queue_names=["*"],
+            excluded_queue_names=[],
+            interval=0,
+            batch=True,
+            backend_name=DEFAULT_TASK_BACKEND_ALIAS,
+            startup_delay=False,
+            max_tasks=None,
+            worker_id=self.worker_id,
+        )
         self.worker.run()
 
     def stop(self) -> None:

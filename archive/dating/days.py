@@ -18,32 +18,79 @@ from datetime import date
 from .grammar import DASH, LETTERS, YEAR_SUFFIX, Bounds, Days, month_end, whole_months
 
 LITHUANIAN_MONTHS = (
-    ("sausis", "sausio", "sausyje", "saus"), ("vasaris", "vasario", "vasaryje", "vas"),
-    ("kovas", "kovo", "kove", "kov"), ("balandis", "balandžio", "balandyje", "bal"),
-    ("gegužė", "gegužės", "gegužėje", "geg"), ("birželis", "birželio", "birželyje", "birž"),
-    ("liepa", "liepos", "liepoje", "liep"), ("rugpjūtis", "rugpjūčio", "rugpjūtyje", "rugpj"),
-    ("rugsėjis", "rugsėjo", "rugsėjyje", "rugs"), ("spalis", "spalio", "spalyje", "spal"),
-    ("lapkritis", "lapkričio", "lapkrityje", "lapkr"), ("gruodis", "gruodžio", "gruodyje", "gruod"),
+    ("sausis", "sausio", "sausyje", "saus"),
+    ("vasaris", "vasario", "vasaryje", "vas"),
+    ("kovas", "kovo", "kove", "kov"),
+    ("balandis", "balandžio", "balandyje", "bal"),
+    ("gegužė", "gegužės", "gegužėje", "geg"),
+    ("birželis", "birželio", "birželyje", "birž"),
+    ("liepa", "liepos", "liepoje", "liep"),
+    ("rugpjūtis", "rugpjūčio", "rugpjūtyje", "rugpj"),
+    ("rugsėjis", "rugsėjo", "rugsėjyje", "rugs"),
+    ("spalis", "spalio", "spalyje", "spal"),
+    ("lapkritis", "lapkričio", "lapkrityje", "lapkr"),
+    ("gruodis", "gruodžio", "gruodyje", "gruod"),
 )
-ENGLISH_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-                  "october", "november", "december")
+ENGLISH_MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
 MONTHS = {form: number for number, forms in enumerate(LITHUANIAN_MONTHS, 1) for form in forms}
 MONTHS.update({name: number for number, name in enumerate(ENGLISH_MONTHS, 1)})
 MONTHS.update({name[:3]: number for number, name in enumerate(ENGLISH_MONTHS, 1)})
 MONTHS["sept"] = 9
 
 SEASONS = {
-    "spring": (3, 5), "pavasaris": (3, 5), "pavasarį": (3, 5), "pavasario": (3, 5),
-    "summer": (6, 8), "vasara": (6, 8), "vasarą": (6, 8), "vasaros": (6, 8),
-    "autumn": (9, 11), "fall": (9, 11), "ruduo": (9, 11), "rudenį": (9, 11), "rudens": (9, 11),
-    "winter": (12, 2), "žiema": (12, 2), "žiemą": (12, 2), "žiemos": (12, 2),
+    "spring": (3, 5),
+    "pavasaris": (3, 5),
+    "pavasarį": (3, 5),
+    "pavasario": (3, 5),
+    "summer": (6, 8),
+    "vasara": (6, 8),
+    "vasarą": (6, 8),
+    "vasaros": (6, 8),
+    "autumn": (9, 11),
+    "fall": (9, 11),
+    "ruduo": (9, 11),
+    "rudenį": (9, 11),
+    "rudens": (9, 11),
+    "winter": (12, 2),
+    "žiema": (12, 2),
+    "žiemą": (12, 2),
+    "žiemos": (12, 2),
 }
 YEAR_PARTS = {
-    "early": (1, 4), "pradžia": (1, 4), "pradžioje": (1, 4), "pr.": (1, 4),
-    "mid": (5, 8), "middle": (5, 8), "vidurys": (5, 8), "viduryje": (5, 8), "vid.": (5, 8),
-    "late": (9, 12), "pabaiga": (9, 12), "pabaigoje": (9, 12), "pab.": (9, 12),
-    "first half": (1, 6), "i pusė": (1, 6), "pirmoji pusė": (1, 6), "pirmojoje pusėje": (1, 6),
-    "second half": (7, 12), "ii pusė": (7, 12), "antroji pusė": (7, 12), "antrojoje pusėje": (7, 12),
+    "early": (1, 4),
+    "pradžia": (1, 4),
+    "pradžioje": (1, 4),
+    "pr.": (1, 4),
+    "mid": (5, 8),
+    "middle": (5, 8),
+    "vidurys": (5, 8),
+    "viduryje": (5, 8),
+    "vid.": (5, 8),
+    "late": (9, 12),
+    "pabaiga": (9, 12),
+    "pabaigoje": (9, 12),
+    "pab.": (9, 12),
+    "first half": (1, 6),
+    "i pusė": (1, 6),
+    "pirmoji pusė": (1, 6),
+    "pirmojoje pusėje": (1, 6),
+    "second half": (7, 12),
+    "ii pusė": (7, 12),
+    "antroji pusė": (7, 12),
+    "antrojoje pusėje": (7, 12),
 }
 
 WORD = rf"([{LETTERS}]+)\.?"
@@ -91,9 +138,11 @@ def one_day(phrase: str, _periods=None) -> Bounds | None:
 
 def days_of_a_month(phrase: str, _periods=None) -> Bounds | None:
     """'1935 m. gegužės 3-10 d.', '3-10 May 1935', 'May 3-10, 1935'."""
-    for pattern, order in ((rf"{LT_YEAR} {WORD} (\d{{1,2}}){DASH}{LT_DAY}", "ymfl"),
-                           (rf"{DAY}{DASH}{DAY} {WORD}{ENGLISH_YEAR}", "flmy"),
-                           (rf"{WORD} {DAY}{DASH}{DAY}{ENGLISH_YEAR}", "mfly")):
+    for pattern, order in (
+        (rf"{LT_YEAR} {WORD} (\d{{1,2}}){DASH}{LT_DAY}", "ymfl"),
+        (rf"{DAY}{DASH}{DAY} {WORD}{ENGLISH_YEAR}", "flmy"),
+        (rf"{WORD} {DAY}{DASH}{DAY}{ENGLISH_YEAR}", "mfly"),
+    ):
         match = re.fullmatch(pattern, phrase)
         if match:
             parts = dict(zip(order, match.groups(), strict=True))
@@ -105,9 +154,11 @@ def days_of_a_month(phrase: str, _periods=None) -> Bounds | None:
 
 def days_across_months(phrase: str, _periods=None) -> Bounds | None:
     """'1935 m. gegužės 28 d. - birželio 3 d.', '28 May - 3 June 1935', 'May 28 - June 3, 1935'."""
-    for pattern, order in ((rf"{LT_YEAR} {WORD} {LT_DAY}{DASH}{WORD} {LT_DAY}", "yafbl"),
-                           (rf"{DAY} {WORD}{DASH}{DAY} {WORD}{ENGLISH_YEAR}", "falby"),
-                           (rf"{WORD} {DAY}{DASH}{WORD} {DAY}{ENGLISH_YEAR}", "afbly")):
+    for pattern, order in (
+        (rf"{LT_YEAR} {WORD} {LT_DAY}{DASH}{WORD} {LT_DAY}", "yafbl"),
+        (rf"{DAY} {WORD}{DASH}{DAY} {WORD}{ENGLISH_YEAR}", "falby"),
+        (rf"{WORD} {DAY}{DASH}{WORD} {DAY}{ENGLISH_YEAR}", "afbly"),
+    ):
         match = re.fullmatch(pattern, phrase)
         if match:
             parts = dict(zip(order, match.groups(), strict=True))
@@ -119,9 +170,12 @@ def days_across_months(phrase: str, _periods=None) -> Bounds | None:
 
 def months(phrase: str, _periods=None) -> Bounds | None:
     """'1935 m. gegužė', 'May 1935', '1935 m. gegužė-birželis', 'May-June 1935'."""
-    for pattern, order in ((rf"{LT_YEAR} {WORD}{MONTH_WORD}", "yf"), (rf"{WORD}{ENGLISH_YEAR}", "fy"),
-                           (rf"{LT_YEAR} {WORD}{DASH}{WORD}{MONTH_WORD}", "yfl"),
-                           (rf"{WORD}{DASH}{WORD}{ENGLISH_YEAR}", "fly")):
+    for pattern, order in (
+        (rf"{LT_YEAR} {WORD}{MONTH_WORD}", "yf"),
+        (rf"{WORD}{ENGLISH_YEAR}", "fy"),
+        (rf"{LT_YEAR} {WORD}{DASH}{WORD}{MONTH_WORD}", "yfl"),
+        (rf"{WORD}{DASH}{WORD}{ENGLISH_YEAR}", "fly"),
+    ):
         match = re.fullmatch(pattern, phrase)
         if match:
             parts = dict(zip(order, match.groups(), strict=True))
@@ -134,8 +188,9 @@ def months(phrase: str, _periods=None) -> Bounds | None:
 def season(phrase: str, _periods=None) -> Bounds | None:
     """'1939 m. pavasaris', 'spring 1939', 'spring of 1939', '1944-1945 m. žiema', 'winter 1944-45'."""
     years = r"(\d{3,4})(?:(?:-|/)(\d{2,4}))?"
-    match = (re.fullmatch(rf"{years}{YEAR_SUFFIX} ([{LETTERS}]+)", phrase)
-             or re.fullmatch(rf"([{LETTERS}]+)(?: of)? {years}{YEAR_SUFFIX}", phrase))
+    match = re.fullmatch(rf"{years}{YEAR_SUFFIX} ([{LETTERS}]+)", phrase) or re.fullmatch(
+        rf"([{LETTERS}]+)(?: of)? {years}{YEAR_SUFFIX}", phrase
+    )
     if not match:
         return None
     groups = match.groups()
@@ -154,8 +209,9 @@ def season(phrase: str, _periods=None) -> Bounds | None:
 
 def part_of_a_year(phrase: str, _periods=None) -> Bounds | None:
     """Thirds and halves of one year: '1939 m. pradžia', 'early 1939', 'mid-1939', 'first half of 1939'."""
-    match = (re.fullmatch(rf"(\d{{3,4}}){YEAR_SUFFIX} (.+)", phrase)
-             or re.fullmatch(r"(?:the )?(.+?)(?: of |-| )(\d{3,4})", phrase))
+    match = re.fullmatch(rf"(\d{{3,4}}){YEAR_SUFFIX} (.+)", phrase) or re.fullmatch(
+        r"(?:the )?(.+?)(?: of |-| )(\d{3,4})", phrase
+    )
     if not match:
         return None
     year_text, words = match.groups() if match.group(1)[0].isdigit() else match.groups()[::-1]

@@ -14,14 +14,19 @@ class NamedPeriod(models.Model):
     name = models.CharField(_("name (Lithuanian)"), max_length=100, unique=True)
     name_en = models.CharField(_("name (English)"), max_length=100, blank=True)
     aliases = models.TextField(
-        _("other ways of writing it"), blank=True,
+        _("other ways of writing it"),
+        blank=True,
         help_text=_("One per line, in any language and grammatical case, e.g. 'tarpukariu', 'interwar period'."),
     )
     earliest = models.SmallIntegerField(_("first year"))
     latest = models.SmallIntegerField(_("last year"))
 
-    panels = [FieldPanel("name"), FieldPanel("name_en"), FieldPanel("aliases"),
-              FieldRowPanel([FieldPanel("earliest"), FieldPanel("latest")])]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("name_en"),
+        FieldPanel("aliases"),
+        FieldRowPanel([FieldPanel("earliest"), FieldPanel("latest")]),
+    ]
 
     class Meta:
         ordering = ["earliest", "name"]
@@ -41,5 +46,6 @@ class NamedPeriod(models.Model):
 
 
 def known_periods() -> dict[str, tuple[int, int]]:
-    return {phrase: (period.earliest, period.latest) for period in NamedPeriod.objects.all()
-            for phrase in period.phrases()}
+    return {
+        phrase: (period.earliest, period.latest) for period in NamedPeriod.objects.all() for phrase in period.phrases()
+    }

@@ -51,17 +51,50 @@ class YearRange:
 
 ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 ORDINAL_WORDS = {
-    "pirm": 1, "antr": 2, "treči": 3, "trečio": 3, "ketvirt": 4, "penkt": 5, "šešt": 6, "septint": 7,
-    "aštunt": 8, "devint": 9, "dešimt": 10,
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-    "ninth": 9, "tenth": 10,
+    "pirm": 1,
+    "antr": 2,
+    "treči": 3,
+    "trečio": 3,
+    "ketvirt": 4,
+    "penkt": 5,
+    "šešt": 6,
+    "septint": 7,
+    "aštunt": 8,
+    "devint": 9,
+    "dešimt": 10,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
 }
 CENTURY_PARTS = {
-    "early": (0, 32), "beginning": (0, 32), "start": (0, 32), "pr": (0, 32), "pradž": (0, 32),
-    "mid": (33, 66), "middle": (33, 66), "vid": (33, 66), "vidur": (33, 66),
-    "late": (67, 99), "end": (67, 99), "pab": (67, 99), "pabaig": (67, 99),
-    "first half": (0, 49), "i pus": (0, 49), "pirmoji pus": (0, 49), "pirmojoje pus": (0, 49),
-    "second half": (50, 99), "ii pus": (50, 99), "antroji pus": (50, 99), "antrojoje pus": (50, 99),
+    "early": (0, 32),
+    "beginning": (0, 32),
+    "start": (0, 32),
+    "pr": (0, 32),
+    "pradž": (0, 32),
+    "mid": (33, 66),
+    "middle": (33, 66),
+    "vid": (33, 66),
+    "vidur": (33, 66),
+    "late": (67, 99),
+    "end": (67, 99),
+    "pab": (67, 99),
+    "pabaig": (67, 99),
+    "first half": (0, 49),
+    "i pus": (0, 49),
+    "pirmoji pus": (0, 49),
+    "pirmojoje pus": (0, 49),
+    "second half": (50, 99),
+    "ii pus": (50, 99),
+    "antroji pus": (50, 99),
+    "antrojoje pus": (50, 99),
 }
 CIRCA_WORDS = r"(?:apie|apytiksliai|maždaug|circa|ca\.?|c\.|approx\.?|about|around|~)"
 BEFORE_WORDS = r"(?:iki|prieš|before|until|by|not after|ne vėliau kaip)"
@@ -104,8 +137,20 @@ def years_of(phrase: str, periods: Mapping[str, tuple[int, int]]) -> Bounds:
 
 
 def reading(phrase: str, periods: Mapping[str, tuple[int, int]]) -> Bounds | None:
-    families = (named_period, plain_years, circa, before_or_after, decade, part_of_a_decade, decade_range,
-                century_range, century_phrase, *days.FAMILIES, read_edtf, two_phrases)
+    families = (
+        named_period,
+        plain_years,
+        circa,
+        before_or_after,
+        decade,
+        part_of_a_decade,
+        decade_range,
+        century_range,
+        century_phrase,
+        *days.FAMILIES,
+        read_edtf,
+        two_phrases,
+    )
     for parse in families:
         found = parse(phrase, periods)
         if found is not None:
@@ -214,16 +259,29 @@ def split_century(phrase: str) -> tuple[int | None, str]:
 
 
 DECADE_WORD = r"dešimtme(?:tis|tyje|tys|tio|čio|čiai|čiais)"
-DECADE_PARTS = {"early": (0, 3), "pradžia": (0, 3), "pradžioje": (0, 3), "pr.": (0, 3),
-                "mid": (4, 6), "middle": (4, 6), "vidurys": (4, 6), "viduryje": (4, 6), "vid.": (4, 6),
-                "late": (7, 9), "pabaiga": (7, 9), "pabaigoje": (7, 9), "pab.": (7, 9)}
+DECADE_PARTS = {
+    "early": (0, 3),
+    "pradžia": (0, 3),
+    "pradžioje": (0, 3),
+    "pr.": (0, 3),
+    "mid": (4, 6),
+    "middle": (4, 6),
+    "vidurys": (4, 6),
+    "viduryje": (4, 6),
+    "vid.": (4, 6),
+    "late": (7, 9),
+    "pabaiga": (7, 9),
+    "pabaigoje": (7, 9),
+    "pab.": (7, 9),
+}
 
 
 def part_of_a_decade(phrase: str, periods) -> tuple[int, int] | None:
     """Thirds of a decade (0-3, 4-6, 7-9): 'early 1930s', 'mid-1930s', '1930-ųjų pabaiga',
     'XX a. 4-ojo dešimtmečio pradžia'."""
-    match = (re.fullmatch(r"(?:the )?(early|mid|middle|late)[- ](?:the )?(.+)", phrase)
-             or re.fullmatch(r"(.+) (pradžia|pradžioje|pr\.|vidurys|viduryje|vid\.|pabaiga|pabaigoje|pab\.)", phrase))
+    match = re.fullmatch(r"(?:the )?(early|mid|middle|late)[- ](?:the )?(.+)", phrase) or re.fullmatch(
+        r"(.+) (pradžia|pradžioje|pr\.|vidurys|viduryje|vid\.|pabaiga|pabaigoje|pab\.)", phrase
+    )
     if not match:
         return None
     part, rest = match.groups() if match.group(1) in DECADE_PARTS else match.groups()[::-1]
@@ -238,7 +296,9 @@ def decade_range(phrase: str, _periods=None) -> tuple[int, int] | None:
     """'XX a. 3-4 dešimtmetis', '3-4-asis dešimtmetis': from the first decade's start to the second's end."""
     match = re.fullmatch(
         rf"(?:([ivxlc]+) (?:a\.|amžiaus|amž\.) )?(\d{{1,2}})(?:-?[{LETTERS}]+)?{DASH}(\d{{1,2}})(?:-?[{LETTERS}]+)? "
-        rf"{DECADE_WORD}", phrase)
+        rf"{DECADE_WORD}",
+        phrase,
+    )
     if not match:
         return None
     century = roman_to_int(match.group(1)) if match.group(1) else 20
@@ -250,14 +310,16 @@ def decade_range(phrase: str, _periods=None) -> tuple[int, int] | None:
 
 def century_range(phrase: str, _periods=None) -> tuple[int, int] | None:
     """'XVI-XVII a.', '16th-17th century', '16th-17th c.': from the first century's start to the second's end."""
-    match = re.fullmatch(rf"([ivxlc]+){DASH}([ivxlc]+) (?:a\.|amž\.|amžius|amžiai|amžiuje|amžiuose|amžiaus|amžių)",
-                         phrase)
+    match = re.fullmatch(
+        rf"([ivxlc]+){DASH}([ivxlc]+) (?:a\.|amž\.|amžius|amžiai|amžiuje|amžiuose|amžiaus|amžių)", phrase
+    )
     if match:
         first, last = roman_to_int(match.group(1)), roman_to_int(match.group(2))
     else:
         match = re.fullmatch(
             rf"(?:the )?(\d{{1,2}})(?:st|nd|rd|th)?{DASH}(\d{{1,2}})(?:st|nd|rd|th) (?:centuries|century|cent\.|c\.?)",
-            phrase)
+            phrase,
+        )
         if not match:
             return None
         first, last = int(match.group(1)), int(match.group(2))
@@ -271,8 +333,8 @@ def two_phrases(phrase: str, periods) -> Bounds | None:
     start of the first to the end of the second (to the day when both name days)."""
     # A dash without spaces joins two phrases only after a word ('1920s-1930s'), never after a bare year.
     for separator in re.finditer(r"\s+-\s+|\s+(?:iki|to)\s+|(?<!\d)-", phrase):
-        first = reading(phrase[:separator.start()].strip(), periods)
-        second = reading(phrase[separator.end():].strip(), periods) if first else None
+        first = reading(phrase[: separator.start()].strip(), periods)
+        second = reading(phrase[separator.end() :].strip(), periods) if first else None
         if first and second:
             return join(first, second)
     return None
@@ -288,7 +350,11 @@ def examples_for(phrase: str) -> str:
     if re.search(r"[x~?%/\[{]|\.\.", phrase) and re.search(r"\d", phrase):
         return "EDTF '1935', '1935-05-03', '1935~', '193X', '19XX', '1935-05/1935-06' or '[1935..1937]'"
     if words & {"century", "c", "cent", "a", "amžius", "amžiaus", "dešimtmetis", "s", "early", "mid", "late"}:
-        return ("'XVI–XVII a.', '16th–17th century', 'XIX a. pab.', 'mid-19th c.', '1920s–1930s', 'early 1930s' "
-                "or 'XX a. 3–4 dešimtmetis'")
-    return ("'1936 m.', '1935–1937 m.', 'apie 1935 m.', 'XX a. 4-asis dešimtmetis', 'XIX a. pab.', 'iki 1940 m.', "
-            "'1935 m. gegužės 3 d.', 'May 1935', 'tarpukaris' or 'nedatuota'")
+        return (
+            "'XVI–XVII a.', '16th–17th century', 'XIX a. pab.', 'mid-19th c.', '1920s–1930s', 'early 1930s' "
+            "or 'XX a. 3–4 dešimtmetis'"
+        )
+    return (
+        "'1936 m.', '1935–1937 m.', 'apie 1935 m.', 'XX a. 4-asis dešimtmetis', 'XIX a. pab.', 'iki 1940 m.', "
+        "'1935 m. gegužės 3 d.', 'May 1935', 'tarpukaris' or 'nedatuota'"
+    )

@@ -15,5 +15,8 @@ def date_preview_urls():
 
 @hooks.register("insert_editor_js")
 def date_preview_script():
-    return format_html('<script src="{}" data-preview-url="{}" defer></script>',
-                       static("dating/date-preview.js"), reverse("dating_preview"))
+    return format_html(
+        '<script src="{}" data-preview-url="{}" defer></script>',
+        static("dating/date-preview.js"),
+        reverse("dating_preview"),
+    )

@@ -113,6 +113,9 @@ def document(item: ItemPage, width: int, height: int) -> dict:
     if links:
         image = links[0].image
         thumb_width, thumb_height = thumbnail_size(image, width, height)
-        response.update(thumbnail_url=image_url(image, thumb_width), thumbnail_width=thumb_width,
-                        thumbnail_height=scaled_height(image, thumb_width))
+        response.update(
+            thumbnail_url=image_url(image, thumb_width),
+            thumbnail_width=thumb_width,
+            thumbnail_height=scaled_height(image, thumb_width),
+        )
     return response

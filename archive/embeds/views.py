@@ -36,8 +36,9 @@ def in_requested_language(view):
         if code is None:
             return view(request, *args, **kwargs)
         if code not in dict(settings.LANGUAGES):
-            return embed_refusal(request, _("lang must be one of: %(codes)s.") % {
-                "codes": ", ".join(dict(settings.LANGUAGES))})
+            return embed_refusal(
+                request, _("lang must be one of: %(codes)s.") % {"codes": ", ".join(dict(settings.LANGUAGES))}
+            )
         with translation.override(code):
             request.LANGUAGE_CODE = code
             response = view(request, *args, **kwargs)

@@ -29,13 +29,17 @@ class RegionBlock(blocks.CharBlock):
 
 class ItemHighlightBlock(blocks.StructBlock):
     item = ItemChooserBlock(label=_("item"))
-    image_number = blocks.IntegerBlock(label=_("image number"), default=1, min_value=1,
-                                       help_text=_("Which of the item's images: 1 is the first."))
+    image_number = blocks.IntegerBlock(
+        label=_("image number"), default=1, min_value=1, help_text=_("Which of the item's images: 1 is the first.")
+    )
     region = RegionBlock(
-        label=_("region"), required=False,
-        help_text=_("A detail as x,y,w,h in pixels of the full image, e.g. 1200,800,600,400. Zoom to the "
-                    "detail in the item page's viewer: its 'part in view' link ends with these four numbers. "
-                    "Empty: the whole image."),
+        label=_("region"),
+        required=False,
+        help_text=_(
+            "A detail as x,y,w,h in pixels of the full image, e.g. 1200,800,600,400. Zoom to the "
+            "detail in the item page's viewer: its 'part in view' link ends with these four numbers. "
+            "Empty: the whole image."
+        ),
     )
     caption = blocks.RichTextBlock(label=_("caption"), required=False, features=["bold", "italic", "link"])
 
@@ -49,8 +53,9 @@ class ItemHighlightBlock(blocks.StructBlock):
         item = value.get("item")
         images = item.specific.ordered_images() if item else []
         if item and value["image_number"] > len(images):
-            raise StructBlockValidationError({"image_number": ValidationError(
-                _("This item has %(count)s image(s).") % {"count": len(images)})})
+            raise StructBlockValidationError(
+                {"image_number": ValidationError(_("This item has %(count)s image(s).") % {"count": len(images)})}
+            )
         if value.get("region"):
             image = images[value["image_number"] - 1].image
             try:
@@ -72,8 +77,9 @@ class ThenNowBlock(blocks.StructBlock):
     def clean(self, value):
         value = super().clean(value)
         if value.get("item") and value["item"].specific.then_now_pair() is None:
-            raise StructBlockValidationError({"item": ValidationError(
-                _("This item has no pair of images marked 'then' and 'now'."))})
+            raise StructBlockValidationError(
+                {"item": ValidationError(_("This item has no pair of images marked 'then' and 'now'."))}
+            )
         return value
 
 

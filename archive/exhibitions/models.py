@@ -18,8 +18,14 @@ ITEM_BLOCKS = ("highlight", "then_now", "viewer")
 
 class ExhibitionPage(PublicOriginPage, Page):
     intro = RichTextField(_("introduction"), blank=True)
-    hero_image = models.ForeignKey("media.DigitizedImage", null=True, blank=True, on_delete=models.SET_NULL,
-                                   related_name="+", verbose_name=_("hero image"))
+    hero_image = models.ForeignKey(
+        "media.DigitizedImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("hero image"),
+    )
     body = StreamField(ExhibitionStreamBlock(), blank=True, verbose_name=_("story"))
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("hero_image"), FieldPanel("body")]
@@ -36,16 +42,24 @@ class ExhibitionPage(PublicOriginPage, Page):
         found = []
         for block in self.body:
             if block.block_type == "highlight" and is_public(block.value["item"]):
-                found.append({"item": block.value["item"].specific, "image_number": block.value["image_number"],
-                              "region": block.value.get("region") or ""})
+                found.append(
+                    {
+                        "item": block.value["item"].specific,
+                        "image_number": block.value["image_number"],
+                        "region": block.value.get("region") or "",
+                    }
+                )
         return found
 
     def items(self) -> list[ItemPage]:
         """Every published item the story shows, once, in order of first appearance."""
         seen, items = set(), []
         for block in self.body:
-            pages = block.value["items"] if block.block_type == "gallery" else (
-                [block.value["item"]] if block.block_type in ITEM_BLOCKS else [])
+            pages = (
+                block.value["items"]
+                if block.block_type == "gallery"
+                else ([block.value["item"]] if block.block_type in ITEM_BLOCKS else [])
+            )
             for page in pages:
                 if page and page.pk not in seen and is_public(page):
                     seen.add(page.pk)

@@ -40,8 +40,11 @@ def announced(published: list[tuple[Page, Revision]]) -> list[tuple[Page, Revisi
     own announcement in the same transaction already is; this halves the work of publishing an import."""
     default = Locale.get_default().pk
     originals = {page.translation_key for page, _revision in published if page.locale_id == default}
-    return [(page, revision) for page, revision in published
-            if page.locale_id == default or page.translation_key not in originals]
+    return [
+        (page, revision)
+        for page, revision in published
+        if page.locale_id == default or page.translation_key not in originals
+    ]
 
 
 @task()
@@ -54,8 +57,11 @@ def update_indexes(ids: list[int]) -> None:
     """Wagtail's search and reference indexes for these item pages, read in batches with their relations."""
     related = related_paths(ItemPage.get_search_fields())
     for start in range(0, len(ids), BATCH):
-        pages = list(ItemPage.get_indexed_objects().filter(pk__in=ids[start:start + BATCH])
-                     .prefetch_related(*related, *ITEM_RELATIONS))
+        pages = list(
+            ItemPage.get_indexed_objects()
+            .filter(pk__in=ids[start : start + BATCH])
+            .prefetch_related(*related, *ITEM_RELATIONS)
+        )
         with transaction.atomic():  # one commit per batch, not one per statement
             for backend in get_search_backends(with_auto_update=True):
                 backend.get_index_for_model(ItemPage).add_items(ItemPage, pages)
@@ -68,18 +74,30 @@ def update_references(pages: list[ItemPage]) -> None:
     time); a page indexed before goes through create_or_update_for_object, which also removes rows."""
     extract = getattr(ReferenceIndex, "_extract_references_from_object", None)
     base = ContentType.objects.get_for_model(Page)
-    indexed = set(ReferenceIndex.objects.filter(base_content_type=base, object_id__in=[str(page.pk) for page in pages])
-                  .values_list("object_id", flat=True))
+    indexed = set(
+        ReferenceIndex.objects.filter(
+            base_content_type=base, object_id__in=[str(page.pk) for page in pages]
+        ).values_list("object_id", flat=True)
+    )
     rows = []
     for page in pages:
         if extract is None or str(page.pk) in indexed:
             ReferenceIndex.create_or_update_for_object(page)
             continue
         content_type = ContentType.objects.get_for_model(page)
-        rows += [ReferenceIndex(content_type=content_type, base_content_type=base, object_id=page.pk,
-                                to_content_type_id=to_type, to_object_id=to_id, model_path=model_path,
-                                content_path=path, content_path_hash=ReferenceIndex._get_content_path_hash(path))
-                 for to_type, to_id, model_path, path in set(extract(page))]
+        rows += [
+            ReferenceIndex(
+                content_type=content_type,
+                base_content_type=base,
+                object_id=page.pk,
+                to_content_type_id=to_type,
+                to_object_id=to_id,
+                model_path=model_path,
+                content_path=path,
+                content_path_hash=ReferenceIndex._get_content_path_hash(path),
+            )
+            for to_type, to_id, model_path, path in set(extract(page))
+        ]
     ReferenceIndex.objects.bulk_create(rows, batch_size=BATCH, ignore_conflicts=True)
 
 

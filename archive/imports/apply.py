@@ -25,8 +25,13 @@ class ImportRefused(ValueError):
     """The plan cannot be written as asked (errors in the file, or no permission to publish)."""
 
 
-def apply_plan(plan: ImportPlan, report: Callable[[str], None], valid_only: bool = False, publish: bool = False,
-               progress: Progress | None = None) -> dict[str, int]:
+def apply_plan(
+    plan: ImportPlan,
+    report: Callable[[str], None],
+    valid_only: bool = False,
+    publish: bool = False,
+    progress: Progress | None = None,
+) -> dict[str, int]:
     refuse_unless_writable(plan, valid_only, publish)
     rows = plan.valid_rows
     started = time.monotonic()
@@ -57,13 +62,18 @@ def refuse_unless_writable(plan: ImportPlan, valid_only: bool, publish: bool) ->
         for slug in plan.collections():
             collection = plan.context.collections[slug][settings.LANGUAGE_CODE]
             if not plan.importer.may_publish_in(collection):
-                raise ImportRefused(_("%(user)s may not publish in the collection '%(collection)s': import without "
-                                      "publishing, and the items are submitted for approval")
-                                    % {"user": plan.importer.name, "collection": slug})
+                raise ImportRefused(
+                    _(
+                        "%(user)s may not publish in the collection '%(collection)s': import without "
+                        "publishing, and the items are submitted for approval"
+                    )
+                    % {"user": plan.importer.name, "collection": slug}
+                )
 
 
 def may_publish_all(plan: ImportPlan) -> bool:
     """Whether the importer may publish every item the plan writes (the admin offers "Publish at once")."""
     slugs = plan.collections()
-    return bool(slugs) and all(plan.importer.may_publish_in(plan.context.collections[slug][settings.LANGUAGE_CODE])
-                               for slug in slugs)
+    return bool(slugs) and all(
+        plan.importer.may_publish_in(plan.context.collections[slug][settings.LANGUAGE_CODE]) for slug in slugs
+    )

@@ -10,8 +10,11 @@ from wagtail.models import COMMENTS_RELATION_NAME, Page
 
 
 def child_relations(model: type[Page]) -> list:
-    return [relation for relation in get_all_child_relations(model)
-            if relation.get_accessor_name() != COMMENTS_RELATION_NAME]
+    return [
+        relation
+        for relation in get_all_child_relations(model)
+        if relation.get_accessor_name() != COMMENTS_RELATION_NAME
+    ]
 
 
 def settle_in_memory(page: Page) -> None:
@@ -45,14 +48,20 @@ def write_relations(pages: list[Page], replace: bool) -> None:
         children = relation.related_model.objects
         if replace:
             children.filter(**{f"{relation.field.attname}__in": ids}).delete()
-        children.bulk_create([child for page in pages for child in getattr(page, relation.get_accessor_name()).all()],
-                             batch_size=500)
+        children.bulk_create(
+            [child for page in pages for child in getattr(page, relation.get_accessor_name()).all()], batch_size=500
+        )
     for field in get_all_child_m2m_relations(model):
         through = field.remote_field.through
         source = through._meta.get_field(field.m2m_field_name()).attname
         target = through._meta.get_field(field.m2m_reverse_field_name()).attname
         if replace:
             through.objects.filter(**{f"{source}__in": ids}).delete()
-        through.objects.bulk_create([through(**{source: page.pk, target: linked.pk})
-                                     for page in pages for linked in getattr(page, field.name).all()],
-                                    batch_size=500)
+        through.objects.bulk_create(
+            [
+                through(**{source: page.pk, target: linked.pk})
+                for page in pages
+                for linked in getattr(page, field.name).all()
+            ],
+            batch_size=500,
+        )

@@ -51,9 +51,11 @@ LIST_SEPARATOR = ";"
 
 def in_language(language: str, text: Callable[[], str]) -> str:
     """A help text in one language whatever the request's, read from the translations when used."""
+
     def translated() -> str:
         with translation.override(language):
             return text()
+
     return lazy(translated, str)()
 
 
@@ -62,8 +64,14 @@ def field_columns(name: str) -> list[Column]:
     item_field = FIELDS[name]
     model_field = f"catalogue.ItemPage.{name}"
     if not item_field.bilingual:
-        return [Column(name, in_language("lt", lambda: str(item_field.label)),
-                       in_language("en", lambda: str(item_field.label)), field=model_field)]
+        return [
+            Column(
+                name,
+                in_language("lt", lambda: str(item_field.label)),
+                in_language("en", lambda: str(item_field.label)),
+                field=model_field,
+            )
+        ]
     lithuanian, english = item_field.columns
 
     def in_lithuanian() -> str:
@@ -73,36 +81,95 @@ def field_columns(name: str) -> list[Column]:
         return _("%(label)s in English") % {"label": item_field.label}
 
     return [
-        Column(lithuanian, in_language("lt", in_lithuanian), in_language("en", in_lithuanian), "bilingual-lt",
-               name, model_field),
-        Column(english, in_language("lt", in_english), in_language("en", in_english), "bilingual-en", name,
-               model_field, language="en", falls_back_to=lithuanian),
+        Column(
+            lithuanian,
+            in_language("lt", in_lithuanian),
+            in_language("en", in_lithuanian),
+            "bilingual-lt",
+            name,
+            model_field,
+        ),
+        Column(
+            english,
+            in_language("lt", in_english),
+            in_language("en", in_english),
+            "bilingual-en",
+            name,
+            model_field,
+            language="en",
+            falls_back_to=lithuanian,
+        ),
     ]
 
 
 COLUMNS = [
-    Column("inventory_number", "Inventorinis numeris (privalomas; pagal jį atnaujinama)",
-           "Inventory number (required; rows update items by it)", field="catalogue.ItemPage.inventory_number"),
-    Column("collection", "Kolekcijos adresas (slug), privalomas naujiems įrašams",
-           "Collection slug, required for new items", vocabulary="collections"),
-    Column("title_lt", "Pavadinimas lietuviškai", "Title in Lithuanian", "bilingual-lt", "title",
-           "wagtailcore.Page.title"),
-    Column("title_en", "Pavadinimas angliškai", "Title in English", "bilingual-en", "title", "wagtailcore.Page.title",
-           language="en", falls_back_to="title_lt"),
-    Column("alternative_titles", "Kiti pavadinimai, atskirti ;", "Alternative titles, separated by ;", "list",
-           field="catalogue.ItemAlternativeTitle.text"),
-    Column("creators", "Kūrėjai: raktas:vaidmuo; raktas:vaidmuo", "Creators: key:role; key:role", "creators",
-           vocabulary="creators"),
-    Column("date_text", "Data, kaip parašyta šaltinyje", "Date as the source gives it (Lithuanian)", key="date",
-           field="catalogue.ItemPage.date_text"),
-    Column("date_text_en", "Data angliškai", "Date in English", key="date", field="catalogue.ItemPage.date_text",
-           language="en", falls_back_to="date_text"),
-    Column("year_earliest", "Ankstyviausi metai (tušti: skaitoma iš datos)", "Earliest year (empty: read from date)",
-           "int", "date"),
+    Column(
+        "inventory_number",
+        "Inventorinis numeris (privalomas; pagal jį atnaujinama)",
+        "Inventory number (required; rows update items by it)",
+        field="catalogue.ItemPage.inventory_number",
+    ),
+    Column(
+        "collection",
+        "Kolekcijos adresas (slug), privalomas naujiems įrašams",
+        "Collection slug, required for new items",
+        vocabulary="collections",
+    ),
+    Column(
+        "title_lt", "Pavadinimas lietuviškai", "Title in Lithuanian", "bilingual-lt", "title", "wagtailcore.Page.title"
+    ),
+    Column(
+        "title_en",
+        "Pavadinimas angliškai",
+        "Title in English",
+        "bilingual-en",
+        "title",
+        "wagtailcore.Page.title",
+        language="en",
+        falls_back_to="title_lt",
+    ),
+    Column(
+        "alternative_titles",
+        "Kiti pavadinimai, atskirti ;",
+        "Alternative titles, separated by ;",
+        "list",
+        field="catalogue.ItemAlternativeTitle.text",
+    ),
+    Column(
+        "creators",
+        "Kūrėjai: raktas:vaidmuo; raktas:vaidmuo",
+        "Creators: key:role; key:role",
+        "creators",
+        vocabulary="creators",
+    ),
+    Column(
+        "date_text",
+        "Data, kaip parašyta šaltinyje",
+        "Date as the source gives it (Lithuanian)",
+        key="date",
+        field="catalogue.ItemPage.date_text",
+    ),
+    Column(
+        "date_text_en",
+        "Data angliškai",
+        "Date in English",
+        key="date",
+        field="catalogue.ItemPage.date_text",
+        language="en",
+        falls_back_to="date_text",
+    ),
+    Column(
+        "year_earliest",
+        "Ankstyviausi metai (tušti: skaitoma iš datos)",
+        "Earliest year (empty: read from date)",
+        "int",
+        "date",
+    ),
     Column("year_latest", "Vėliausi metai", "Latest year", "int", "date"),
     Column("place", "Vietos raktas", "Place key", vocabulary="places"),
-    Column("techniques", "Technikų raktai, atskirti ;", "Technique keys, separated by ;", "list",
-           vocabulary="techniques"),
+    Column(
+        "techniques", "Technikų raktai, atskirti ;", "Technique keys, separated by ;", "list", vocabulary="techniques"
+    ),
     Column("materials", "Medžiagų raktai, atskirti ;", "Material keys, separated by ;", "list", vocabulary="materials"),
     *field_columns("dimensions"),
     *field_columns("description"),
@@ -110,23 +177,42 @@ COLUMNS = [
     *field_columns("provenance"),
     *field_columns("condition"),
     Column("subjects", "Temos, atskirtos ;", "Subjects, separated by ;", "list", field="taggit.Tag.name"),
-    Column("rights", "Teisių URI (RightsStatements.org arba Creative Commons)",
-           "Rights URI (RightsStatements.org or Creative Commons)", field="catalogue.ItemPage.rights",
-           vocabulary="rights", blank_keeps=True),
+    Column(
+        "rights",
+        "Teisių URI (RightsStatements.org arba Creative Commons)",
+        "Rights URI (RightsStatements.org or Creative Commons)",
+        field="catalogue.ItemPage.rights",
+        vocabulary="rights",
+        blank_keeps=True,
+    ),
     *field_columns("credit_line"),
-    Column("related", "Susijusių įrašų inventoriniai numeriai, atskirti ;", "Related inventory numbers, by ;",
-           "list", vocabulary="items"),
+    Column(
+        "related",
+        "Susijusių įrašų inventoriniai numeriai, atskirti ;",
+        "Related inventory numbers, by ;",
+        "list",
+        vocabulary="items",
+    ),
 ]
 # A declared field the list above does not place comes last.
-COLUMNS += [column for item_field in ITEM_FIELDS if not any(c.name in item_field.columns for c in COLUMNS)
-            for column in field_columns(item_field.name)]
+COLUMNS += [
+    column
+    for item_field in ITEM_FIELDS
+    if not any(c.name in item_field.columns for c in COLUMNS)
+    for column in field_columns(item_field.name)
+]
 BY_NAME = {column.name: column for column in COLUMNS}
 REQUIRED = ("inventory_number",)
 
 # Where a validation problem about a record key is shown in the spreadsheet.
 KEY_TO_COLUMN = {
-    "title": "title_lt", "title.lt": "title_lt", "title.en": "title_en", "date": "year_earliest",
-    "date.text": "date_text", "date.earliest": "year_earliest", "date.latest": "year_latest",
+    "title": "title_lt",
+    "title.lt": "title_lt",
+    "title.en": "title_en",
+    "date": "year_earliest",
+    "date.text": "date_text",
+    "date.earliest": "year_earliest",
+    "date.latest": "year_latest",
     "creators.role": "creators",
     **{item_field.name: f"{item_field.name}_lt" for item_field in ITEM_FIELDS if item_field.bilingual},
 }

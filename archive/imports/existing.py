@@ -58,10 +58,15 @@ class CatalogueContext:
         return cls(
             locales=locales,
             collections=collections,
-            vocabulary_keys={**{name: vocabulary.keys for name, vocabulary in vocabularies.items()},
-                             "rights": set(RIGHTS_URIS)},
-            inventory_numbers=set(ItemPage.objects.filter(locale=locales[settings.LANGUAGE_CODE])
-                                  .values_list("inventory_number", flat=True)),
+            vocabulary_keys={
+                **{name: vocabulary.keys for name, vocabulary in vocabularies.items()},
+                "rights": set(RIGHTS_URIS),
+            },
+            inventory_numbers=set(
+                ItemPage.objects.filter(locale=locales[settings.LANGUAGE_CODE]).values_list(
+                    "inventory_number", flat=True
+                )
+            ),
             periods=known_periods(),
             names=names,
             items=load_items(sorted(set(numbers)), locales, names),
@@ -83,16 +88,22 @@ def load_collections(locales: dict[str, Locale]) -> dict[str, dict[str, Collecti
     by_key = {(page.translation_key, page.locale_id): page for page in pages}
     default = locales[settings.LANGUAGE_CODE]
     return {
-        page.slug: {code: by_key[(page.translation_key, locale.pk)]
-                    for code, locale in locales.items() if (page.translation_key, locale.pk) in by_key}
-        for page in pages if page.locale_id == default.pk
+        page.slug: {
+            code: by_key[(page.translation_key, locale.pk)]
+            for code, locale in locales.items()
+            if (page.translation_key, locale.pk) in by_key
+        }
+        for page in pages
+        if page.locale_id == default.pk
     }
 
 
 def collection_titles(collections: dict[str, dict[str, CollectionPage]]) -> dict[str, tuple[str, str]]:
     """Each collection's title in the default language and in English (empty without a translation)."""
-    return {slug: (pages[settings.LANGUAGE_CODE].title, pages["en"].title if "en" in pages else "")
-            for slug, pages in collections.items()}
+    return {
+        slug: (pages[settings.LANGUAGE_CODE].title, pages["en"].title if "en" in pages else "")
+        for slug, pages in collections.items()
+    }
 
 
 def load_names(collections: dict[str, dict[str, CollectionPage]]) -> KeyNames:
@@ -111,10 +122,11 @@ def load_items(numbers: list[str], locales: dict[str, Locale], names: KeyNames) 
     items: dict[str, ExistingItem] = {}
     default = locales[settings.LANGUAGE_CODE]
     for start in range(0, len(numbers), CHUNK):
-        originals = list(item_pages().filter(locale=default, inventory_number__in=numbers[start:start + CHUNK]))
+        originals = list(item_pages().filter(locale=default, inventory_number__in=numbers[start : start + CHUNK]))
         translations = {
             (page.translation_key, page.locale_id): page
-            for page in item_pages().filter(translation_key__in=[page.translation_key for page in originals])
+            for page in item_pages()
+            .filter(translation_key__in=[page.translation_key for page in originals])
             .exclude(locale=default)
         }
         for page in [*originals, *translations.values()]:
@@ -134,8 +146,11 @@ def load_items(numbers: list[str], locales: dict[str, Locale], names: KeyNames) 
 def item_pages():
     """Item pages with their relations and active workflow state (Wagtail's prefetch_workflow_states()
     matches only pages read through .specific(), so the specific relation is named here)."""
-    states = Prefetch("_specific_workflow_states", to_attr="_current_workflow_states",
-                      queryset=WorkflowState.objects.active().select_related("current_task_state__task"))
+    states = Prefetch(
+        "_specific_workflow_states",
+        to_attr="_current_workflow_states",
+        queryset=WorkflowState.objects.active().select_related("current_task_state__task"),
+    )
     return ItemPage.objects.select_related("latest_revision", "locked_by").prefetch_related(*ITEM_RELATIONS, states)
 
 

@@ -24,8 +24,9 @@ def items_csv(numbers: list[str] | None = None) -> str:
     locales = {code: Locale.objects.get_or_create(language_code=code)[0] for code in languages()}
     names: KeyNames = load_names(load_collections(locales))
     if numbers is None:
-        numbers = list(ItemPage.objects.filter(locale=locales[settings.LANGUAGE_CODE])
-                       .values_list("inventory_number", flat=True))
+        numbers = list(
+            ItemPage.objects.filter(locale=locales[settings.LANGUAGE_CODE]).values_list("inventory_number", flat=True)
+        )
     items = load_items(sorted(set(numbers)), locales, names)
     buffer = io.StringIO()
     writer = csv.writer(buffer)

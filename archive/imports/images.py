@@ -96,8 +96,13 @@ def put_in_draft(page: ItemPage, image, number: int | None, user) -> None:
         return
     if number is not None and 1 <= number <= len(links):
         replaced = links[number - 1]
-        links[number - 1] = ItemImage(image=image, alt_text=replaced.alt_text, caption=replaced.caption,
-                                      view=replaced.view, sort_order=replaced.sort_order)
+        links[number - 1] = ItemImage(
+            image=image,
+            alt_text=replaced.alt_text,
+            caption=replaced.caption,
+            view=replaced.view,
+            sort_order=replaced.sort_order,
+        )
     else:
         links.append(ItemImage(image=image, alt_text=draft.title, sort_order=len(links)))
     draft.images = links

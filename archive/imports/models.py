@@ -25,7 +25,8 @@ class ImportJob(models.Model):
     valid_only = models.BooleanField(default=False)
     delimiter = models.CharField(max_length=10, default="detect")
     publish = models.BooleanField(
-        default=False, help_text=_("Published at once; otherwise saved as drafts submitted for approval."))
+        default=False, help_text=_("Published at once; otherwise saved as drafts submitted for approval.")
+    )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.CHECKED)
     total = models.PositiveIntegerField(default=0)
     done = models.PositiveIntegerField(default=0)

@@ -41,8 +41,11 @@ class Draft(NamedTuple):
 def submit_for_approval(drafts: list[Draft], history: History) -> Submission:
     """Put each page's new revision into its workflow."""
     submission = Submission()
-    own = set(WorkflowPage.objects.filter(page_id__in=[draft.page.pk for draft in drafts if not draft.new])
-              .values_list("page_id", flat=True))
+    own = set(
+        WorkflowPage.objects.filter(page_id__in=[draft.page.pk for draft in drafts if not draft.new]).values_list(
+            "page_id", flat=True
+        )
+    )
     workflows: dict[int, Workflow | None] = {}
     tasks: dict[int, object] = {}
     in_bulk: list[tuple[Page, Revision, Workflow]] = []
@@ -64,8 +67,9 @@ def submit_for_approval(drafts: list[Draft], history: History) -> Submission:
     return submission
 
 
-def submit_one(page: Page, state: WorkflowState | None, workflow: Workflow | None, history: History,
-               submission: Submission) -> None:
+def submit_one(
+    page: Page, state: WorkflowState | None, workflow: Workflow | None, history: History, submission: Submission
+) -> None:
     """Wagtail's own way, for a page already in a workflow or a workflow that does not start in bulk."""
     if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
         state.resume(user=history.user)
@@ -85,32 +89,58 @@ def first_task(workflow: Workflow):
     return task.specific if task else None
 
 
-def start_in_bulk(entries: list[tuple[Page, Revision, Workflow]], tasks: dict[int, GroupApprovalTask],
-                  history: History, submission: Submission) -> None:
+def start_in_bulk(
+    entries: list[tuple[Page, Revision, Workflow]],
+    tasks: dict[int, GroupApprovalTask],
+    history: History,
+    submission: Submission,
+) -> None:
     if not entries:
         return
     base = ContentType.objects.get_for_model(Page)
-    states = WorkflowState.objects.bulk_create([
-        WorkflowState(content_type=ContentType.objects.get_for_model(page), base_content_type=base,
-                      object_id=str(page.pk), workflow=workflow, status=WorkflowState.STATUS_IN_PROGRESS,
-                      requested_by=history.user)
-        for page, _revision, workflow in entries
-    ], batch_size=500)
-    task_states = TaskState.objects.bulk_create([
-        TaskState(workflow_state=state, revision=revision, task=tasks[workflow.pk],
-                  status=TaskState.STATUS_IN_PROGRESS)
-        for state, (_page, revision, workflow) in zip(states, entries, strict=True)
-    ], batch_size=500)
+    states = WorkflowState.objects.bulk_create(
+        [
+            WorkflowState(
+                content_type=ContentType.objects.get_for_model(page),
+                base_content_type=base,
+                object_id=str(page.pk),
+                workflow=workflow,
+                status=WorkflowState.STATUS_IN_PROGRESS,
+                requested_by=history.user,
+            )
+            for page, _revision, workflow in entries
+        ],
+        batch_size=500,
+    )
+    task_states = TaskState.objects.bulk_create(
+        [
+            TaskState(
+                workflow_state=state, revision=revision, task=tasks[workflow.pk], status=TaskState.STATUS_IN_PROGRESS
+            )
+            for state, (_page, revision, workflow) in zip(states, entries, strict=True)
+        ],
+        batch_size=500,
+    )
     for state, task_state in zip(states, task_states, strict=True):
         state.current_task_state = task_state
     WorkflowState.objects.bulk_update(states, ["current_task_state"], batch_size=500)
     for state, task_state, (page, revision, workflow) in zip(states, task_states, entries, strict=True):
         task = tasks[workflow.pk]
         submission.by_task.setdefault(task, []).append(task_state)
-        history.log(page, "wagtail.workflow.start", revision, {"workflow": {
-            "id": workflow.pk, "title": workflow.name, "status": state.status,
-            "next": {"id": task.pk, "title": task.name}, "task_state_id": task_state.pk,
-        }})
+        history.log(
+            page,
+            "wagtail.workflow.start",
+            revision,
+            {
+                "workflow": {
+                    "id": workflow.pk,
+                    "title": workflow.name,
+                    "status": state.status,
+                    "next": {"id": task.pk, "title": task.name},
+                    "task_state_id": task_state.pk,
+                }
+            },
+        )
 
 
 def cancel_workflows(pages: list[Page], user) -> None:

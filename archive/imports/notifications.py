@@ -25,10 +25,16 @@ def notify_reviewers(submission: Submission, importer: Importer, filename: str) 
         if not recipients:
             continue
         subject = _("%(count)s imported pages await your review") % {"count": len(task_states)}
-        body = _("%(user)s imported %(file)s: %(count)s pages were submitted to '%(task)s'. Review them in the "
-                 "admin: %(url)s") % {"user": importer.name, "file": filename, "count": len(task_states),
-                                      "task": task.name,
-                                      "url": settings.WAGTAILADMIN_BASE_URL + reverse("wagtailadmin_home")}
+        body = _(
+            "%(user)s imported %(file)s: %(count)s pages were submitted to '%(task)s'. Review them in the "
+            "admin: %(url)s"
+        ) % {
+            "user": importer.name,
+            "file": filename,
+            "count": len(task_states),
+            "task": task.name,
+            "url": settings.WAGTAILADMIN_BASE_URL + reverse("wagtailadmin_home"),
+        }
         try:
             send_mail(subject, body, sorted(recipient.email for recipient in recipients))
         except OSError as error:  # one line for the curator's console, not a traceback (SMTP errors included)

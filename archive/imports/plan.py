@@ -100,8 +100,10 @@ def check_header(header: list[str]) -> list[str]:
     if unknown:
         problems.append(unknown_columns_problem(unknown))
     for name in sorted({name for name in named if named.count(name) > 1}):
-        problems.append(_("column '%(column)s' appears %(count)s times in the header")
-                        % {"column": name, "count": named.count(name)})
+        problems.append(
+            _("column '%(column)s' appears %(count)s times in the header")
+            % {"column": name, "count": named.count(name)}
+        )
     return problems
 
 
@@ -109,8 +111,9 @@ def plan_row(row: TableRow, table: Table, filename: str, plan: ImportPlan, seen:
     context = plan.context
     number = row.cells.get("inventory_number", "")
     result = RowPlan(line=row.number, inventory_number=number, existing=context.items.get(number))
-    check = ColumnChecker(Checker(Path(filename), row.where + (f" ({number})" if number else ""), result.problems),
-                          context.vocabularies)
+    check = ColumnChecker(
+        Checker(Path(filename), row.where + (f" ({number})" if number else ""), result.problems), context.vocabularies
+    )
     check_cells(row, table, check)
     existing = result.existing
     given = canonical_cells(row.cells, context.vocabularies)
@@ -160,8 +163,11 @@ def check_cells(row: TableRow, table: Table, check: Checker) -> None:
 
 def check_duplicate(number: str, line: int, seen: dict[str, int], check: Checker) -> None:
     if number and number in seen:
-        check.fail("inventory_number", _("duplicate inventory number '%(number)s' (also on row %(row)s)")
-                   % {"number": number, "row": seen[number]})
+        check.fail(
+            "inventory_number",
+            _("duplicate inventory number '%(number)s' (also on row %(row)s)")
+            % {"number": number, "row": seen[number]},
+        )
     elif number:
         seen[number] = line
 
@@ -172,8 +178,9 @@ def check_example(number: str, check: Checker) -> None:
         check.fail("inventory_number", _("this is the template's example row: delete it, then import the file"))
 
 
-def check_record(result: RowPlan, filename: str, context: CatalogueContext, seen: dict[str, int],
-                 check: Checker) -> None:
+def check_record(
+    result: RowPlan, filename: str, context: CatalogueContext, seen: dict[str, int], check: Checker
+) -> None:
     collection = context.collections.get(result.collection)
     if collection is None:
         if result.collection:
@@ -182,8 +189,15 @@ def check_record(result: RowPlan, filename: str, context: CatalogueContext, seen
             check.fail("collection", _("is required for a new item"))
         return
     source = CollectionSource(Path(filename).parent, {"default_rights": collection_default_rights(collection)}, [])
-    validate_item(result.record, source, check, context.vocabulary_keys, context.inventory_numbers | set(seen),
-                  context.periods, partial=result.existing is not None)
+    validate_item(
+        result.record,
+        source,
+        check,
+        context.vocabulary_keys,
+        context.inventory_numbers | set(seen),
+        context.periods,
+        partial=result.existing is not None,
+    )
 
 
 def collection_default_rights(pages: dict) -> str:
@@ -195,8 +209,13 @@ def check_translations(columns: list[str], pages: dict, check: Checker) -> None:
     for name in columns:
         language = BY_NAME[name].language if name in BY_NAME else ""
         if language and language not in pages:
-            check.fail(name, _("the item has no page in this language yet: translate it in the admin first "
-                               "(Translate), then import this column"))
+            check.fail(
+                name,
+                _(
+                    "the item has no page in this language yet: translate it in the admin first "
+                    "(Translate), then import this column"
+                ),
+            )
 
 
 def check_permission(result: RowPlan, plan: ImportPlan, check: Checker) -> None:
@@ -206,20 +225,34 @@ def check_permission(result: RowPlan, plan: ImportPlan, check: Checker) -> None:
     existing = result.existing
     if existing is None:
         if not importer.may_add_to(original):
-            check.fail("collection", _("you may not add items to the collection '%(collection)s'")
-                       % {"collection": result.collection})
+            check.fail(
+                "collection",
+                _("you may not add items to the collection '%(collection)s'") % {"collection": result.collection},
+            )
         return
     if not importer.may_change_in(original):
-        check.fail("inventory_number", _("you may not change items of the collection '%(collection)s'")
-                   % {"collection": result.collection})
+        check.fail(
+            "inventory_number",
+            _("you may not change items of the collection '%(collection)s'") % {"collection": result.collection},
+        )
     if existing.row["collection"] != result.collection:
-        check.fail("collection", _("the item is in the collection '%(current)s'; move it to '%(new)s' in the admin "
-                                   "(Move), an import does not move items")
-                   % {"current": existing.row["collection"], "new": result.collection})
+        check.fail(
+            "collection",
+            _(
+                "the item is in the collection '%(current)s'; move it to '%(new)s' in the admin "
+                "(Move), an import does not move items"
+            )
+            % {"current": existing.row["collection"], "new": result.collection},
+        )
     for page in existing.pages.values():
         if importer.lock_on(page) is not None:
-            check.fail("inventory_number", _("the item is locked in the admin (or awaits approval in a workflow "
-                                             "you do not review); it can be changed once it is unlocked"))
+            check.fail(
+                "inventory_number",
+                _(
+                    "the item is locked in the admin (or awaits approval in a workflow "
+                    "you do not review); it can be changed once it is unlocked"
+                ),
+            )
             return
 
 
@@ -245,8 +278,10 @@ def resolved_years(record: dict, periods: dict) -> dict[str, str]:
         earliest, latest = record_years(record["date"], periods)
     except DateParseError:
         return {}
-    return {"year_earliest": "" if earliest is None else str(earliest),
-            "year_latest": "" if latest is None else str(latest)}
+    return {
+        "year_earliest": "" if earliest is None else str(earliest),
+        "year_latest": "" if latest is None else str(latest),
+    }
 
 
 def stored_form(name: str, cells: dict[str, str], years: dict[str, str] | None) -> str:
@@ -257,4 +292,3 @@ def stored_form(name: str, cells: dict[str, str], years: dict[str, str] | None) 
     if fallback and not value.strip():
         value = cells.get(fallback, "")
     return normalised(name, value)
-

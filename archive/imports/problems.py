@@ -18,8 +18,9 @@ from .terms import NEIGHBOURS, Term, Vocabulary, folded
 LISTED_IN_FULL = 12  # a vocabulary this small is listed in the message itself
 
 
-def unknown_reason(vocabulary: str, value: Any, known: Collection[str],
-                   vocabularies: dict[str, Vocabulary] | None = None) -> str:
+def unknown_reason(
+    vocabulary: str, value: Any, known: Collection[str], vocabularies: dict[str, Vocabulary] | None = None
+) -> str:
     """'unknown place key 'x'; did you mean 'y' (its name)? valid: ...' or where the keys are listed."""
     nouns = {
         "creators": _("unknown creator key '%(key)s'"),
@@ -35,8 +36,11 @@ def unknown_reason(vocabulary: str, value: Any, known: Collection[str],
     neighbour = other_kind(vocabulary, str(value), vocabularies or {})
     if neighbour:
         parts.append(neighbour)
-    close = ([described(term) for term in terms.closest(str(value))] if terms is not None else
-             [f"'{key}'" for key in difflib.get_close_matches(str(value), sorted(known), n=3, cutoff=0.6)])
+    close = (
+        [described(term) for term in terms.closest(str(value))]
+        if terms is not None
+        else [f"'{key}'" for key in difflib.get_close_matches(str(value), sorted(known), n=3, cutoff=0.6)]
+    )
     if close:
         parts.append(_("did you mean %(keys)s?") % {"keys": ", ".join(close)})
     if vocabulary == "items":
@@ -65,8 +69,10 @@ def other_kind(vocabulary: str, value: str, vocabularies: dict[str, Vocabulary])
     neighbour = NEIGHBOURS.get(vocabulary)
     if neighbour is None or neighbour not in vocabularies or vocabularies[neighbour].resolve(value) is None:
         return ""
-    messages = {"materials": _("'%(value)s' is a material: put it in the column '%(column)s'"),
-                "techniques": _("'%(value)s' is a technique: put it in the column '%(column)s'")}
+    messages = {
+        "materials": _("'%(value)s' is a material: put it in the column '%(column)s'"),
+        "techniques": _("'%(value)s' is a technique: put it in the column '%(column)s'"),
+    }
     return messages[neighbour] % {"value": value, "column": neighbour}
 
 
@@ -92,16 +98,24 @@ def unknown_columns_problem(names: list[str]) -> str:
     described = []
     for name in names:
         suggestion = closest_column(name)
-        described.append(_("'%(name)s' (did you mean '%(column)s'?)") % {"name": name, "column": suggestion}
-                         if suggestion else f"'{name}'")
-    return _("unknown column(s) %(columns)s: use the columns of the template (import_items --template, or "
-             "'Download the template' in the admin)") % {"columns": ", ".join(described)}
+        described.append(
+            _("'%(name)s' (did you mean '%(column)s'?)") % {"name": name, "column": suggestion}
+            if suggestion
+            else f"'{name}'"
+        )
+    return _(
+        "unknown column(s) %(columns)s: use the columns of the template (import_items --template, or "
+        "'Download the template' in the admin)"
+    ) % {"columns": ", ".join(described)}
 
 
 def too_long(value: str, limit: int, is_entry: bool) -> str:
     if is_entry:
         return _("'%(start)s…' is %(length)s characters long; each entry may have at most %(limit)s") % {
-            "start": value[:30], "length": len(value), "limit": limit}
+            "start": value[:30],
+            "length": len(value),
+            "limit": limit,
+        }
     return _("is %(length)s characters long; at most %(limit)s fit") % {"length": len(value), "limit": limit}
 
 
@@ -110,10 +124,14 @@ def control_character(value: str) -> str | None:
     for position, character in enumerate(value, start=1):
         if ord(character) < 32 and character not in "\t\n":
             return _("contains the control character U+%(code)04X at position %(position)s; remove it") % {
-                "code": ord(character), "position": position}
+                "code": ord(character),
+                "position": position,
+            }
     return None
 
 
 def formula_without_result(formula: str) -> str:
-    return _("holds a formula whose result is not saved in the file (%(formula)s): open and save the workbook in "
-             "a spreadsheet program, or paste the values") % {"formula": formula[:60]}
+    return _(
+        "holds a formula whose result is not saved in the file (%(formula)s): open and save the workbook in "
+        "a spreadsheet program, or paste the values"
+    ) % {"formula": formula[:60]}

@@ -116,8 +116,9 @@ def page_as_row(lithuanian: ItemPage, english: ItemPage | None, names: KeyNames)
         "inventory_number": lithuanian.inventory_number,
         "collection": names.collections.get(lithuanian.path[: -ItemPage.steplen], ""),
         "alternative_titles": "; ".join(alt.text for alt in lithuanian.alternative_titles.all()),
-        "creators": "; ".join(f"{names.creators.get(link.creator_id, '')}:{link.role}"
-                              for link in lithuanian.creators.all()),
+        "creators": "; ".join(
+            f"{names.creators.get(link.creator_id, '')}:{link.role}" for link in lithuanian.creators.all()
+        ),
         "date_text": lithuanian.date_text,
         "date_text_en": english.date_text,
         "year_earliest": "" if lithuanian.year_earliest is None else str(lithuanian.year_earliest),

@@ -38,8 +38,10 @@ def column_help(column: Column) -> str:
 
 
 def accepted_columns() -> list[ColumnHelp]:
-    return [ColumnHelp(column.name, column_help(column), column.vocabulary or
-                       (SUBJECTS if column.name == SUBJECTS else "")) for column in COLUMNS]
+    return [
+        ColumnHelp(column.name, column_help(column), column.vocabulary or (SUBJECTS if column.name == SUBJECTS else ""))
+        for column in COLUMNS
+    ]
 
 
 def vocabularies() -> dict[str, Vocabulary]:
@@ -74,11 +76,19 @@ def example_row() -> dict[str, str]:
     """One row a curator can copy: every vocabulary column names a term that exists (empty when none does)."""
     first = {term_list.column: term_list.terms[0].key for term_list in term_lists() if term_list.terms}
     return {
-        "inventory_number": EXAMPLE_INVENTORY_NUMBER, "collection": first.get("collection", ""),
-        "title_lt": "Vitražas su laivu", "title_en": "Stained glass with a ship",
+        "inventory_number": EXAMPLE_INVENTORY_NUMBER,
+        "collection": first.get("collection", ""),
+        "title_lt": "Vitražas su laivu",
+        "title_en": "Stained glass with a ship",
         "creators": f"{first['creators']}:artist" if "creators" in first else "",
-        "date_text": "apie 1935 m.", "date_text_en": "c. 1935", "place": first.get("place", ""),
-        "techniques": first.get("techniques", ""), "materials": first.get("materials", ""),
-        "dimensions": "120 x 80 cm", "description_lt": "Trumpas aprašas.", "description_en": "A short description.",
-        "subjects": "jūra; laivai", "rights": "",  # empty: the collection's default rights
+        "date_text": "apie 1935 m.",
+        "date_text_en": "c. 1935",
+        "place": first.get("place", ""),
+        "techniques": first.get("techniques", ""),
+        "materials": first.get("materials", ""),
+        "dimensions": "120 x 80 cm",
+        "description_lt": "Trumpas aprašas.",
+        "description_en": "A short description.",
+        "subjects": "jūra; laivai",
+        "rights": "",  # empty: the collection's default rights
     }

@@ -58,4 +58,3 @@ def purge_when_uploads_arrive(sender, instance, created: bool, **kwargs) -> None
             purge_stale_uploads()
         except OSError:
             logger.warning("stale uploads could not be purged now", exc_info=True)
-

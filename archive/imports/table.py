@@ -70,8 +70,11 @@ def read_table(data: bytes, filename: str, delimiter: str = DETECT) -> Table:
     if name.endswith(".xlsx"):
         records, formulas = xlsx_records(data)
         table = table_from_records(records)
-        table.formulas = {(number, table.header[position]): formula for (number, position), formula in formulas.items()
-                          if position < len(table.header) and table.header[position]}
+        table.formulas = {
+            (number, table.header[position]): formula
+            for (number, position), formula in formulas.items()
+            if position < len(table.header) and table.header[position]
+        }
         return table
     raise TableError(_("%(file)s: only .csv and .xlsx files can be imported") % {"file": filename})
 
@@ -80,23 +83,27 @@ def csv_text(data: bytes) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise TableError(_("the CSV file is not UTF-8 text (byte %(byte)s); save it as 'CSV UTF-8'")
-                         % {"byte": error.start}) from error
+        raise TableError(
+            _("the CSV file is not UTF-8 text (byte %(byte)s); save it as 'CSV UTF-8'") % {"byte": error.start}
+        ) from error
 
 
 def csv_records(data: bytes, delimiter: str = DETECT) -> list[Record]:
     text = csv_text(data)
     character = detect_delimiter(text) if delimiter == DETECT else DELIMITERS[delimiter]
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=character, quotechar='"', doublequote=True,
-                        strict=True)
+    reader = csv.reader(
+        io.StringIO(text, newline=""), delimiter=character, quotechar='"', doublequote=True, strict=True
+    )
     records, line = [], 1
     try:
         for number, cells in enumerate(reader, start=1):
             records.append(Record(number, line, cells))
             line = reader.line_num + 1
     except csv.Error as error:
-        raise TableError(_("line %(line)s: the CSV cannot be read (%(error)s); check the quotes in that line")
-                         % {"line": reader.line_num, "error": error}) from error
+        raise TableError(
+            _("line %(line)s: the CSV cannot be read (%(error)s); check the quotes in that line")
+            % {"line": reader.line_num, "error": error}
+        ) from error
     return records
 
 
@@ -136,8 +143,9 @@ def workbook_rows(data: bytes, data_only: bool) -> list:
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=data_only)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
-        raise TableError(_("the file is not a readable XLSX workbook (%(reason)s)")
-                         % {"reason": error.__class__.__name__}) from error
+        raise TableError(
+            _("the file is not a readable XLSX workbook (%(reason)s)") % {"reason": error.__class__.__name__}
+        ) from error
     try:
         return [list(row) for row in workbook.worksheets[0].iter_rows()]
     finally:
@@ -165,8 +173,9 @@ def table_from_records(records: list[Record]) -> Table:
         cells = {name: cell_text(value) for name, value in zip(header, record.cells, strict=True) if name}
         rows.append(TableRow(record.number, cells, record.line))
     if len(rows) > MAX_ROWS:
-        raise TableError(_("the file has %(rows)s rows; import at most %(limit)s at a time")
-                         % {"rows": len(rows), "limit": MAX_ROWS})
+        raise TableError(
+            _("the file has %(rows)s rows; import at most %(limit)s at a time") % {"rows": len(rows), "limit": MAX_ROWS}
+        )
     return Table(header, rows)
 
 
@@ -179,13 +188,19 @@ def check_width(record: Record, header: list[str]) -> None:
     """Refuse a record with another number of cells than the header, or a value under an unnamed column."""
     where = TableRow(record.number, {}, record.line).where
     if len(record.cells) != len(header):
-        raise TableError(_('%(where)s has %(cells)s cells but the header has %(header)s: a cell containing the '
-                           'delimiter or a line break must be in double quotes, and a quote inside it doubled ("")')
-                         % {"where": where, "cells": len(record.cells), "header": len(header)})
+        raise TableError(
+            _(
+                "%(where)s has %(cells)s cells but the header has %(header)s: a cell containing the "
+                'delimiter or a line break must be in double quotes, and a quote inside it doubled ("")'
+            )
+            % {"where": where, "cells": len(record.cells), "header": len(header)}
+        )
     for position, (name, value) in enumerate(zip(header, record.cells, strict=True), start=1):
         if not name and value.strip():
-            raise TableError(_("%(where)s has a value in column %(position)s, which has no name in the header")
-                             % {"where": where, "position": position})
+            raise TableError(
+                _("%(where)s has a value in column %(position)s, which has no name in the header")
+                % {"where": where, "position": position}
+            )
 
 
 def cell_text(value: str) -> str:

@@ -75,8 +75,10 @@ class Vocabulary:
 
 def load_vocabularies(collection_titles: dict[str, tuple[str, str]]) -> dict[str, Vocabulary]:
     """Every vocabulary column's terms, in one query each; collections by slug with their titles."""
-    vocabularies = {name: Vocabulary([Term(*row) for row in model.objects.values_list("key", "name", "name_en")])
-                    for name, model in TERM_MODELS.items()}
+    vocabularies = {
+        name: Vocabulary([Term(*row) for row in model.objects.values_list("key", "name", "name_en")])
+        for name, model in TERM_MODELS.items()
+    }
     vocabularies["collections"] = Vocabulary([Term(slug, *titles) for slug, titles in collection_titles.items()])
     return vocabularies
 

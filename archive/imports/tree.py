@@ -19,7 +19,7 @@ def insert_children(parent: Page, pages: list[Page]) -> None:
     siblings = Page.objects.filter(path__startswith=parent.path, depth=parent.depth + 1)
     taken = set(siblings.values_list("slug", flat=True))
     last = siblings.order_by("-path").values_list("path", flat=True).first()
-    step = Page._str2int(last[-Page.steplen:]) if last else 0
+    step = Page._str2int(last[-Page.steplen :]) if last else 0
     for offset, page in enumerate(pages, start=1):
         page.path = Page._get_path(parent.path, parent.depth + 1, step + offset)
         page.depth, page.numchild = parent.depth + 1, 0
@@ -51,4 +51,4 @@ def insert_rows(pages: list[Page]) -> None:
     fields = model._meta.local_concrete_fields
     size = max(1, BATCH_PARAMETERS // len(fields))
     for start in range(0, len(pages), size):
-        model.objects._insert(pages[start:start + size], fields=fields)
+        model.objects._insert(pages[start : start + size], fields=fields)

@@ -23,8 +23,7 @@ MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 
 class UploadForm(forms.Form):
     file = forms.FileField(label=_("Spreadsheet (.csv or .xlsx)"))
-    delimiter = forms.ChoiceField(label=_("CSV delimiter"), choices=DELIMITER_CHOICES, initial=DETECT,
-                                  required=False)
+    delimiter = forms.ChoiceField(label=_("CSV delimiter"), choices=DELIMITER_CHOICES, initial=DETECT, required=False)
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
@@ -48,11 +47,17 @@ def upload(request: HttpRequest) -> HttpResponse:
             job = ImportJob(filename=upload.name, created_by=request.user, total=len(plan.rows), delimiter=delimiter)
             upload.seek(0)
             job.file.save(upload.name, upload, save=True)
-            return render(request, "imports/preview.html", {"job": job, "plan": plan, "counts": plan.counts(),
-                                                            "may_publish": may_publish_all(plan)})
+            return render(
+                request,
+                "imports/preview.html",
+                {"job": job, "plan": plan, "counts": plan.counts(), "may_publish": may_publish_all(plan)},
+            )
     recent = ImportJob.objects.all()[:10]
-    return render(request, "imports/upload.html", {"form": form, "recent": recent, "columns": accepted_columns(),
-                                                   "term_lists": term_lists()})
+    return render(
+        request,
+        "imports/upload.html",
+        {"form": form, "recent": recent, "columns": accepted_columns(), "term_lists": term_lists()},
+    )
 
 
 @permission_required(PERMISSION, raise_exception=True)
@@ -75,9 +80,17 @@ def progress(request: HttpRequest, job_id) -> HttpResponse:
 @permission_required(PERMISSION, raise_exception=True)
 def status(request: HttpRequest, job_id) -> JsonResponse:
     job = get_object_or_404(ImportJob, pk=job_id)
-    return JsonResponse({"status": job.status, "label": job.get_status_display(), "done": job.done,
-                         "total": job.total, "summary": job.summary, "error": job.error,
-                         "finished": job.finished})
+    return JsonResponse(
+        {
+            "status": job.status,
+            "label": job.get_status_display(),
+            "done": job.done,
+            "total": job.total,
+            "summary": job.summary,
+            "error": job.error,
+            "finished": job.finished,
+        }
+    )
 
 
 @permission_required(PERMISSION, raise_exception=True)
@@ -99,8 +112,14 @@ def csv_download(text: str, filename: str) -> HttpResponse:
 
 @permission_required(PERMISSION, raise_exception=True)
 def images(request: HttpRequest) -> HttpResponse:
-    labels = {"attached": _("attached to the draft"), "unmatched": _("no matching item"), "refused": _("refused"),
-              "done": _("done"), "notAttached": _("Files not attached"), "network": _("the upload was interrupted")}
+    labels = {
+        "attached": _("attached to the draft"),
+        "unmatched": _("no matching item"),
+        "refused": _("refused"),
+        "done": _("done"),
+        "notAttached": _("Files not attached"),
+        "network": _("the upload was interrupted"),
+    }
     return render(request, "imports/images.html", {"labels": {key: str(value) for key, value in labels.items()}})
 
 

@@ -32,9 +32,25 @@ from .tree import insert_children
 
 # Page fields a revision does not carry or that say where the page is: kept as the row has them when the
 # row's content is rewritten (Wagtail's with_content_json keeps the same ones).
-KEPT_FIELDS = {"id", "page_ptr", "path", "depth", "numchild", "content_type", "translation_key", "locale",
-               "owner", "locked", "locked_by", "locked_at", "alias_of", "live_revision", "first_published_at",
-               "last_published_at", "expired"}
+KEPT_FIELDS = {
+    "id",
+    "page_ptr",
+    "path",
+    "depth",
+    "numchild",
+    "content_type",
+    "translation_key",
+    "locale",
+    "owner",
+    "locked",
+    "locked_by",
+    "locked_at",
+    "alias_of",
+    "live_revision",
+    "first_published_at",
+    "last_published_at",
+    "expired",
+}
 CONTENT_FIELDS = [field.name for field in ItemPage._meta.concrete_fields if field.name not in KEPT_FIELDS]
 Progress = Callable[[int, int], None]
 
@@ -49,8 +65,14 @@ class PageWrite:
 
 
 class ItemWriter:
-    def __init__(self, context: CatalogueContext, importer: Importer, publish: bool,
-                 report: Callable[[str], None], progress: Progress | None = None):
+    def __init__(
+        self,
+        context: CatalogueContext,
+        importer: Importer,
+        publish: bool,
+        report: Callable[[str], None],
+        progress: Progress | None = None,
+    ):
         self.context, self.importer, self.publish = context, importer, publish
         self.report, self.progress = report, progress or (lambda _done, _total: None)
         self.terms = Terms().preload()
@@ -75,8 +97,10 @@ class ItemWriter:
         published = self.save_revisions(writes)
         after_write([write.page for write in rewritten], published)
         self.indexed = [write.page.pk for write in rewritten]
-        counts = {"created": sum(1 for row in rows if row.action == "create"),
-                  "updated": sum(1 for row in rows if row.action == "update")}
+        counts = {
+            "created": sum(1 for row in rows if row.action == "create"),
+            "updated": sum(1 for row in rows if row.action == "update"),
+        }
         if self.held_back:
             counts["drafts_without_images"] = len(self.held_back)
         return counts
@@ -87,8 +111,12 @@ class ItemWriter:
         record = {key: value for key, value in row.record.items() if key != "related"}
         if row.existing is None and "rights" not in record:
             record["rights"] = original.default_rights
-        item_context = ItemContext(periods=self.context.periods, years=record_years(record.get("date"),
-                                   self.context.periods), is_sample=original.is_sample, terms=self.terms)
+        item_context = ItemContext(
+            periods=self.context.periods,
+            years=record_years(record.get("date"), self.context.periods),
+            is_sample=original.is_sample,
+            terms=self.terms,
+        )
         translation_key = uuid.uuid4()
         writes = []
         for language in languages():
@@ -109,8 +137,14 @@ class ItemWriter:
 
     def new_page(self, row: RowPlan, language: str, translation_key: uuid.UUID) -> ItemPage:
         slug = row.inventory_number.lower().replace(".", "-").replace("_", "-")
-        return ItemPage(slug=slug, locale=self.context.locales[language], translation_key=translation_key,
-                        owner=self.importer.user, live=False, has_unpublished_changes=True)
+        return ItemPage(
+            slug=slug,
+            locale=self.context.locales[language],
+            translation_key=translation_key,
+            owner=self.importer.user,
+            live=False,
+            has_unpublished_changes=True,
+        )
 
     def insert_new(self, writes: list[PageWrite]) -> None:
         by_parent: dict[int, list[PageWrite]] = {}
@@ -128,12 +162,18 @@ class ItemWriter:
         if not wanted:
             return
         numbers = {number for write in wanted for number in write.row.record["related"]}
-        pages = {(locale, number): pk for pk, locale, number in ItemPage.objects.filter(
-            inventory_number__in=numbers).values_list("pk", "locale_id", "inventory_number")}
+        pages = {
+            (locale, number): pk
+            for pk, locale, number in ItemPage.objects.filter(inventory_number__in=numbers).values_list(
+                "pk", "locale_id", "inventory_number"
+            )
+        }
         for write in wanted:
-            write.page.related_items = [ItemPage(pk=pages[(write.page.locale_id, number)])
-                                        for number in write.row.record["related"]
-                                        if (write.page.locale_id, number) in pages]
+            write.page.related_items = [
+                ItemPage(pk=pages[(write.page.locale_id, number)])
+                for number in write.row.record["related"]
+                if (write.page.locale_id, number) in pages
+            ]
 
     def write_contents(self, writes: list[PageWrite], rewritten: list[PageWrite]) -> None:
         for write in writes:
@@ -162,7 +202,8 @@ class ItemWriter:
         cancel_workflows([write.page for write, _ in published if not write.new], self.importer.user)
         if not self.publish:  # drafts held back from publishing wait for their images, not for review
             self.submission = submit_for_approval(
-                [Draft(write.page, revision, write.parent, write.new) for write, revision in drafts], self.history)
+                [Draft(write.page, revision, write.parent, write.new) for write, revision in drafts], self.history
+            )
         self.history.write_log()
         return [(write.page, revision) for write, revision in published]
 

@@ -23,16 +23,21 @@ def notes_by_image(pages: dict) -> dict[int, dict[str, dict[str, str]]]:
 
 
 def note_body(texts: dict[str, str]) -> TextualBody | Choice:
-    bodies = [TextualBody(type="TextualBody", value=text, language=code, format="text/plain")
-              for code, text in texts.items()]
+    bodies = [
+        TextualBody(type="TextualBody", value=text, language=code, format="text/plain") for code, text in texts.items()
+    ]
     return bodies[0] if len(bodies) == 1 else Choice(type="Choice", items=bodies)
 
 
 def add_notes(canvas: Canvas, notes: dict[str, dict[str, str]]) -> None:
     """Attach the notes on the canvas's image as a page of commenting annotations on their regions."""
     annotations = [
-        Annotation(id=f"{canvas.id}/annotation/{number}", motivation="commenting", body=note_body(texts),
-                   target=f"{canvas.id}#xywh={region}")
+        Annotation(
+            id=f"{canvas.id}/annotation/{number}",
+            motivation="commenting",
+            body=note_body(texts),
+            target=f"{canvas.id}#xywh={region}",
+        )
         for number, (region, texts) in enumerate(notes.items(), start=1)
     ]
     if annotations:

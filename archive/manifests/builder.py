@@ -62,8 +62,14 @@ def provider() -> Provider:
     return Provider(
         id=f"{base_url()}/#provider",
         label=provider_name(),
-        homepage=[Homepage(id=settings.ARCHIVE_PROVIDER_HOMEPAGE, type="Text", format="text/html",
-                           label=fixed("Bibliotekos svetainė", "Library website"))],
+        homepage=[
+            Homepage(
+                id=settings.ARCHIVE_PROVIDER_HOMEPAGE,
+                type="Text",
+                format="text/html",
+                label=fixed("Bibliotekos svetainė", "Library website"),
+            )
+        ],
         logo=[provider_logo()],
     )
 
@@ -80,9 +86,9 @@ def item_manifest(item: ItemPage) -> Manifest:
         rights=item.rights,
         provider=[provider()],
         homepage=[
-            Homepage(id=page.full_url, type="Text", format="text/html", language=[code],
-                     label={code: [page.title]})
-            for code, page in pages.items() if page.full_url
+            Homepage(id=page.full_url, type="Text", format="text/html", language=[code], label={code: [page.title]})
+            for code, page in pages.items()
+            if page.full_url
         ],
         partOf=[{"id": collection_url(item.get_parent().slug), "type": "Collection"}],
         seeAlso=see_also(item.inventory_number),
@@ -121,8 +127,10 @@ def add_canvases(manifest: Manifest, manifest_id: str, pages: dict) -> None:
     for position, link in enumerate(original, start=1):
         image = link.image
         canvas_id = f"{manifest_id}/canvas/{position}"
-        labels = {code: caption_of(links[position - 1]) if position <= len(links) else caption_of(link)
-                  for code, links in links_by_language.items()}
+        labels = {
+            code: caption_of(links[position - 1]) if position <= len(links) else caption_of(link)
+            for code, links in links_by_language.items()
+        }
         canvas = paint_canvas(manifest, canvas_id, canvas_label(link, labels), image)
         add_notes(canvas, notes.get(position, {}))
         if position == 1:
@@ -163,7 +171,10 @@ def thumbnail(image) -> AnnotationBody:
     height = max(1, round(image.height * THUMBNAIL_WIDTH / image.width))
     return AnnotationBody(
         id=f"{image_service_url(image.iiif_identifier)}/full/{THUMBNAIL_WIDTH},/0/default.jpg",
-        type="Image", format="image/jpeg", width=THUMBNAIL_WIDTH, height=height,
+        type="Image",
+        format="image/jpeg",
+        width=THUMBNAIL_WIDTH,
+        height=height,
         service=image_service(image.iiif_identifier),
     )
 
@@ -171,7 +182,9 @@ def thumbnail(image) -> AnnotationBody:
 def download(image) -> LinkedResource:
     return LinkedResource(
         id=f"{image_service_url(image.iiif_identifier)}/full/max/0/default.jpg",
-        type="Image", format="image/jpeg", label=fixed("Atsisiųsti didžiausią vaizdą", "Download the largest image"),
+        type="Image",
+        format="image/jpeg",
+        label=fixed("Atsisiųsti didžiausią vaizdą", "Download the largest image"),
     )
 
 
@@ -208,8 +221,11 @@ def listed_items(collection: CollectionPage):
 
 
 def manifest_reference(item: ItemPage) -> ManifestRef:
-    reference = ManifestRef(id=manifest_url(item.inventory_number), type="Manifest",
-                            label=language_map(translations(item), lambda page: page.title))
+    reference = ManifestRef(
+        id=manifest_url(item.inventory_number),
+        type="Manifest",
+        label=language_map(translations(item), lambda page: page.title),
+    )
     first = next(iter(item.ordered_images()), None)
     if first is not None:
         reference.thumbnail = [thumbnail(first.image)]
@@ -222,10 +238,18 @@ def top_collection(collections) -> Collection:
     return Collection(
         id=collection_url("top"),
         label=fixed("Klaipėdos paveldo archyvas", "Klaipėda heritage archive"),
-        summary=fixed("Vitražai, monumentalioji dailė ir (ne)pamirštas miestas.",
-                      "Stained glass, monumental painting and the (not)forgotten city."),
+        summary=fixed(
+            "Vitražai, monumentalioji dailė ir (ne)pamirštas miestas.",
+            "Stained glass, monumental painting and the (not)forgotten city.",
+        ),
         requiredStatement=attribution(),
         provider=[provider()],
-        items=[CollectionRef(id=collection_url(page.slug), type="Collection",
-                             label=language_map(translations(page), lambda p: p.title)) for page in collections],
+        items=[
+            CollectionRef(
+                id=collection_url(page.slug),
+                type="Collection",
+                label=language_map(translations(page), lambda p: p.title),
+            )
+            for page in collections
+        ],
     )

@@ -60,8 +60,11 @@ def add_item_canvases(manifest: Manifest, manifest_id: str, items) -> tuple[dict
         title = language_map(translations(item), lambda page: page.title)
         for number, link in enumerate(links, start=1):
             canvas_id = f"{manifest_id}/canvas/{len(canvases) + 1}"
-            label = title if len(links) == 1 else {
-                code: [f"{text} ({number}/{len(links)})" for text in texts] for code, texts in title.items()}
+            label = (
+                title
+                if len(links) == 1
+                else {code: [f"{text} ({number}/{len(links)})" for text in texts] for code, texts in title.items()}
+            )
             paint_canvas(manifest, canvas_id, label, link.image)
             canvases[(item.pk, number)] = canvas_id
             first_image = first_image or link.image
@@ -74,13 +77,15 @@ def highlight_range(range_id: str, highlight: dict, canvases: dict[tuple[int, in
         target = SpecificResource(
             type="SpecificResource",
             source=canvas_id,
-            selector=FragmentSelector(type="FragmentSelector", conformsTo=MEDIA_FRAGMENTS,
-                                      value=f"xywh={highlight['region']}"),
+            selector=FragmentSelector(
+                type="FragmentSelector", conformsTo=MEDIA_FRAGMENTS, value=f"xywh={highlight['region']}"
+            ),
         )
     else:
         target = CanvasRef(id=canvas_id, type="Canvas")
-    return Range(id=range_id, label=language_map(translations(highlight["item"]), lambda page: page.title),
-                 items=[target])
+    return Range(
+        id=range_id, label=language_map(translations(highlight["item"]), lambda page: page.title), items=[target]
+    )
 
 
 EXHIBITIONS_LABEL = fixed("Parodos", "Exhibitions")
@@ -98,6 +103,10 @@ def exhibitions_collection(exhibitions) -> Collection:
         requiredStatement=attribution(),
         provider=[provider()],
         partOf=[{"id": collection_url("top"), "type": "Collection"}],
-        items=[ManifestRef(id=exhibition_url(page.slug), type="Manifest",
-                           label=language_map(translations(page), lambda p: p.title)) for page in exhibitions],
+        items=[
+            ManifestRef(
+                id=exhibition_url(page.slug), type="Manifest", label=language_map(translations(page), lambda p: p.title)
+            )
+            for page in exhibitions
+        ],
     )

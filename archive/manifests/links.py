@@ -21,17 +21,32 @@ def see_also(inventory_number: str) -> list[dict]:
     """The item's record as schema.org JSON-LD and CSL-JSON, and as EDM over OAI-PMH when EDM is offered."""
     base = settings.PUBLIC_BASE_URL
     links = [
-        dataset(f"{base}/item/{inventory_number}/record.jsonld", "application/ld+json", SCHEMA_ORG_PROFILE,
-                fixed("Įrašas (schema.org JSON-LD)", "Record (schema.org JSON-LD)")),
-        dataset(f"{base}/item/{inventory_number}/cite.json", "application/vnd.citationstyles.csl+json",
-                CSL_PROFILE, fixed("Citata (CSL-JSON)", "Citation (CSL-JSON)")),
+        dataset(
+            f"{base}/item/{inventory_number}/record.jsonld",
+            "application/ld+json",
+            SCHEMA_ORG_PROFILE,
+            fixed("Įrašas (schema.org JSON-LD)", "Record (schema.org JSON-LD)"),
+        ),
+        dataset(
+            f"{base}/item/{inventory_number}/cite.json",
+            "application/vnd.citationstyles.csl+json",
+            CSL_PROFILE,
+            fixed("Citata (CSL-JSON)", "Citation (CSL-JSON)"),
+        ),
     ]
     edm = metadata_formats().get("edm")
     if edm is not None:
-        query = urlencode({"verb": "GetRecord", "metadataPrefix": edm.prefix,
-                           "identifier": oai_identifier(inventory_number)})
-        links.append(dataset(f"{base}/oai?{query}", "text/xml", EDM,
-                             fixed("Įrašas Europeanai (EDM, OAI-PMH)", "Record for Europeana (EDM, OAI-PMH)")))
+        query = urlencode(
+            {"verb": "GetRecord", "metadataPrefix": edm.prefix, "identifier": oai_identifier(inventory_number)}
+        )
+        links.append(
+            dataset(
+                f"{base}/oai?{query}",
+                "text/xml",
+                EDM,
+                fixed("Įrašas Europeanai (EDM, OAI-PMH)", "Record for Europeana (EDM, OAI-PMH)"),
+            )
+        )
     return links
 
 

@@ -89,8 +89,9 @@ def exhibition_manifest(request: HttpRequest, slug: str) -> HttpResponse:
     if page is None:
         raise Http404(_("No published exhibition is called %(slug)s.") % {"slug": slug})
     if not exhibition_has_manifest(page):
-        raise Http404(_("The exhibition %(slug)s shows no digitized images yet, so it has no IIIF manifest.")
-                      % {"slug": slug})
+        raise Http404(
+            _("The exhibition %(slug)s shows no digitized images yet, so it has no IIIF manifest.") % {"slug": slug}
+        )
     return document_response(request, exhibitions.exhibition_manifest(page), public=page.live and not drafts)
 
 

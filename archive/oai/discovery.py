@@ -59,7 +59,7 @@ def page_document(number: int) -> dict | None:
     last = page_count(total) - 1
     if not 0 <= number <= last:
         return None
-    changes = ItemChange.objects.order_by("id")[number * size:(number + 1) * size]
+    changes = ItemChange.objects.order_by("id")[number * size : (number + 1) * size]
     document = {
         "@context": CONTEXT,
         "id": page_url(number),
@@ -73,4 +73,3 @@ def page_document(number: int) -> dict | None:
         document["next"] = {"id": page_url(number + 1), "type": "OrderedCollectionPage"}
     document["orderedItems"] = [activity(change) for change in changes]
     return document
-

@@ -18,8 +18,12 @@ class ItemChange(models.Model):
     inventory_number = models.CharField(_("inventory number"), max_length=64, db_index=True)
     # Not a foreign key: the log must outlive the page it describes.
     page_id = models.IntegerField(_("page id"), null=True, db_index=True)
-    set_spec = models.CharField(_("OAI set"), max_length=255, blank=True,
-                                help_text=_("The collection the item was in when this change happened."))
+    set_spec = models.CharField(
+        _("OAI set"),
+        max_length=255,
+        blank=True,
+        help_text=_("The collection the item was in when this change happened."),
+    )
     action = models.CharField(_("action"), max_length=10, choices=Action.choices)
     timestamp = models.DateTimeField(_("time"), db_index=True)
     is_latest = models.BooleanField(_("latest change of this item"), default=True)
@@ -29,8 +33,9 @@ class ItemChange(models.Model):
         verbose_name = _("item change")
         verbose_name_plural = _("item changes")
         constraints = [
-            models.UniqueConstraint(fields=["inventory_number"], condition=models.Q(is_latest=True),
-                                    name="oai_one_latest_change_per_item"),
+            models.UniqueConstraint(
+                fields=["inventory_number"], condition=models.Q(is_latest=True), name="oai_one_latest_change_per_item"
+            ),
         ]
         indexes = [models.Index(fields=["is_latest", "timestamp"], name="oai_latest_by_time")]
 

@@ -82,8 +82,9 @@ def parse_datestamp(value: str, name: str) -> tuple[datetime, str]:
             return datetime.strptime(value, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC), "second"
     except ValueError:
         pass
-    raise OaiError("badArgument", f"'{name}' is not a valid datestamp: YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ, "
-                                  "in the digits 0-9.")
+    raise OaiError(
+        "badArgument", f"'{name}' is not a valid datestamp: YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ, in the digits 0-9."
+    )
 
 
 def date_range(arguments: dict[str, str]) -> tuple[datetime | None, datetime | None]:

@@ -38,8 +38,12 @@ def identify(request: OaiRequest) -> ET.Element:
     description = child(element, oai("description"))
     scheme = child(description, f"{{{OAI_IDENTIFIER}}}oai-identifier")
     schema_location(scheme, OAI_IDENTIFIER, "http://www.openarchives.org/OAI/2.0/oai-identifier.xsd")
-    for name, text in (("scheme", "oai"), ("repositoryIdentifier", settings.OAI_REPOSITORY_IDENTIFIER),
-                       ("delimiter", ":"), ("sampleIdentifier", repository.sample_identifier())):
+    for name, text in (
+        ("scheme", "oai"),
+        ("repositoryIdentifier", settings.OAI_REPOSITORY_IDENTIFIER),
+        ("delimiter", ":"),
+        ("sampleIdentifier", repository.sample_identifier()),
+    ):
         child(scheme, f"{{{OAI_IDENTIFIER}}}{name}", text)
     return element
 

@@ -31,7 +31,7 @@ def inventory_number_of(identifier: str) -> str | None:
     prefix = oai_identifier("")
     if not identifier.startswith(prefix):
         return None
-    return identifier[len(prefix):] or None
+    return identifier[len(prefix) :] or None
 
 
 # Identify's sample when nothing is published yet: the first number of the archive's own scheme.
@@ -85,8 +85,11 @@ def harvest_items(changes: list[ItemChange]) -> list[HarvestItem]:
     page_ids = [change.page_id for change in changes if not change.deleted and change.page_id]
     published = ItemPage.objects.live().public()
     originals = with_related(published.filter(pk__in=page_ids, locale=default)).in_bulk()
-    translated = with_related(published.filter(
-        translation_key__in=[page.translation_key for page in originals.values()]).exclude(locale=default))
+    translated = with_related(
+        published.filter(translation_key__in=[page.translation_key for page in originals.values()]).exclude(
+            locale=default
+        )
+    )
     by_key: dict = {}
     for page in translated:
         by_key.setdefault(page.translation_key, []).append(page)

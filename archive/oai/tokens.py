@@ -44,8 +44,15 @@ def _moment(stamp: int | None) -> datetime | None:
 
 def encode(position: Position) -> str:
     query = position.query
-    payload = [query.verb, query.prefix, query.set_spec, _stamp(query.start), _stamp(query.until),
-               position.after_id, position.cursor]
+    payload = [
+        query.verb,
+        query.prefix,
+        query.set_spec,
+        _stamp(query.start),
+        _stamp(query.until),
+        position.after_id,
+        position.cursor,
+    ]
     return signing.dumps(payload, salt=SALT, compress=True)
 
 

@@ -45,7 +45,10 @@ def current_set_spec(item: ItemPage) -> str:
 def append(inventory_number: str, page_id: int | None, set_spec: str, action: str) -> ItemChange:
     ItemChange.objects.filter(inventory_number=inventory_number, is_latest=True).update(is_latest=False)
     return ItemChange.objects.create(
-        inventory_number=inventory_number, page_id=page_id, set_spec=set_spec, action=action,
+        inventory_number=inventory_number,
+        page_id=page_id,
+        set_spec=set_spec,
+        action=action,
         # OAI datestamps have second granularity; storing them so keeps from/until comparisons exact.
         timestamp=timezone.now().replace(microsecond=0),
         is_latest=True,
@@ -69,8 +72,11 @@ def record_gone(inventory_number: str, page_id: int | None) -> ItemChange | None
 
 def withdraw_renumbered(item: ItemPage) -> None:
     """An editor changed the inventory number: the old identifier is gone for harvesters."""
-    stale = ItemChange.objects.filter(page_id=item.pk, is_latest=True).exclude(
-        inventory_number=item.inventory_number).exclude(action=Action.DELETE)
+    stale = (
+        ItemChange.objects.filter(page_id=item.pk, is_latest=True)
+        .exclude(inventory_number=item.inventory_number)
+        .exclude(action=Action.DELETE)
+    )
     for change in stale:
         record_gone(change.inventory_number, item.pk)
 

@@ -58,8 +58,16 @@ def plain_citation(record: ItemRecord, accessed: date) -> str:
 
 
 BIBTEX_ESCAPES = {
-    "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#",
-    "_": r"\_", "^": r"\^{}", "~": r"\~{}",
+    "\\": r"\textbackslash{}",
+    "{": r"\{",
+    "}": r"\}",
+    "&": r"\&",
+    "%": r"\%",
+    "$": r"\$",
+    "#": r"\#",
+    "_": r"\_",
+    "^": r"\^{}",
+    "~": r"\~{}",
 }
 
 
@@ -68,7 +76,7 @@ def bibtex_text(text: str) -> str:
 
 
 def bibtex_name(creator: CreatorRecord) -> str:
-    """"Family, Given" for a person; a literal name (a workshop, a school, an unknown maker) in braces so
+    """ "Family, Given" for a person; a literal name (a workshop, a school, an unknown maker) in braces so
     BibTeX does not split it; a family name with a qualifier in brackets braced as one word."""
     parts = name_parts(creator.name, creator.is_person)
     if parts is None:
@@ -135,8 +143,7 @@ def ris_citation(record: ItemRecord, accessed: date) -> str:
     if record.description:
         lines.append(("AB", record.description))
     lines += [("KW", subject) for subject in record.subjects]
-    lines += [("UR", record.permanent_url), ("Y2", accessed.strftime("%Y/%m/%d")), ("LA", record.language),
-              ("ER", "")]
+    lines += [("UR", record.permanent_url), ("Y2", accessed.strftime("%Y/%m/%d")), ("LA", record.language), ("ER", "")]
     # RIS is one tag per line: "TY  - value", CRLF line ends, no line breaks inside values.
     return "".join(f"{tag}  - {one_line(value)}".rstrip() + "\r\n" for tag, value in lines)
 
@@ -196,7 +203,6 @@ CITATION_FORMATS = {
         CitationFormat("txt", gettext_lazy("Plain text"), "text/plain", "txt", plain_citation),
         CitationFormat("bib", "BibTeX", "application/x-bibtex", "bib", bibtex_citation),
         CitationFormat("ris", "RIS", "application/x-research-info-systems", "ris", ris_citation),
-        CitationFormat("json", "CSL-JSON", "application/vnd.citationstyles.csl+json", "json",
-                       csl_json_citation),
+        CitationFormat("json", "CSL-JSON", "application/vnd.citationstyles.csl+json", "json", csl_json_citation),
     )
 }

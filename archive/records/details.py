@@ -22,7 +22,10 @@ from .views import published_item
 
 def detail_record(record: ItemRecord, position: int, region: str) -> ItemRecord:
     title = _("%(title)s (detail %(region)s of image %(number)s)") % {
-        "title": record.title, "region": region, "number": position}
+        "title": record.title,
+        "region": region,
+        "number": position,
+    }
     return dataclasses.replace(record, title=title, detail_path=f"detail/{position}/{region}/")
 
 
@@ -47,12 +50,20 @@ def detail(request: HttpRequest, inventory_number: str, position: str, region: s
         return bad_request_page(_("This detail cannot be shown: %(reason)s.") % {"reason": error})
     record = detail_record(item_record(item), int(position), region)
     accessed = timezone.localdate()
-    return render(request, "records/detail.html", {
-        "item": item, "link": link, "region": region, "position": int(position), "record": record,
-        "citations": [(fmt, fmt.render(record, accessed)) for fmt in CITATION_FORMATS.values()],
-        "embed_url": settings.PUBLIC_BASE_URL + embed_path(item, View(inventory_number, int(position),
-                                                                     parse_region(region))),
-    })
+    return render(
+        request,
+        "records/detail.html",
+        {
+            "item": item,
+            "link": link,
+            "region": region,
+            "position": int(position),
+            "record": record,
+            "citations": [(fmt, fmt.render(record, accessed)) for fmt in CITATION_FORMATS.values()],
+            "embed_url": settings.PUBLIC_BASE_URL
+            + embed_path(item, View(inventory_number, int(position), parse_region(region))),
+        },
+    )
 
 
 @require_GET
@@ -65,8 +76,9 @@ def detail_cite(request: HttpRequest, inventory_number: str, position: str, regi
     except RegionError as error:
         return HttpResponseBadRequest(f"Bad region: {error}", content_type="text/plain; charset=utf-8")
     record = detail_record(item_record(item), int(position), region)
-    response = HttpResponse(citation.render(record, timezone.localdate()),
-                            content_type=f"{citation.media_type}; charset=utf-8")
+    response = HttpResponse(
+        citation.render(record, timezone.localdate()), content_type=f"{citation.media_type}; charset=utf-8"
+    )
     filename = f"{inventory_number}-{position}-{region.replace(',', '_')}.{citation.extension}"
     response["Content-Disposition"] = content_disposition_header("download" in request.GET, filename)
     response["Access-Control-Allow-Origin"] = "*"

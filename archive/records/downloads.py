@@ -28,13 +28,17 @@ class DownloadTier:
 OPEN = DownloadTier(SIZES, "")
 REUSE_LIMITED = DownloadTier(
     ("1000", "3000"),
-    _("The rights statement limits reuse (for example to non-commercial or educational use), "
-      "so the full-size original is not offered for download."),
+    _(
+        "The rights statement limits reuse (for example to non-commercial or educational use), "
+        "so the full-size original is not offered for download."
+    ),
 )
 PREVIEW_ONLY = DownloadTier(
     ("1000",),
-    _("This item is in copyright or its copyright status is not known, "
-      "so only a 1000 px reference copy may be downloaded."),
+    _(
+        "This item is in copyright or its copyright status is not known, "
+        "so only a 1000 px reference copy may be downloaded."
+    ),
 )
 
 DOWNLOAD_TIERS: dict[str, DownloadTier] = {
@@ -99,8 +103,16 @@ def output_long_edge(image: ImageRecord, size: str) -> int:
 
 def every_size(rights: str, image: ImageRecord) -> list[DownloadOption]:
     tier = tier_for(rights)
-    return [DownloadOption(size, size in tier.sizes, "" if size in tier.sizes else str(tier.reason),
-                           iiif_size(image, size), output_long_edge(image, size)) for size in SIZES]
+    return [
+        DownloadOption(
+            size,
+            size in tier.sizes,
+            "" if size in tier.sizes else str(tier.reason),
+            iiif_size(image, size),
+            output_long_edge(image, size),
+        )
+        for size in SIZES
+    ]
 
 
 def download_options(rights: str, image: ImageRecord) -> list[DownloadOption]:

@@ -13,11 +13,33 @@ from archive.catalogue.fields import EXPORT, fields_for, in_layout
 from .record import ItemRecord
 
 # Declared item fields shown in exports (archive/catalogue/fields.py) that this order does not place come last.
-COLUMNS = in_layout((
-    "inventory_number", "title", "alternative_titles", "creators", "date_text", "year_earliest",
-    "year_latest", "date_edtf", "place", "latitude", "longitude", "techniques", "materials", "dimensions", "subjects",
-    "description", "rights", "rights_label", "credit_line", "collection", "url", "iiif_manifest",
-), EXPORT)
+COLUMNS = in_layout(
+    (
+        "inventory_number",
+        "title",
+        "alternative_titles",
+        "creators",
+        "date_text",
+        "year_earliest",
+        "year_latest",
+        "date_edtf",
+        "place",
+        "latitude",
+        "longitude",
+        "techniques",
+        "materials",
+        "dimensions",
+        "subjects",
+        "description",
+        "rights",
+        "rights_label",
+        "credit_line",
+        "collection",
+        "url",
+        "iiif_manifest",
+    ),
+    EXPORT,
+)
 # Spreadsheet programs run a cell starting with these as a formula (CSV injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 LIST_SEPARATOR = "; "

@@ -41,15 +41,24 @@ from .record import RECORD_PREFETCH, RECORD_SELECT, ItemRecord, collections_by_p
 def read_delimiter(value: str) -> str:
     if value in DELIMITERS:
         return value
-    raise Rejected(format_lazy(_("“{value}” is not a delimiter: give one of {choices}."),
-                               value=quoted(value), choices=", ".join(DELIMITERS)))
+    raise Rejected(
+        format_lazy(
+            _("“{value}” is not a delimiter: give one of {choices}."),
+            value=quoted(value),
+            choices=", ".join(DELIMITERS),
+        )
+    )
 
 
 DELIMITER = Parameter(
-    "delimiter", _("CSV delimiter"), read_delimiter, default="comma",
+    "delimiter",
+    _("CSV delimiter"),
+    read_delimiter,
+    default="comma",
     schema={"type": "string", "enum": list(DELIMITERS), "default": "comma"},
     description="CSV only: the character between cells. `semicolon` for a spreadsheet program set to a locale "
-                "whose decimal mark is a comma (Excel in Lithuanian opens such files in columns).")
+    "whose decimal mark is a comma (Excel in Lithuanian opens such files in columns).",
+)
 EXPORT_PARAMETERS = (*(parameter for parameter in SEARCH_PARAMETERS if parameter is not PAGE), DELIMITER)
 
 
@@ -65,8 +74,10 @@ class ExportTooLarge(ValueError):
     """The search finds more items than an export holds."""
 
     def __init__(self, total: int, limit: int):
-        super().__init__(f"This search finds {total} items; an export holds at most {limit}. Narrow it with the "
-                         "search's filters (collection, technique, decade, from and to, words) and export each part.")
+        super().__init__(
+            f"This search finds {total} items; an export holds at most {limit}. Narrow it with the "
+            "search's filters (collection, technique, decade, from and to, words) and export each part."
+        )
         self.total, self.limit = total, limit
 
     def as_api_error(self) -> dict:
@@ -117,7 +128,7 @@ def matching_records(ids: list[int], chunk_size: int) -> Iterator[ItemRecord]:
     """ItemRecords of these items in this order, read `chunk_size` pages at a time."""
     collections = collections_by_path()
     for start in range(0, len(ids), chunk_size):
-        chunk = ids[start:start + chunk_size]
+        chunk = ids[start : start + chunk_size]
         pages = with_related(ItemPage.objects.filter(pk__in=chunk)).in_bulk()
         yield from (item_record(pages[pk], collections) for pk in chunk if pk in pages)
 

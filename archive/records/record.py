@@ -112,7 +112,7 @@ class ItemRecord:
 
     @property
     def year_span(self) -> str:
-        """"1935" or "1930/1939" (ISO 8601 interval), or "" when undated."""
+        """ "1935" or "1930/1939" (ISO 8601 interval), or "" when undated."""
         if self.year_earliest is None:
             return ""
         if self.year_latest in (None, self.year_earliest):
@@ -120,8 +120,7 @@ class ItemRecord:
         return f"{self.year_earliest}/{self.year_latest}"
 
 
-def collection_of(item: ItemPage, collections: dict[str, CollectionRecord] | None = None
-                  ) -> CollectionRecord | None:
+def collection_of(item: ItemPage, collections: dict[str, CollectionRecord] | None = None) -> CollectionRecord | None:
     """The item's collection; `collections` (by tree path) spares a query per item in long lists."""
     parent_path = item.path[: -Page.steplen]
     if collections is not None:
@@ -131,8 +130,10 @@ def collection_of(item: ItemPage, collections: dict[str, CollectionRecord] | Non
 
 
 def collections_by_path() -> dict[str, CollectionRecord]:
-    return {page.path: CollectionRecord(page.title, page.slug)
-            for page in CollectionPage.objects.only("path", "title", "slug")}
+    return {
+        page.path: CollectionRecord(page.title, page.slug)
+        for page in CollectionPage.objects.only("path", "title", "slug")
+    }
 
 
 def item_record(item: ItemPage, collections: dict[str, CollectionRecord] | None = None) -> ItemRecord:
@@ -146,8 +147,12 @@ def item_record(item: ItemPage, collections: dict[str, CollectionRecord] | None 
             rights=item.rights,
             alternative_titles=tuple(alt.text for alt in item.alternative_titles.all()),
             creators=tuple(
-                CreatorRecord(link.creator.label, link.role, str(link.get_role_display()),
-                              link.creator.kind == Creator.Kind.PERSON)
+                CreatorRecord(
+                    link.creator.label,
+                    link.role,
+                    str(link.get_role_display()),
+                    link.creator.kind == Creator.Kind.PERSON,
+                )
                 for link in item.creators.all()
             ),
             date_text=item.date_text,
@@ -160,7 +165,8 @@ def item_record(item: ItemPage, collections: dict[str, CollectionRecord] | None 
             collection=collection_of(item, collections),
             images=tuple(
                 ImageRecord(link.image.iiif_identifier, link.image.width, link.image.height, link.alt_text)
-                for link in item.images.all() if link.image_id
+                for link in item.images.all()
+                if link.image_id
             ),
             is_sample=item.is_sample,
             texts=record_texts(item),
@@ -168,8 +174,10 @@ def item_record(item: ItemPage, collections: dict[str, CollectionRecord] | None 
 
 
 def record_texts(item: ItemPage) -> dict[str, str]:
-    return {name: plain_text(getattr(item, name)) if field.rich else getattr(item, name)
-            for name, field in RECORD_FIELDS.items()}
+    return {
+        name: plain_text(getattr(item, name)) if field.rich else getattr(item, name)
+        for name, field in RECORD_FIELDS.items()
+    }
 
 
 def place_record(place) -> PlaceRecord | None:
@@ -186,6 +194,13 @@ def place_record(place) -> PlaceRecord | None:
 
 
 # What item_record reads beyond the page row: prefetch these when reading many items.
-RECORD_PREFETCH = ("alternative_titles", "creators__creator", "techniques", "materials", "subjects",
-                   "subjects__english", "images__image")
+RECORD_PREFETCH = (
+    "alternative_titles",
+    "creators__creator",
+    "techniques",
+    "materials",
+    "subjects",
+    "subjects__english",
+    "images__image",
+)
 RECORD_SELECT = ("place", "locale")

@@ -29,8 +29,12 @@ def short_description(record: ItemRecord) -> str:
 
 
 def organisation() -> dict:
-    return {"@type": "Library", "name": settings.ARCHIVE_PROVIDER_NAME,
-            "url": settings.ARCHIVE_PROVIDER_HOMEPAGE, "logo": provider_logo_url()}
+    return {
+        "@type": "Library",
+        "name": settings.ARCHIVE_PROVIDER_NAME,
+        "url": settings.ARCHIVE_PROVIDER_HOMEPAGE,
+        "logo": provider_logo_url(),
+    }
 
 
 def place_node(record: ItemRecord) -> dict | None:
@@ -59,16 +63,17 @@ def json_ld(record: ItemRecord) -> dict:
         "url": record.permanent_url,
         "name": record.title,
         "inLanguage": record.language,
-        "identifier": {"@type": "PropertyValue", "propertyID": "inventory number",
-                       "value": record.inventory_number},
+        "identifier": {"@type": "PropertyValue", "propertyID": "inventory number", "value": record.inventory_number},
         "license": record.rights,
         "provider": organisation(),
     }
     optional = {
         "alternateName": list(record.alternative_titles),
         "description": record.description,
-        "creator": [{"@type": "Person" if creator.is_person else "Organization", "name": creator.name}
-                    for creator in record.creators],
+        "creator": [
+            {"@type": "Person" if creator.is_person else "Organization", "name": creator.name}
+            for creator in record.creators
+        ],
         # schema.org's Date is ISO 8601: EDTF level 0 is ISO 8601 ('1935', '1933/1937', '1935-05-03'); the
         # qualified and 'X' forms of level 1 are not, so the exact EDTF goes to exports and EDM instead.
         "dateCreated": record.dating.level_0 if record.dating else "",
@@ -78,14 +83,29 @@ def json_ld(record: ItemRecord) -> dict:
         "keywords": ", ".join(record.subjects),
         "creditText": record.credit_line,
         "contentLocation": place_node(record),
-        "isPartOf": ({"@type": "Collection", "name": record.collection.title}
-                     if record.collection else None),
-        "subjectOf": ({"@type": "CreativeWork", "url": record.manifest_url,
-                       "encodingFormat": "application/ld+json", "name": "IIIF Manifest"}
-                      if record.manifest_url else None),
-        "image": ([{"@type": "ImageObject", "contentUrl": share_image_url(record),
-                    "width": record.images[0].width, "height": record.images[0].height}]
-                  if record.images else None),
+        "isPartOf": ({"@type": "Collection", "name": record.collection.title} if record.collection else None),
+        "subjectOf": (
+            {
+                "@type": "CreativeWork",
+                "url": record.manifest_url,
+                "encodingFormat": "application/ld+json",
+                "name": "IIIF Manifest",
+            }
+            if record.manifest_url
+            else None
+        ),
+        "image": (
+            [
+                {
+                    "@type": "ImageObject",
+                    "contentUrl": share_image_url(record),
+                    "width": record.images[0].width,
+                    "height": record.images[0].height,
+                }
+            ]
+            if record.images
+            else None
+        ),
     }
     data.update({key: value for key, value in optional.items() if value})
     return data

@@ -12,8 +12,11 @@ DETAIL = rf"{INVENTORY}/detail/(?P<position>[1-9][0-9]*)/(?P<region>[0-9]+,[0-9]
 item_urlpatterns = [
     re_path(rf"^{INVENTORY}/cite\.(?P<fmt>txt|bib|ris|json)$", views.cite, name="item-cite"),
     re_path(rf"^{INVENTORY}/record\.jsonld$", views.record_json_ld, name="item-record-jsonld"),
-    re_path(rf"^{INVENTORY}/images/(?P<position>[1-9][0-9]*)/download/(?P<size>[a-z0-9]+)$",
-            views.download_image, name="item-download"),
+    re_path(
+        rf"^{INVENTORY}/images/(?P<position>[1-9][0-9]*)/download/(?P<size>[a-z0-9]+)$",
+        views.download_image,
+        name="item-download",
+    ),
     re_path(rf"^{DETAIL}/$", details.detail, name="item-detail"),
     re_path(rf"^{DETAIL}/cite\.(?P<fmt>txt|bib|ris|json)$", details.detail_cite, name="item-detail-cite"),
 ]

@@ -57,8 +57,9 @@ def cite(request: HttpRequest, inventory_number: str, fmt: str) -> HttpResponse:
 def record_json_ld(request: HttpRequest, inventory_number: str) -> HttpResponse:
     """The item's schema.org description on its own, for harvesters and the manifest's seeAlso."""
     document = json_ld(item_record(published_item(inventory_number)))
-    response = JsonResponse(document, content_type="application/ld+json; charset=utf-8",
-                            json_dumps_params={"ensure_ascii": False})
+    response = JsonResponse(
+        document, content_type="application/ld+json; charset=utf-8", json_dumps_params={"ensure_ascii": False}
+    )
     response["Access-Control-Allow-Origin"] = "*"
     return response
 
@@ -107,8 +108,9 @@ def export(request: HttpRequest, fmt: str) -> HttpResponse:
         header = {"query": query.as_dict(), "total": len(ids), "returned": len(ids)}
         response = StreamingHttpResponse(json_chunks(records, header), content_type="application/json")
     else:
-        response = StreamingHttpResponse(csv_chunks(records, DELIMITERS[query.delimiter]),
-                                         content_type="text/csv; charset=utf-8")
+        response = StreamingHttpResponse(
+            csv_chunks(records, DELIMITERS[query.delimiter]), content_type="text/csv; charset=utf-8"
+        )
     stamp = timezone.localdate().isoformat()
     response["Content-Disposition"] = content_disposition_header(True, f"klaipeda-archive-{stamp}.{fmt}")
     response["X-Export-Total"] = response["X-Export-Returned"] = str(len(ids))

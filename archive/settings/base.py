@@ -60,8 +60,9 @@ def env_url(name: str, default: str) -> str:
     value = env(name, default).strip().rstrip("/")
     scheme, _, rest = value.partition("://")
     if scheme not in ("http", "https") or not rest or rest.startswith("/"):
-        raise ImproperlyConfigured(f"{name} must be an absolute address such as https://archive.example.lt, "
-                                   f"not {value!r}.")
+        raise ImproperlyConfigured(
+            f"{name} must be an absolute address such as https://archive.example.lt, not {value!r}."
+        )
     return value
 
 
@@ -70,8 +71,9 @@ def env_domain_name(name: str, default: str) -> str:
     them, so an IP address or "localhost" stops the start."""
     value = env(name, default).strip()
     if not re.fullmatch(r"[a-zA-Z][a-zA-Z0-9-]*(\.[a-zA-Z][a-zA-Z0-9-]*)+", value):
-        raise ImproperlyConfigured(f"{name} must be a domain name such as archive.kvb.lt (not an IP address or "
-                                   f"localhost), not {value!r}.")
+        raise ImproperlyConfigured(
+            f"{name} must be a domain name such as archive.kvb.lt (not an IP address or localhost), not {value!r}."
+        )
     return value
 
 
@@ -198,7 +200,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # file. A deferred transaction that reads and then writes cannot wait for another writer (SQLite answers
     # "database is locked" at once); IMMEDIATE takes the write lock first and waits up to the timeout.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"transaction_mode": "IMMEDIATE", "timeout": env_int("SQLITE_TIMEOUT_SECONDS", "20")})
+        {"transaction_mode": "IMMEDIATE", "timeout": env_int("SQLITE_TIMEOUT_SECONDS", "20")}
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -344,8 +347,9 @@ ELASTICSEARCH_USERNAME = env("ELASTICSEARCH_USERNAME")
 ELASTICSEARCH_PASSWORD = env("ELASTICSEARCH_PASSWORD")
 ELASTICSEARCH_CA_CERTS = env("ELASTICSEARCH_CA_CERTS")
 if ELASTICSEARCH_CA_CERTS and not ELASTICSEARCH_URL.startswith("https://"):
-    raise ImproperlyConfigured("ELASTICSEARCH_CA_CERTS is for a cluster reached over TLS: ELASTICSEARCH_URL must "
-                               "start with https://")
+    raise ImproperlyConfigured(
+        "ELASTICSEARCH_CA_CERTS is for a cluster reached over TLS: ELASTICSEARCH_URL must start with https://"
+    )
 # Indices are named "<prefix>-catalogue-<timestamp>" behind the alias "<prefix>-catalogue".
 SEARCH_INDEX_PREFIX = env("SEARCH_INDEX_PREFIX", "archive")
 # Make each edit searchable before the request returns (tests); production relies on the 1 s refresh.

@@ -24,8 +24,10 @@ DEBUG = False
 # and work files (base.py derives them from DATA_DIR).
 DATA_DIR = Path(env("ARCHIVE_DATA_DIR", "/var/lib/archive"))
 if DATA_DIR.resolve().is_relative_to(BASE_DIR.resolve()):
-    raise ImproperlyConfigured(f"Set ARCHIVE_DATA_DIR to a folder outside the checkout ({BASE_DIR}), "
-                               "e.g. /var/lib/archive: a deploy replaces the checkout.")
+    raise ImproperlyConfigured(
+        f"Set ARCHIVE_DATA_DIR to a folder outside the checkout ({BASE_DIR}), "
+        "e.g. /var/lib/archive: a deploy replaces the checkout."
+    )
 VAR_DIR = DATA_DIR
 MEDIA_ROOT = media_root(DATA_DIR)
 WORK_ROOT = work_root(DATA_DIR)

@@ -44,8 +44,14 @@ class Creator(index.Indexed, BilingualLabelMixin):
     life_dates = models.CharField(_("life or activity dates"), max_length=100, blank=True)
     note = models.TextField(_("note"), blank=True)
 
-    panels = [FieldPanel("name"), FieldPanel("name_en"), FieldPanel("key"), FieldPanel("kind"),
-              FieldPanel("life_dates"), FieldPanel("note")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("name_en"),
+        FieldPanel("key"),
+        FieldPanel("kind"),
+        FieldPanel("life_dates"),
+        FieldPanel("note"),
+    ]
     search_fields = [index.SearchField("name"), index.SearchField("name_en"), index.AutocompleteField("name")]
 
     class Meta:
@@ -74,14 +80,17 @@ class Place(index.Indexed, ClusterableModel, BilingualLabelMixin):
         FieldPanel("key"),
         FieldPanel("address"),
         FieldPanel("building"),
-        MultiFieldPanel([FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")])],
-                        heading=_("Coordinates")),
+        MultiFieldPanel([FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")])], heading=_("Coordinates")),
         FieldPanel("status"),
         InlinePanel("historic_names", label=_("Names in other eras")),
     ]
-    search_fields = [index.SearchField("name"), index.SearchField("name_en"), index.SearchField("address"),
-                     index.SearchField("building"),
-                     index.RelatedFields("historic_names", [index.SearchField("name")])]
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("name_en"),
+        index.SearchField("address"),
+        index.SearchField("building"),
+        index.RelatedFields("historic_names", [index.SearchField("name")]),
+    ]
 
     class Meta:
         ordering = ["name"]
@@ -130,8 +139,12 @@ class PlaceName(Orderable):
     to_year = models.SmallIntegerField(_("to year"), null=True, blank=True)
     era = models.CharField(_("era"), max_length=100, blank=True, help_text=_('e.g. "Memel", "sovietmetis"'))
 
-    panels = [FieldPanel("name"), FieldPanel("language"),
-              FieldRowPanel([FieldPanel("from_year"), FieldPanel("to_year")]), FieldPanel("era")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("language"),
+        FieldRowPanel([FieldPanel("from_year"), FieldPanel("to_year")]),
+        FieldPanel("era"),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("historic name")
@@ -173,8 +186,9 @@ class SubjectName(models.Model):
     """A subject's English name. Subjects are free words (taggit tags on items, as curators and imports type
     them, in Lithuanian); English pages, facets, citations and search use this name, or the Lithuanian one."""
 
-    tag = models.OneToOneField("taggit.Tag", on_delete=models.CASCADE, related_name="english",
-                               verbose_name=_("subject"))
+    tag = models.OneToOneField(
+        "taggit.Tag", on_delete=models.CASCADE, related_name="english", verbose_name=_("subject")
+    )
     name_en = models.CharField(_("name (English)"), max_length=100)
 
     panels = [FieldPanel("tag"), FieldPanel("name_en")]
@@ -200,8 +214,9 @@ def subject_label(tag, language: str | None = None) -> str:
 def subject_names(tags) -> list[str]:
     """Both names of each subject, for search (a visitor finds it by either); one query for them all."""
     tags = list(tags)
-    english = dict(SubjectName.objects.filter(tag_id__in=[tag.pk for tag in tags if tag.pk])
-                   .values_list("tag_id", "name_en"))
+    english = dict(
+        SubjectName.objects.filter(tag_id__in=[tag.pk for tag in tags if tag.pk]).values_list("tag_id", "name_en")
+    )
     return [name for tag in tags for name in (tag.name, english.get(tag.pk)) if name]
 
 

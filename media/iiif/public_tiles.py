@@ -173,11 +173,15 @@ def _copy_objects(identifier: str, checksum: str) -> None:
     source, target = s3_key(stored_prefix(checksum)), s3_key(f"{PUBLIC_FOLDER}/{VERSION}/{identifier}/")
 
     def copy(name: str) -> None:
-        client.copy_object(Bucket=bucket, Key=target + name, CopySource={"Bucket": bucket, "Key": source + name},
-                           ContentType=TILE_FORMAT.media_type, MetadataDirective="REPLACE",
-                           CacheControl=f"public, max-age={settings.IIIF_PUBLIC_MAX_AGE}")
+        client.copy_object(
+            Bucket=bucket,
+            Key=target + name,
+            CopySource={"Bucket": bucket, "Key": source + name},
+            ContentType=TILE_FORMAT.media_type,
+            MetadataDirective="REPLACE",
+            CacheControl=f"public, max-age={settings.IIIF_PUBLIC_MAX_AGE}",
+        )
 
     names = [name for name in s3_names(stored_prefix(checksum)) if not name.startswith(".")]
     with ThreadPoolExecutor(S3_PARALLEL_REQUESTS) as pool:
         list(pool.map(copy, names))
-

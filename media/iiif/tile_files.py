@@ -172,12 +172,12 @@ def s3_names(prefix: str) -> Iterator[str]:
     full = s3_key(prefix)
     for page in client.get_paginator("list_objects_v2").paginate(Bucket=bucket, Prefix=full):
         for entry in page.get("Contents", []):
-            yield entry["Key"][len(full):]
+            yield entry["Key"][len(full) :]
 
 
 def delete_prefix(prefix: str) -> None:
     client, bucket = s3_client_and_bucket()
     keys = [s3_key(prefix) + name for name in s3_names(prefix)]
     for start in range(0, len(keys), 1000):
-        batch = [{"Key": key} for key in keys[start:start + 1000]]
+        batch = [{"Key": key} for key in keys[start : start + 1000]]
         client.delete_objects(Bucket=bucket, Delete={"Objects": batch, "Quiet": True})

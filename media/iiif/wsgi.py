@@ -155,9 +155,11 @@ def lean_middleware_headers(secure: bool) -> dict[str, str]:
     """What SecurityMiddleware and XFrameOptionsMiddleware add to an image answer (LEAN_MIDDLEWARE)."""
     headers = {}
     if settings.SECURE_HSTS_SECONDS and secure:
-        headers["Strict-Transport-Security"] = f"max-age={settings.SECURE_HSTS_SECONDS}" + (
-            "; includeSubDomains" if settings.SECURE_HSTS_INCLUDE_SUBDOMAINS else ""
-        ) + ("; preload" if settings.SECURE_HSTS_PRELOAD else "")
+        headers["Strict-Transport-Security"] = (
+            f"max-age={settings.SECURE_HSTS_SECONDS}"
+            + ("; includeSubDomains" if settings.SECURE_HSTS_INCLUDE_SUBDOMAINS else "")
+            + ("; preload" if settings.SECURE_HSTS_PRELOAD else "")
+        )
     if settings.SECURE_CONTENT_TYPE_NOSNIFF:
         headers["X-Content-Type-Options"] = "nosniff"
     policy = settings.SECURE_REFERRER_POLICY

@@ -77,8 +77,9 @@ class DatabaseBackend:
         materials = list(Material.objects.filter(named).values_list("pk", flat=True))
         if not (creators or techniques or materials):
             return []
-        carrying = (Q(pk__in=ItemCreator.objects.filter(creator__in=creators).values("item_id"))
-                    | with_terms(Q(technique__in=techniques), Q(material__in=materials)))
+        carrying = Q(pk__in=ItemCreator.objects.filter(creator__in=creators).values("item_id")) | with_terms(
+            Q(technique__in=techniques), Q(material__in=materials)
+        )
         found = set(ranked)
         titled = ItemPage.objects.filter(carrying, pk__in=among(sorted(candidates))).order_by("title", "pk")
         return [pk for pk in titled.values_list("pk", flat=True) if pk not in found]
@@ -89,11 +90,15 @@ class DatabaseBackend:
         if ranked and query.sort == "relevance":
             page_ids = ids[window]
         else:
-            page_ids = list(ItemPage.objects.filter(pk__in=among(ids)).order_by(*ORDERINGS[query.sort])
-                            .values_list("pk", flat=True)[window])
+            page_ids = list(
+                ItemPage.objects.filter(pk__in=among(ids))
+                .order_by(*ORDERINGS[query.sort])
+                .values_list("pk", flat=True)[window]
+            )
         facets, undated = facet_counts(ids, rows, FACETS, query)
-        return SearchResults(count=len(ids), hits=[SearchHit(page_id=pk) for pk in page_ids], facets=facets,
-                             undated=undated)
+        return SearchResults(
+            count=len(ids), hits=[SearchHit(page_id=pk) for pk in page_ids], facets=facets, undated=undated
+        )
 
     def suggest(self, text: str, language: str, limit: int = 8) -> list[str]:
         items = ItemPage.objects.live().public().filter(locale__language_code=language)
@@ -124,4 +129,3 @@ class DatabaseBackend:
         if progress:
             progress(total, total)
         return total
-

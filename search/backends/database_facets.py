@@ -37,23 +37,31 @@ class Matches:
 Counting = Callable[[Matches], Counter]  # a facet's count of each value among the matches
 
 
-def facet_counts(ids: Sequence[int], rows: dict[int, Row], facets: Iterable, query: SearchQuery
-                 ) -> tuple[dict[str, list[FacetCount]], int]:
+def facet_counts(
+    ids: Sequence[int], rows: dict[int, Row], facets: Iterable, query: SearchQuery
+) -> tuple[dict[str, list[FacetCount]], int]:
     """Counts of every facet's values among these items (`rows` holds each one's ITEM_COLUMNS), and the
     number of them that are undated."""
     items = [rows[pk] for pk in ids]
     matches = Matches(among(ids), items, Counter((first, last) for _, first, last, *_ in items))
     undated = sum(n for (first, last), n in matches.ranges.items() if first is None or last is None)
-    return {facet.name: as_facet_counts(facet, facet.count(matches), facet.size_for(query))
-            for facet in facets}, undated
+    return {
+        facet.name: as_facet_counts(facet, facet.count(matches), facet.size_for(query)) for facet in facets
+    }, undated
 
 
 def linked(link_model, item: str, term: str, term_model, key: str = "key") -> Counting:
     """How many of the matched items each term is linked to, by the term's key."""
+
     def count(matches: Matches) -> Counter:
-        by_id = (link_model.objects.filter(**{f"{item}__in": matches.ids}).order_by().values_list(term)
-                 .annotate(n=Count(item, distinct=True)))
+        by_id = (
+            link_model.objects.filter(**{f"{item}__in": matches.ids})
+            .order_by()
+            .values_list(term)
+            .annotate(n=Count(item, distinct=True))
+        )
         return named(Counter(dict(by_id)), term_model, key)
+
     return count
 
 
@@ -64,17 +72,20 @@ def column(name: str, term_model=None) -> Counting:
     def count(matches: Matches) -> Counter:
         values = Counter(row[index] for row in matches.items if row[index] not in (None, ""))
         return values if term_model is None else named(values, term_model)
+
     return count
 
 
 def spans(between: Callable[[int | None, int | None], list[int]]) -> Counting:
     """Every span (century, decade) each item's date range touches, as `between` lists them."""
+
     def count(matches: Matches) -> Counter:
         counted = Counter()
         for (first, last), n in matches.ranges.items():
             for span in between(first, last):
                 counted[span] += n
         return counted
+
     return count
 
 

@@ -40,12 +40,14 @@ def in_states(values: tuple[str, ...]) -> Q:
 
 def overlapping(years: Callable[[int], tuple[int, int]]) -> Filter:
     """Items whose date range overlaps any of the chosen spans (`years` gives a value's first and last year)."""
+
     def chosen(values: tuple[str, ...]) -> Q:
         overlap = Q(pk__in=[])
         for value in values:
             first, last = years(int(value))
             overlap |= Q(year_earliest__lte=last, year_latest__gte=first)
         return overlap
+
     return chosen
 
 
@@ -59,5 +61,6 @@ def in_decades(values: tuple[str, ...]) -> Q:
 
 def with_terms(techniques: Q, materials: Q) -> Q:
     """The items with a technique matching `techniques` or a material matching `materials`."""
-    return (Q(pk__in=ItemPage.techniques.through.objects.filter(techniques).values("itempage_id"))
-            | Q(pk__in=ItemPage.materials.through.objects.filter(materials).values("itempage_id")))
+    return Q(pk__in=ItemPage.techniques.through.objects.filter(techniques).values("itempage_id")) | Q(
+        pk__in=ItemPage.materials.through.objects.filter(materials).values("itempage_id")
+    )

@@ -35,8 +35,11 @@ def sqlite_scores(compiler, config) -> dict[int, float | None]:
     search_query = compiler.build_search_query(normalize(compiler.query), config=config)
     rank = compiler._build_rank_expression(compiler.get_search_vectors(), config)
     match = MatchExpression(compiler.fields or compiler.FTS_TABLE_FIELDS, search_query)
-    entries = (SQLiteFTSIndexEntry.objects.filter(match).annotate(score=rank)
-               .values_list("index_entry__object_id", "index_entry__content_type_id", "score"))
+    entries = (
+        SQLiteFTSIndexEntry.objects.filter(match)
+        .annotate(score=rank)
+        .values_list("index_entry__object_id", "index_entry__content_type_id", "score")
+    )
     # The content types are checked here: a filter on them in SQL makes SQLite walk the index entries of
     # those types and run the FTS5 match for each (20 s for a common word at 10,000 items).
     content_types = set(get_descendants_content_types_pks(compiler.queryset.model))

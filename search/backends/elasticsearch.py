@@ -34,8 +34,14 @@ ANALYSIS_PROVIDERS = {"builtin": "analysis-common", "plugin": "archive-analysis"
 
 def client_for(url: str, timeout: float) -> Elasticsearch:
     """The client of a cluster, with the credentials and the CA certificate the settings name."""
-    return _client(url, timeout, settings.ELASTICSEARCH_API_KEY, settings.ELASTICSEARCH_USERNAME,
-                   settings.ELASTICSEARCH_PASSWORD, settings.ELASTICSEARCH_CA_CERTS)
+    return _client(
+        url,
+        timeout,
+        settings.ELASTICSEARCH_API_KEY,
+        settings.ELASTICSEARCH_USERNAME,
+        settings.ELASTICSEARCH_PASSWORD,
+        settings.ELASTICSEARCH_CA_CERTS,
+    )
 
 
 @lru_cache(maxsize=8)
@@ -54,7 +60,7 @@ def _client(url: str, timeout: float, api_key: str, username: str, password: str
 
 
 def analysis_filters(client: Elasticsearch) -> str:
-    """"builtin" or "plugin": ELASTICSEARCH_ANALYSIS, or with "auto" what every node of the cluster has."""
+    """ "builtin" or "plugin": ELASTICSEARCH_ANALYSIS, or with "auto" what every node of the cluster has."""
     if settings.ELASTICSEARCH_ANALYSIS != "auto":
         return settings.ELASTICSEARCH_ANALYSIS
     return _detected_filters(client)
@@ -68,16 +74,21 @@ def _detected_filters(client: Elasticsearch) -> str:
     except ApiError as error:
         if error.meta.status not in (401, 403):
             raise
-        logger.warning("Elasticsearch does not list its modules (%s): using its built-in analysis filters",
-                       error.meta.status)
+        logger.warning(
+            "Elasticsearch does not list its modules (%s): using its built-in analysis filters", error.meta.status
+        )
         return "builtin"
-    found = [{part["name"] for part in node.get("modules", []) + node.get("plugins", [])}
-             for node in nodes.body.get("nodes", {}).values()]
+    found = [
+        {part["name"] for part in node.get("modules", []) + node.get("plugins", [])}
+        for node in nodes.body.get("nodes", {}).values()
+    ]
     for filters, provider in ANALYSIS_PROVIDERS.items():
         if found and all(provider in names for names in found):
             return filters
-    raise SearchUnavailable(f"the Elasticsearch nodes have neither the analysis-common module nor the "
-                            f"archive-analysis plugin on every node: {sorted(set().union(*found))}")
+    raise SearchUnavailable(
+        f"the Elasticsearch nodes have neither the analysis-common module nor the "
+        f"archive-analysis plugin on every node: {sorted(set().union(*found))}"
+    )
 
 
 @contextmanager
@@ -144,8 +155,9 @@ class ElasticsearchBackend:
         actions += [{"_op_type": "delete", "_id": str(pk)} for pk in page_ids - findable]
         with unavailable_when_down():
             self.ensure_index()
-            _, errors = helpers.bulk(self.client, actions, index=self.alias, raise_on_error=False,
-                                     refresh=settings.SEARCH_REFRESH_ON_WRITE)
+            _, errors = helpers.bulk(
+                self.client, actions, index=self.alias, raise_on_error=False, refresh=settings.SEARCH_REFRESH_ON_WRITE
+            )
         failures = [error for error in errors if error.get("delete", {}).get("status") != 404]
         if failures:
             raise SearchUnavailable(f"Elasticsearch refused {len(failures)} updates: {failures[:3]}")
@@ -166,17 +178,27 @@ class ElasticsearchBackend:
             version = meta.get("version", 1)
             if version >= MAPPING_VERSION:
                 continue
-            logger.warning("index %s has mapping version %s, not %s: adding the new fields; run search_reindex "
-                           "so the documents already indexed get them", index, version, MAPPING_VERSION)
+            logger.warning(
+                "index %s has mapping version %s, not %s: adding the new fields; run search_reindex "
+                "so the documents already indexed get them",
+                index,
+                version,
+                MAPPING_VERSION,
+            )
             current = mappings()
             # The documents already there keep the older version until a rebuild: preflight reads it.
             documents_version = meta.get("documents_version", version)
             try:
-                self.client.indices.put_mapping(index=index, properties=current["properties"],
-                                                meta={**current["_meta"], "documents_version": documents_version})
+                self.client.indices.put_mapping(
+                    index=index,
+                    properties=current["properties"],
+                    meta={**current["_meta"], "documents_version": documents_version},
+                )
             except BadRequestError as error:
-                raise SearchUnavailable(f"index {index} cannot take mapping version {MAPPING_VERSION} in place; "
-                                        f"run search_reindex: {error.message}") from error
+                raise SearchUnavailable(
+                    f"index {index} cannot take mapping version {MAPPING_VERSION} in place; "
+                    f"run search_reindex: {error.message}"
+                ) from error
 
     def reindex_reason(self) -> str | None:
         """Why the index needs `search_reindex` (none yet, or documents of an older mapping); None if current."""
@@ -217,8 +239,9 @@ class ElasticsearchBackend:
             new_index = self.create_index(refresh_interval="-1", translog={"durability": "async"}, number_of_replicas=0)
             try:
                 count = self.fill(patient, new_index, progress)
-                patient.indices.put_settings(index=new_index, settings={
-                    **LIVE_SETTINGS, "number_of_replicas": settings.ELASTICSEARCH_REPLICAS})
+                patient.indices.put_settings(
+                    index=new_index, settings={**LIVE_SETTINGS, "number_of_replicas": settings.ELASTICSEARCH_REPLICAS}
+                )
                 patient.indices.refresh(index=new_index)
             except BaseException:
                 self.client.indices.delete(index=new_index, ignore_unavailable=True)
@@ -235,8 +258,10 @@ class ElasticsearchBackend:
         done, in_flight = 0, deque()
         with ThreadPoolExecutor(max_workers=BULK_THREADS) as pool:
             for start in range(0, len(page_ids), BULK_CHUNK):
-                actions = [{"_id": str(doc["page_id"]), "_source": doc}
-                           for doc in documents_for(page_ids[start:start + BULK_CHUNK])]
+                actions = [
+                    {"_id": str(doc["page_id"]), "_source": doc}
+                    for doc in documents_for(page_ids[start : start + BULK_CHUNK])
+                ]
                 in_flight.append(pool.submit(helpers.bulk, client, actions, index=index))
                 while len(in_flight) >= BULK_THREADS or (in_flight and start + BULK_CHUNK >= len(page_ids)):
                     done += in_flight.popleft().result()[0]

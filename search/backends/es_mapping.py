@@ -60,8 +60,11 @@ def analysis(filters: str) -> dict:
     if filters not in FILTERS:
         raise ValueError(f"analysis filters must be one of {', '.join(FILTERS)}, not {filters!r}")
     analyzers = {
-        name: {"type": "custom", "tokenizer": "standard",
-               "filter": [name for step in steps for name in FILTERS[filters][step]]}
+        name: {
+            "type": "custom",
+            "tokenizer": "standard",
+            "filter": [name for step in steps for name in FILTERS[filters][step]],
+        }
         for name, steps in ANALYSERS.items()
     }
     configured = CONFIGURED_FILTERS[filters]

@@ -16,15 +16,22 @@ from search.stemming import folded, stemmed_words, stemmings
 MIN_PREFIX = 3  # shorter stems would begin too many words
 
 # Undated: no date range, which the document shows by leaving the years out (never year 0).
-UNDATED = {"bool": {"minimum_should_match": 1, "should": [
-    {"bool": {"must_not": [{"exists": {"field": "year_earliest"}}]}},
-    {"bool": {"must_not": [{"exists": {"field": "year_latest"}}]}},
-]}}
+UNDATED = {
+    "bool": {
+        "minimum_should_match": 1,
+        "should": [
+            {"bool": {"must_not": [{"exists": {"field": "year_earliest"}}]}},
+            {"bool": {"must_not": [{"exists": {"field": "year_latest"}}]}},
+        ],
+    }
+}
 # Undated, counted from doc values: missing earliest + missing latest - missing both. A filter aggregation of
 # UNDATED (must_not over all hits) costs several times as much.
 UNDATED_AGGREGATIONS = {
-    "no_earliest": {"missing": {"field": "year_earliest"},
-                    "aggs": {"no_latest": {"missing": {"field": "year_latest"}}}},
+    "no_earliest": {
+        "missing": {"field": "year_earliest"},
+        "aggs": {"no_latest": {"missing": {"field": "year_latest"}}},
+    },
     "no_latest": {"missing": {"field": "year_latest"}},
 }
 SORT_CLAUSES = {
@@ -45,7 +52,8 @@ def indexed_forms(name: str, language: str) -> list[str]:
 def text_fields(language: str) -> list[str]:
     return [
         f"{field}^{boost if index == 0 else boost * 0.8:g}"
-        for name, boost in TEXT_FIELDS.items() for index, field in enumerate(indexed_forms(name, language))
+        for name, boost in TEXT_FIELDS.items()
+        for index, field in enumerate(indexed_forms(name, language))
     ]
 
 
@@ -55,8 +63,14 @@ def text_clause(text: str, language: str) -> dict:
     return {
         "bool": {
             "should": [
-                {"multi_match": {"query": text, "type": "cross_fields", "operator": "and",
-                                 "fields": text_fields(language)}},
+                {
+                    "multi_match": {
+                        "query": text,
+                        "type": "cross_fields",
+                        "operator": "and",
+                        "fields": text_fields(language),
+                    }
+                },
                 {"term": {"inventory_number": {"value": text, "case_insensitive": True, "boost": 50}}},
                 *other_stemming_clauses(text, language),
             ],
@@ -73,9 +87,17 @@ def other_stemming_clauses(text: str, language: str) -> list[dict]:
     for stemming in stemmings(language)[1:]:
         words = [folded(word) for word in stemmed_words(text, stemming)]
         if words and all(len(word) >= MIN_PREFIX for word in words):
-            clauses.append({"bool": {"must": [
-                {"multi_match": {"query": word, "type": "phrase_prefix", "fields": fields}} for word in words
-            ], "boost": 0.5}})
+            clauses.append(
+                {
+                    "bool": {
+                        "must": [
+                            {"multi_match": {"query": word, "type": "phrase_prefix", "fields": fields}}
+                            for word in words
+                        ],
+                        "boost": 0.5,
+                    }
+                }
+            )
     return clauses
 
 
@@ -107,8 +129,12 @@ def search_body(query: SearchQuery) -> dict:
     }
     if query.text:
         body["highlight"] = {
-            "encoder": "html", "pre_tags": ["<mark>"], "post_tags": ["</mark>"],
-            "fragment_size": 160, "number_of_fragments": 2, "require_field_match": False,
+            "encoder": "html",
+            "pre_tags": ["<mark>"],
+            "post_tags": ["</mark>"],
+            "fragment_size": 160,
+            "number_of_fragments": 2,
+            "require_field_match": False,
             "fields": {field: {} for name in HIGHLIGHTED for field in indexed_forms(name, query.language)},
         }
     return body
@@ -122,8 +148,16 @@ def facets_body(query: SearchQuery) -> dict:
         "size": 0,
         "track_total_hits": True,
         "aggs": {
-            **{facet.name: {"terms": {"field": facet.index_field, "size": facet.size_for(query),
-                                      "order": facet.aggregation_order}} for facet in FACETS},
+            **{
+                facet.name: {
+                    "terms": {
+                        "field": facet.index_field,
+                        "size": facet.size_for(query),
+                        "order": facet.aggregation_order,
+                    }
+                }
+                for facet in FACETS
+            },
             **UNDATED_AGGREGATIONS,
         },
     }
@@ -142,14 +176,18 @@ def read_response(response: dict, counted: dict) -> SearchResults:
         if facet.chronological:  # decades are many: the most frequent are kept, then put in time order
             buckets = sorted(buckets, key=lambda bucket: bucket["key"])
         facets[facet.name] = [FacetCount(value=str(bucket["key"]), count=bucket["doc_count"]) for bucket in buckets]
-    return SearchResults(count=counted["hits"]["total"]["value"], hits=hits, facets=facets,
-                         undated=undated(aggregations))
+    return SearchResults(
+        count=counted["hits"]["total"]["value"], hits=hits, facets=facets, undated=undated(aggregations)
+    )
 
 
 def undated(aggregations: dict) -> int:
     no_earliest = aggregations.get("no_earliest", {})
-    return (no_earliest.get("doc_count", 0) + aggregations.get("no_latest", {}).get("doc_count", 0)
-            - no_earliest.get("no_latest", {}).get("doc_count", 0))
+    return (
+        no_earliest.get("doc_count", 0)
+        + aggregations.get("no_latest", {}).get("doc_count", 0)
+        - no_earliest.get("no_latest", {}).get("doc_count", 0)
+    )
 
 
 def snippets(highlight: dict) -> tuple[str, ...]:
@@ -163,10 +201,12 @@ def snippets(highlight: dict) -> tuple[str, ...]:
 
 def suggest_body(text: str, language: str, limit: int) -> dict:
     return {
-        "query": {"bool": {
-            "must": [{"match_bool_prefix": {f"title_{language}.folded": {"query": text, "operator": "and"}}}],
-            "filter": [{"term": {"kind": "item"}}, {"term": {"language": language}}],
-        }},
+        "query": {
+            "bool": {
+                "must": [{"match_bool_prefix": {f"title_{language}.folded": {"query": text, "operator": "and"}}}],
+                "filter": [{"term": {"kind": "item"}}, {"term": {"language": language}}],
+            }
+        },
         "size": limit,
         "_source": [f"title_{language}"],
     }
@@ -174,12 +214,25 @@ def suggest_body(text: str, language: str, limit: int) -> dict:
 
 def features_body(text: str, language: str, limit: int) -> dict:
     return {
-        "query": {"bool": {
-            "must": [{"multi_match": {"query": text, "operator": "and", "fields": [
-                f"title_{language}^3", f"title_{language}.folded^2",
-                f"description_{language}", f"description_{language}.folded"]}}],
-            "filter": [{"terms": {"kind": list(FEATURE_MODELS)}}, {"term": {"language": language}}],
-        }},
+        "query": {
+            "bool": {
+                "must": [
+                    {
+                        "multi_match": {
+                            "query": text,
+                            "operator": "and",
+                            "fields": [
+                                f"title_{language}^3",
+                                f"title_{language}.folded^2",
+                                f"description_{language}",
+                                f"description_{language}.folded",
+                            ],
+                        }
+                    }
+                ],
+                "filter": [{"terms": {"kind": list(FEATURE_MODELS)}}, {"term": {"language": language}}],
+            }
+        },
         "size": limit,
         "_source": ["page_id"],
     }

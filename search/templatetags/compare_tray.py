@@ -38,6 +38,10 @@ def compare_tray() -> dict:
 def compare_attributes(item, thumbnail: Thumbnail | None = None) -> str:
     """The data attributes of the element that gets an item's "Add to compare" button."""
     thumbnail = thumbnail or item_thumbnail(item)
-    return format_html(' data-compare-item="{}" data-compare-title="{}" data-compare-lang="{}" data-compare-thumb="{}"',
-                       item.inventory_number, item.title, (get_language() or "lt")[:2],
-                       thumbnail.url if thumbnail else "")
+    return format_html(
+        ' data-compare-item="{}" data-compare-title="{}" data-compare-lang="{}" data-compare-thumb="{}"',
+        item.inventory_number,
+        item.title,
+        (get_language() or "lt")[:2],
+        thumbnail.url if thumbnail else "",
+    )

@@ -14,11 +14,18 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-SHARED = [("wagtailadmin", "access_admin"), ("imports", "add_importjob"), ("wagtailimages", "add_image"),
-          ("wagtailimages", "change_image"), ("wagtailimages", "choose_image")]
+SHARED = [
+    ("wagtailadmin", "access_admin"),
+    ("imports", "add_importjob"),
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "change_image"),
+    ("wagtailimages", "choose_image"),
+]
 WORKFLOW = "Redaktorių patvirtinimas"  # and its task: archive/imports/migrations/0003_lithuanian_workflow_names.py
-PAGE_PERMISSIONS = {"Curators": ["add_page", "change_page"],
-                    "Editors": ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]}
+PAGE_PERMISSIONS = {
+    "Curators": ["add_page", "change_page"],
+    "Editors": ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
+}
 
 
 def ensure_roles() -> None:
@@ -31,11 +38,13 @@ def ensure_roles() -> None:
             permission = Permission.objects.get(content_type__app_label=app_label, codename=codename)
             group.permissions.add(permission)
             if app_label == "wagtailimages":
-                GroupCollectionPermission.objects.get_or_create(group=group, collection=collection,
-                                                                permission=permission)
+                GroupCollectionPermission.objects.get_or_create(
+                    group=group, collection=collection, permission=permission
+                )
         for codename in PAGE_PERMISSIONS[name]:
             GroupPagePermission.objects.get_or_create(
-                group=group, page=root, permission=Permission.objects.get(codename=codename))
+                group=group, page=root, permission=Permission.objects.get(codename=codename)
+            )
     workflow = Workflow.objects.create(name=WORKFLOW)
     task = GroupApprovalTask.objects.create(name=WORKFLOW)
     task.groups.set([groups["Editors"]])

@@ -14,12 +14,22 @@ pytestmark = [pytest.mark.service, pytest.mark.slow, pytest.mark.django_db(trans
 
 # What the page says, per language: the prefix, "Add to compare", a removal's label and announcements.
 WORDS = {
-    "lt": {"prefix": "", "add": "Įtraukti į palyginimą", "remove": "Pašalinti iš palyginimo: {}",
-           "added": "Įtraukta į palyginimą: {}. {} iš 4.", "removed": "Pašalinta iš palyginimo: {}.",
-           "compare": "Palyginti"},
-    "en": {"prefix": "/en", "add": "Add to compare", "remove": "Remove {} from the comparison",
-           "added": "Added to the comparison: {}. {} of 4.", "removed": "Removed from the comparison: {}.",
-           "compare": "Compare"},
+    "lt": {
+        "prefix": "",
+        "add": "Įtraukti į palyginimą",
+        "remove": "Pašalinti iš palyginimo: {}",
+        "added": "Įtraukta į palyginimą: {}. {} iš 4.",
+        "removed": "Pašalinta iš palyginimo: {}.",
+        "compare": "Palyginti",
+    },
+    "en": {
+        "prefix": "/en",
+        "add": "Add to compare",
+        "remove": "Remove {} from the comparison",
+        "added": "Added to the comparison: {}. {} of 4.",
+        "removed": "Removed from the comparison: {}.",
+        "compare": "Compare",
+    },
 }
 TITLE = {"lt": 0, "en": 1}
 STATUS = "() => document.getElementById('compare-tray-status').textContent"
@@ -98,8 +108,9 @@ def test_items_gathered_from_results_and_an_item_page_are_compared(page, gathere
     page.wait_for_function("() => document.querySelectorAll('.compare-tray-item').length === 2")
     page.wait_for_function("() => document.getElementById('compare-tray-status').textContent.length > 0")
     assert page.evaluate(STATUS) == words["removed"].format(title("BR-2", language))
-    assert page.evaluate("() => document.activeElement.getAttribute('aria-label')") == \
-        words["remove"].format(title("BR-3", language))
+    assert page.evaluate("() => document.activeElement.getAttribute('aria-label')") == words["remove"].format(
+        title("BR-3", language)
+    )
     assert page.evaluate(TRAY_NAMES) == [title("BR-1", language), title("BR-3", language)]
     with page.expect_navigation():
         tray.get_by_role("link", name=words["compare"], exact=True).click()
@@ -109,8 +120,10 @@ def test_items_gathered_from_results_and_an_item_page_are_compared(page, gathere
 
 def test_the_tray_holds_as_many_items_as_the_comparison_takes(page, gathered, site):
     page.goto(f"{site}/en/search/?q=")
-    page.evaluate("() => localStorage.setItem('archive-compare', JSON.stringify(['A-1', 'A-2', 'A-3', 'A-4']"
-                  ".map(id => ({id: id, title: id}))))")
+    page.evaluate(
+        "() => localStorage.setItem('archive-compare', JSON.stringify(['A-1', 'A-2', 'A-3', 'A-4']"
+        ".map(id => ({id: id, title: id}))))"
+    )
     page.reload()
     assert page.locator(".compare-tray-item").count() == 4
     page.locator(".compare-add").first.click()  # a fifth is refused, and the tray says why

@@ -21,12 +21,49 @@ pytestmark = [pytest.mark.service, pytest.mark.slow, pytest.mark.django_db(trans
 REPO_ROOT = Path(__file__).resolve().parents[2]
 OUR_CATALOGUES = ["archive/locale", "media/locale", "search/locale", "archive/embeds/locale"]
 # Words our English messages are made of, none of them Lithuanian.
-ENGLISH_WORDS = {"the", "and", "is", "are", "of", "with", "not", "has", "was", "were", "this", "that", "unknown",
-                 "refused", "approval", "draft", "drafts", "items", "column", "row", "rows", "editors", "valid",
-                 "required", "supported", "image", "file", "year", "years", "pages", "submitted", "changed",
-                 "created", "updated", "unchanged", "error", "new"}
-PROBLEMS = ("inventory_number,collection,title_lt,year_earliest,year_latest,techniques,creators,colour\n"
-            "N-1,vitrazai,Langas,1950,1900,tapyba ant stikl,nobody,raudona\n")
+ENGLISH_WORDS = {
+    "the",
+    "and",
+    "is",
+    "are",
+    "of",
+    "with",
+    "not",
+    "has",
+    "was",
+    "were",
+    "this",
+    "that",
+    "unknown",
+    "refused",
+    "approval",
+    "draft",
+    "drafts",
+    "items",
+    "column",
+    "row",
+    "rows",
+    "editors",
+    "valid",
+    "required",
+    "supported",
+    "image",
+    "file",
+    "year",
+    "years",
+    "pages",
+    "submitted",
+    "changed",
+    "created",
+    "updated",
+    "unchanged",
+    "error",
+    "new",
+}
+PROBLEMS = (
+    "inventory_number,collection,title_lt,year_earliest,year_latest,techniques,creators,colour\n"
+    "N-1,vitrazai,Langas,1950,1900,tapyba ant stikl,nobody,raudona\n"
+)
 
 
 def po_entries(path: Path) -> list[tuple[str, str]]:
@@ -76,8 +113,9 @@ def wagtails_untranslated() -> list[re.Pattern]:
     """Wagtail's English msgids (its en catalogues list them all) that its Lithuanian ones do not translate."""
     root = Path(wagtail.__file__).parent
     english = {msgid for path in root.glob("**/locale/en/LC_MESSAGES/*.po") for msgid, _msgstr in po_entries(path)}
-    lithuanian = {msgid for path in root.glob("**/locale/lt/LC_MESSAGES/*.po")
-                  for msgid, msgstr in po_entries(path) if msgstr}
+    lithuanian = {
+        msgid for path in root.glob("**/locale/lt/LC_MESSAGES/*.po") for msgid, msgstr in po_entries(path) if msgstr
+    }
     return [as_pattern(msgid.strip()) for msgid in english - lithuanian if literal_words(msgid) >= 2]
 
 
@@ -88,8 +126,9 @@ def literal_words(msgid: str) -> int:
 def english_lines(page, ours, wagtails: list[re.Pattern]) -> tuple[list[str], list[str]]:
     """(lines of ours in English, lines that are Wagtail's untranslated strings) on the visible page."""
     text = page.inner_text("body")
-    labels = page.eval_on_selector_all("[aria-label]:not([hidden]), [title]",
-                                       "nodes => nodes.map(n => n.getAttribute('aria-label') || n.title)")
+    labels = page.eval_on_selector_all(
+        "[aria-label]:not([hidden]), [title]", "nodes => nodes.map(n => n.getAttribute('aria-label') || n.title)"
+    )
     lines = [line.strip() for line in [*text.splitlines(), *labels] if line.strip()]
     ours_found, wagtail_found = [], []
     for line in lines:
@@ -106,14 +145,15 @@ def english_lines(page, ours, wagtails: list[re.Pattern]) -> tuple[list[str], li
 @pytest.fixture
 def people(catalogue):
     ensure_roles()
-    users = {"curator": make_member("kuratore", "Curators", PASSWORD),
-             "editor": make_member("redaktorius", "Editors", PASSWORD)}
+    users = {
+        "curator": make_member("kuratore", "Curators", PASSWORD),
+        "editor": make_member("redaktorius", "Editors", PASSWORD),
+    }
     for user in users.values():
         profile = UserProfile.get_for_user(user)
         profile.preferred_language = "lt"
         profile.save()
     return users
-
 
 
 def test_a_lithuanian_curator_sees_no_english_of_ours(page, catalogue, site, people, tmp_path):
@@ -160,8 +200,9 @@ def curator_refused_by_the_uploader(page, site: str, tmp_path) -> None:
     bad.write_bytes(b"not an image at all" * 50)
     page.goto(f"{site}/admin/images/multiple/add/")
     page.set_input_files("#fileupload", str(bad))
-    page.wait_for_function("() => document.querySelector('#upload-list .upload-failure, #upload-list .error-message,"
-                           " #upload-list .error')")
+    page.wait_for_function(
+        "() => document.querySelector('#upload-list .upload-failure, #upload-list .error-message, #upload-list .error')"
+    )
 
 
 def put_in_moderation(item, curator) -> None:

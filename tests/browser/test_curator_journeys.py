@@ -15,14 +15,13 @@ from .roles import PASSWORD, ensure_roles, log_in_with_the_form
 pytestmark = [pytest.mark.service, pytest.mark.slow, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
-
-
 @pytest.fixture
 def staff(catalogue):
     ensure_roles()
-    return {"curator": make_member("kuratore", "Curators", PASSWORD),
-            "editor": make_member("redaktorius", "Editors", PASSWORD)}
-
+    return {
+        "curator": make_member("kuratore", "Curators", PASSWORD),
+        "editor": make_member("redaktorius", "Editors", PASSWORD),
+    }
 
 
 def test_a_curator_uploads_and_submits_an_edit_and_it_goes_live_only_when_an_editor_approves(

@@ -59,8 +59,7 @@ def test_detail_citation_boxes_are_full_width_blocks_under_their_labels(page, ca
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)
 @pytest.mark.parametrize("prefix", ["", "/en"])
-def test_timeline_labels_show_whole_and_a_chips_cross_stays_with_its_label(page, catalogue, site, viewport,
-                                                                           prefix):
+def test_timeline_labels_show_whole_and_a_chips_cross_stays_with_its_label(page, catalogue, site, viewport, prefix):
     places_and_decades(catalogue)
     page.set_viewport_size(dict(zip(("width", "height"), VIEWPORTS[viewport], strict=True)))
     page.goto(f"{site}{prefix}/search/?decade=1930&from=1900&view=timeline")

@@ -58,18 +58,35 @@ def served(tmp_path_factory):
     """scripts/serve.py on a free port over a data folder with one published item and its public image."""
     folder = tmp_path_factory.mktemp("first-tile")
     environment = {name: value for name, value in os.environ.items() if name not in DROPPED_VARIABLES}
-    environment.update({"ARCHIVE_DATA_DIR": str(folder / "var"), "DJANGO_SETTINGS_MODULE": "archive.settings.dev",
-                         "STATIC_ROOT": str(folder / "static")})
+    environment.update(
+        {
+            "ARCHIVE_DATA_DIR": str(folder / "var"),
+            "DJANGO_SETTINGS_MODULE": "archive.settings.dev",
+            "STATIC_ROOT": str(folder / "static"),
+        }
+    )
     picture = folder / "picture.png"
     xy = pyvips.Image.xyz(4000, 3000)
     (xy[0] / 16).cast("uchar").bandjoin([(xy[1] / 12).cast("uchar"), xy[0].cast("uchar")]).write_to_file(str(picture))
     for command in (["migrate", "--noinput"], ["shell", "-c", SETUP.format(path=str(picture), inv=INVENTORY)]):
-        done = subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=environment,
-                              capture_output=True, text=True, timeout=600)
+        done = subprocess.run(
+            [sys.executable, "manage.py", *command],
+            cwd=ROOT,
+            env=environment,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
         assert done.returncode == 0, done.stdout + done.stderr
     port = free_port()
-    process = subprocess.Popen([sys.executable, "scripts/serve.py", "--port", str(port)], cwd=ROOT, env=environment,
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "scripts/serve.py", "--port", str(port)],
+        cwd=ROOT,
+        env=environment,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     said = []
     for line in process.stdout:
         said.append(line)
@@ -101,11 +118,13 @@ def test_item_page_draws_its_first_tile_and_asks_for_info_json_before_domcontent
     first_tile(browser, url)  # the servers' first request of each kind (imports, file caches) is not a visitor's
     runs = [first_tile(browser, url) for _ in range(5)]
     print(f"\nfirst tile drawn on {url} ({said.splitlines()[-2]}), 5 cold navigations:")
-    for name, pick in [("DOMContentLoaded", lambda run: run["domContentLoaded"]),
-                       ("info.json asked", lambda run: run["info"]["start"]),
-                       ("info.json received", lambda run: run["info"]["end"]),
-                       ("first tile received", lambda run: run["tile"]),
-                       ("first tile drawn", lambda run: run["drawn"])]:
+    for name, pick in [
+        ("DOMContentLoaded", lambda run: run["domContentLoaded"]),
+        ("info.json asked", lambda run: run["info"]["start"]),
+        ("info.json received", lambda run: run["info"]["end"]),
+        ("first tile received", lambda run: run["tile"]),
+        ("first tile drawn", lambda run: run["drawn"]),
+    ]:
         values = [pick(run) for run in runs]
         print(f"  {name:20} median {statistics.median(values):6.0f} ms  (min {min(values):.0f}, max {max(values):.0f})")
     for run in runs:

@@ -40,7 +40,7 @@ class HarnessHandler(http.server.SimpleHTTPRequestHandler):
     def translate_path(self, path: str) -> str:
         translated = super().translate_path(path)
         if urlsplit(path).path.startswith("/node_modules/"):
-            return str(NODE_MODULES.parent) + translated[len(self.directory):]
+            return str(NODE_MODULES.parent) + translated[len(self.directory) :]
         return translated
 
     def log_message(self, format, *args):
@@ -67,11 +67,15 @@ def published(catalogue):
     highlights a detail and shows a gallery."""
     first, second = catalogue["items"]
     bare = make_item(catalogue["collection"], title="Be vaizdų", inventory_number="BR-3")
-    body = json.dumps([
-        {"type": "highlight", "value": {"item": first.pk, "image_number": 1, "region": "400,300,800,600",
-                                        "caption": ""}},
-        {"type": "gallery", "value": {"heading": "Daugiau", "items": [second.pk, bare.pk]}},
-    ])
+    body = json.dumps(
+        [
+            {
+                "type": "highlight",
+                "value": {"item": first.pk, "image_number": 1, "region": "400,300,800,600", "caption": ""},
+            },
+            {"type": "gallery", "value": {"heading": "Daugiau", "items": [second.pk, bare.pk]}},
+        ]
+    )
     catalogue["home"].add_child(instance=ExhibitionPage(title="Jūrų ūkis", slug="jūrų-ūkis", body=body))
     return catalogue
 
@@ -96,7 +100,6 @@ def walk(top: str) -> dict[str, dict]:
 
 def labels(document: dict) -> set[str]:
     return {text for texts in document["label"].values() for text in texts}
-
 
 
 def first_manifest(documents: dict[str, dict], address: str) -> dict:
@@ -160,8 +163,9 @@ def test_mirador_shows_every_document_and_draws_every_manifest(page, published, 
     assert kinds == ["/iiif/collection"] * 3 + ["/iiif/exhibition"] + ["/iiif/manifest"] * 2
     for document in documents.values():
         (Collection if document["type"] == "Collection" else Manifest).model_validate(document)
-    expected = [{"labels": sorted(labels(document)), "draws": document["type"] == "Manifest"}
-                for document in documents.values()]
+    expected = [
+        {"labels": sorted(labels(document)), "draws": document["type"] == "Manifest"} for document in documents.values()
+    ]
     errors = harness_page(page, harness, viewer, f"documents={quote(json.dumps(list(documents)))}")
     page.wait_for_function(MIRADOR_READY, arg=expected)
     assert errors == []
@@ -184,7 +188,9 @@ def test_openseadragon_6_draws_every_image_from_its_info_json(page, published, s
     documents = walk(f"{site}/iiif/collection/top")
     services = {
         canvas["items"][0]["items"][0]["body"]["service"][0]["id"]
-        for document in documents.values() if document["type"] == "Manifest" for canvas in document["items"]
+        for document in documents.values()
+        if document["type"] == "Manifest"
+        for canvas in document["items"]
     }
     sources = [f"{service}/info.json" for service in sorted(services)]
     assert len(sources) == 2

@@ -12,8 +12,14 @@ def test_researchers_pages_load_every_image_and_fit_the_width(page, catalogue, s
     width, height = VIEWPORTS[viewport]
     page.set_viewport_size({"width": width, "height": height})
     item = catalogue["items"][0]
-    pages = [site + "/", site + "/en/", site + catalogue["collection"].url, site + item.url,
-             f"{site}/search/?q=Turgaus", f"{site}/item/BR-1/detail/1/100,100,300,200/"]
+    pages = [
+        site + "/",
+        site + "/en/",
+        site + catalogue["collection"].url,
+        site + item.url,
+        f"{site}/search/?q=Turgaus",
+        f"{site}/item/BR-1/detail/1/100,100,300,200/",
+    ]
     for url in pages:
         page.goto(url)
         if url == site + item.url:

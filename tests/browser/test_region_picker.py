@@ -23,14 +23,40 @@ IMAGE = (1600, 1200)  # the catalogue fixture's pictures
 # English the Lithuanian admin showed before our catalogue translated it (archive/locale/lt: django.po for
 # the pages, djangojs.po for Wagtail's JavaScript), and the picker's own words.
 FIXED_ENGLISH = [
-    "Toggle sidebar", "Toggle side panel", "Collapse all", "Expand all", "Insert a block",
-    "new items in this menu", "new item in this menu", "Cancel workflow", "is currently awaiting moderation",
-    "Only reviewers for this task can edit", "Locked by you", "Locked by another user",
-    "can make changes while the", "lock it to prevent", "Side panel width", "In Moderation", "View details",
-    "Sent to ", "No publishing schedule set", "Set schedule", "No other translations", "Page visibility",
-    "Visible to all", "Once live anyone can view", "Change privacy", "Referenced ", "Locale: ",
-    "Draw on the image", "Hide the image", "Draw a rectangle", "Drag across the image", "Loading the image",
-    "Choose the item's image first", "Image to draw the region on",
+    "Toggle sidebar",
+    "Toggle side panel",
+    "Collapse all",
+    "Expand all",
+    "Insert a block",
+    "new items in this menu",
+    "new item in this menu",
+    "Cancel workflow",
+    "is currently awaiting moderation",
+    "Only reviewers for this task can edit",
+    "Locked by you",
+    "Locked by another user",
+    "can make changes while the",
+    "lock it to prevent",
+    "Side panel width",
+    "In Moderation",
+    "View details",
+    "Sent to ",
+    "No publishing schedule set",
+    "Set schedule",
+    "No other translations",
+    "Page visibility",
+    "Visible to all",
+    "Once live anyone can view",
+    "Change privacy",
+    "Referenced ",
+    "Locale: ",
+    "Draw on the image",
+    "Hide the image",
+    "Draw a rectangle",
+    "Drag across the image",
+    "Loading the image",
+    "Choose the item's image first",
+    "Image to draw the region on",
 ]
 
 
@@ -56,7 +82,8 @@ def fixed_english_on(page) -> list[str]:
     """Lines (text, aria-labels, titles) of the visible page holding English from FIXED_ENGLISH."""
     page.wait_for_load_state("networkidle")
     lines = page.inner_text("body").splitlines() + page.eval_on_selector_all(
-        "[aria-label], [title]", "nodes => nodes.map(n => n.getAttribute('aria-label') || n.title)")
+        "[aria-label], [title]", "nodes => nodes.map(n => n.getAttribute('aria-label') || n.title)"
+    )
     return [line for line in lines if any(english in line for english in FIXED_ENGLISH)]
 
 
@@ -85,8 +112,11 @@ def assert_rectangle_at(page, canvas, region: tuple[int, int, int, int]) -> None
     assert drawn, "no rectangle on the image"
     x, y = on_screen(canvas, region[0], region[1])
     right, bottom = on_screen(canvas, region[0] + region[2], region[1] + region[3])
-    for got, wanted in zip([drawn["x"], drawn["y"], drawn["x"] + drawn["width"], drawn["y"] + drawn["height"]],
-                           [x, y, right, bottom], strict=True):
+    for got, wanted in zip(
+        [drawn["x"], drawn["y"], drawn["x"] + drawn["width"], drawn["y"] + drawn["height"]],
+        [x, y, right, bottom],
+        strict=True,
+    ):
         assert abs(got - wanted) < 4, (drawn, (x, y, right, bottom))
 
 
@@ -172,10 +202,15 @@ def test_a_curator_types_the_region_on_a_phone(page, site, catalogue, curator):
 
 def test_the_exhibition_highlight_has_the_picker(page, site, catalogue, curator):
     item = catalogue["items"][1]
-    body = [{"type": "highlight", "value": {"item": item.pk, "image_number": 1, "region": "10,20,300,200",
-                                            "caption": "<p>Uostas</p>"}}]
-    exhibition = catalogue["home"].add_child(instance=ExhibitionPage(title="Uostas", slug="uostas",
-                                                                     body=json.dumps(body)))
+    body = [
+        {
+            "type": "highlight",
+            "value": {"item": item.pk, "image_number": 1, "region": "10,20,300,200", "caption": "<p>Uostas</p>"},
+        }
+    ]
+    exhibition = catalogue["home"].add_child(
+        instance=ExhibitionPage(title="Uostas", slug="uostas", body=json.dumps(body))
+    )
     page.set_viewport_size(PHONE)
     log_in_with_the_form(page, site, "kuratore")
     page.goto(f"{site}/admin/pages/{exhibition.pk}/edit/")

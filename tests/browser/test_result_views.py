@@ -17,10 +17,20 @@ from .journey_data import places_and_decades
 pytestmark = [pytest.mark.service, pytest.mark.slow, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 WORDS = {
-    "lt": {"prefix": "", "map": "Žemėlapis", "timeline": "Laiko juosta", "list": "Sąrašas",
-           "places": {"klaipeda": "Klaipėda", "smiltyne": "Smiltynė", "senamiestis": "Senamiestis"}},
-    "en": {"prefix": "/en", "map": "Map", "timeline": "Timeline", "list": "List",
-           "places": {"klaipeda": "Klaipeda", "smiltyne": "Smiltyne", "senamiestis": "Old Town"}},
+    "lt": {
+        "prefix": "",
+        "map": "Žemėlapis",
+        "timeline": "Laiko juosta",
+        "list": "Sąrašas",
+        "places": {"klaipeda": "Klaipėda", "smiltyne": "Smiltynė", "senamiestis": "Senamiestis"},
+    },
+    "en": {
+        "prefix": "/en",
+        "map": "Map",
+        "timeline": "Timeline",
+        "list": "List",
+        "places": {"klaipeda": "Klaipeda", "smiltyne": "Smiltyne", "senamiestis": "Old Town"},
+    },
 }
 SEARCH = "/search/?q=&from=1900"  # a filter the views must keep; the undated item is left out by it
 COUNT = "() => Number(document.querySelector('p[aria-live]').textContent.match(/[0-9]+/)[0])"
@@ -94,8 +104,9 @@ def test_map_and_timeline_of_the_same_search(page, mapped, tiles, site, viewport
     assert page.evaluate(COUNT) == 3
     page.wait_for_function("() => document.querySelectorAll('.leaflet-marker-icon').length === 2")
     page.wait_for_function("() => Array.from(document.querySelectorAll('.leaflet-tile')).every(t => t.complete)")
-    assert sorted(page.evaluate(MARKERS)) == sorted([[f"{words['places']['klaipeda']} (2)", "2"],
-                                                      [f"{words['places']['smiltyne']} (1)", "1"]])
+    assert sorted(page.evaluate(MARKERS)) == sorted(
+        [[f"{words['places']['klaipeda']} (2)", "2"], [f"{words['places']['smiltyne']} (1)", "1"]]
+    )
     places = page.locator(".result-place-list li")
     assert places.count() == 2  # the undated item of the Old Town is outside the years
     check_page(page, "map view")

@@ -17,9 +17,11 @@ SEARCHES = {
     "lt": ("/search/?q=vitražas", "Technika ar medžiaga: tapyba", 3, 1),
     "en": ("/en/search/?q=glass", "Technique or material: painting", 3, 1),
 }
-ENGLISH_TITLES = {"Vitražas su herbu": "Stained glass with a coat of arms",
-                  "Vitražas su laivu": "Stained glass with a ship",
-                  "Vitražas ir tapyba": "Stained glass and painting"}
+ENGLISH_TITLES = {
+    "Vitražas su herbu": "Stained glass with a coat of arms",
+    "Vitražas su laivu": "Stained glass with a ship",
+    "Vitražas ir tapyba": "Stained glass and painting",
+}
 COUNT = "() => Number(document.querySelector('p[aria-live]').textContent.match(/[0-9]+/)[0])"
 FIRST_CARD = "() => document.querySelector('.search-result').getBoundingClientRect().toJSON()"
 THUMBNAILS = """() => Array.from(document.querySelectorAll('.search-result img'))
@@ -33,10 +35,20 @@ def searchable(catalogue):
     paint = Technique.objects.create(key="tapyba", name="tapyba", name_en="painting")
     picture = catalogue["items"][0].ordered_images()[0].image
     english = Locale.objects.get_or_create(language_code="en")[0]
-    for title, techniques in [("Vitražas su herbu", [glass]), ("Vitražas su laivu", [glass]),
-                              ("Vitražas ir tapyba", [glass, paint])]:
-        item = make_item(catalogue["collection"], title=title, images=[picture], techniques=techniques,
-                         date_text="1936 m.", year_earliest=1936, year_latest=1936)
+    for title, techniques in [
+        ("Vitražas su herbu", [glass]),
+        ("Vitražas su laivu", [glass]),
+        ("Vitražas ir tapyba", [glass, paint]),
+    ]:
+        item = make_item(
+            catalogue["collection"],
+            title=title,
+            images=[picture],
+            techniques=techniques,
+            date_text="1936 m.",
+            year_earliest=1936,
+            year_latest=1936,
+        )
         translation = item.copy_for_translation(english, copy_parents=True)
         translation.title = ENGLISH_TITLES[title]
         translation.techniques.set(techniques)
@@ -91,8 +103,10 @@ def test_results_come_first_and_facets_search_at_once(page, searchable, site, vi
     assert chip.count() == 1 and chip.inner_text().startswith(chip_text)
     assert page.locator("#search-filters > summary").inner_text().endswith("(1)")
     if viewport == "desktop":  # the keyboard carries on from the box it ticked
-        assert page.evaluate("() => document.activeElement.name + '=' + document.activeElement.value") == \
-            "technique=tapyba"
+        assert (
+            page.evaluate("() => document.activeElement.name + '=' + document.activeElement.value")
+            == "technique=tapyba"
+        )
     assert_page_fits(page, height)
     open_filters(page)
     assert axe_violations(page) == []  # with the chips, and the facets open on a phone

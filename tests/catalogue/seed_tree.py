@@ -21,8 +21,13 @@ def item(number: str, **overrides) -> dict:
         "materials": ["glass"],
         "description": {"lt": "Pavyzdinis aprašas.\n\nAntra pastraipa.", "en": "Sample description."},
         "subjects": ["jūra", "ornamentas"],
-        "images": [{"file": f"images/{number}-1.jpg", "alt": {"lt": "Langas", "en": "A window"},
-                    "caption": {"lt": "Bendras vaizdas", "en": "General view"}}],
+        "images": [
+            {
+                "file": f"images/{number}-1.jpg",
+                "alt": {"lt": "Langas", "en": "A window"},
+                "caption": {"lt": "Bendras vaizdas", "en": "General view"},
+            }
+        ],
     }
     record.update(overrides)
     return record
@@ -30,25 +35,54 @@ def item(number: str, **overrides) -> dict:
 
 def write_seed_tree(root: Path, items: list[dict] | None = None, collection: dict | None = None) -> Path:
     items = items if items is not None else [item("T-001"), item("T-002", related=["T-001"])]
-    write(root / "vocabularies.yaml", {
-        "techniques": [{"key": "painted-glass", "lt": "tapyba ant stiklo", "en": "glass painting"}],
-        "materials": [{"key": "glass", "lt": "stiklas", "en": "glass"}],
-    })
-    write(root / "creators.yaml", {"creators": [
-        {"key": "sample-workshop", "name": "Pavyzdinė dirbtuvė (pavyzdys)", "name_en": "Sample workshop",
-         "kind": "workshop"},
-    ]})
-    write(root / "places.yaml", {"places": [
-        {"key": "sample-church", "name": "Pavyzdinė bažnyčia", "address": "Liepų g. 1, Klaipėda",
-         "latitude": 55.71, "longitude": 21.13, "status": "existing"},
-    ]})
+    write(
+        root / "vocabularies.yaml",
+        {
+            "techniques": [{"key": "painted-glass", "lt": "tapyba ant stiklo", "en": "glass painting"}],
+            "materials": [{"key": "glass", "lt": "stiklas", "en": "glass"}],
+        },
+    )
+    write(
+        root / "creators.yaml",
+        {
+            "creators": [
+                {
+                    "key": "sample-workshop",
+                    "name": "Pavyzdinė dirbtuvė (pavyzdys)",
+                    "name_en": "Sample workshop",
+                    "kind": "workshop",
+                },
+            ]
+        },
+    )
+    write(
+        root / "places.yaml",
+        {
+            "places": [
+                {
+                    "key": "sample-church",
+                    "name": "Pavyzdinė bažnyčia",
+                    "address": "Liepų g. 1, Klaipėda",
+                    "latitude": 55.71,
+                    "longitude": 21.13,
+                    "status": "existing",
+                },
+            ]
+        },
+    )
     folder = root / "vitrazai"
     (folder / "images").mkdir(parents=True, exist_ok=True)
-    write(folder / "collection.yaml", collection or {
-        "slug": "vitrazai", "order": 1, "sample": True,
-        "title": {"lt": "Vitražai", "en": "Stained glass"},
-        "default_rights": "http://rightsstatements.org/vocab/InC-EDU/1.0/",
-    })
+    write(
+        folder / "collection.yaml",
+        collection
+        or {
+            "slug": "vitrazai",
+            "order": 1,
+            "sample": True,
+            "title": {"lt": "Vitražai", "en": "Stained glass"},
+            "default_rights": "http://rightsstatements.org/vocab/InC-EDU/1.0/",
+        },
+    )
     write(folder / "items.yaml", {"items": items})
     for record in items:
         for entry in record.get("images", []):

@@ -15,23 +15,31 @@ def editor(client, django_user_model):
 
 @pytest.fixture
 def item(collection):
-    return make_item(collection, title="Langas", inventory_number="KVB-VIT-900",
-                     images=[make_image("Langas", 300, 200)])
+    return make_item(
+        collection, title="Langas", inventory_number="KVB-VIT-900", images=[make_image("Langas", 300, 200)]
+    )
 
 
 def edit_form(item: ItemPage, notes: list[dict]) -> dict:
     image = item.images.first()
-    return nested_form_data({
-        "title": item.title, "slug": item.slug, "inventory_number": item.inventory_number,
-        "rights": item.rights, "date_text": "", "description": rich_text(""),
-        "alternative_titles": inline_formset([]),
-        "creators": inline_formset([]),
-        "images": inline_formset([{"id": image.pk, "image": image.image_id, "alt_text": image.alt_text,
-                                   "caption": "", "view": ""}]),
-        "detail_notes": inline_formset(notes),
-        "life_events": inline_formset([]),
-        "action-publish": "publish",
-    })
+    return nested_form_data(
+        {
+            "title": item.title,
+            "slug": item.slug,
+            "inventory_number": item.inventory_number,
+            "rights": item.rights,
+            "date_text": "",
+            "description": rich_text(""),
+            "alternative_titles": inline_formset([]),
+            "creators": inline_formset([]),
+            "images": inline_formset(
+                [{"id": image.pk, "image": image.image_id, "alt_text": image.alt_text, "caption": "", "view": ""}]
+            ),
+            "detail_notes": inline_formset(notes),
+            "life_events": inline_formset([]),
+            "action-publish": "publish",
+        }
+    )
 
 
 def post(editor, item, notes):

@@ -10,8 +10,15 @@ CLOSED = "http://rightsstatements.org/vocab/InC/1.0/"
 
 @pytest.mark.parametrize(
     ("megapixels", "rights", "tier"),
-    [(0.05, OPEN, 0), (0.1, CLOSED, 1), (0.42, CLOSED, 2), (0.95, CLOSED, 2), (0.95, REUSE, 3), (0.95, OPEN, 4),
-     (0.5, OPEN, 2)],
+    [
+        (0.05, OPEN, 0),
+        (0.1, CLOSED, 1),
+        (0.42, CLOSED, 2),
+        (0.95, CLOSED, 2),
+        (0.95, REUSE, 3),
+        (0.95, OPEN, 4),
+        (0.5, OPEN, 2),
+    ],
 )
 def test_content_tier_needs_pixels_and_rights(megapixels, rights, tier):
     assert content_tier(megapixels, rights) == tier

@@ -49,8 +49,9 @@ def test_the_declaration_names_known_outputs_and_model_fields():
 @pytest.mark.parametrize("item_field", FIELDS)
 def test_a_declared_field_reaches_the_outputs_it_names(collection, item_field):
     text = value_of(item_field)
-    item = make_item(collection, inventory_number="F-1", images=[make_image()],
-                     **{item_field.name: stored(item_field, text)})
+    item = make_item(
+        collection, inventory_number="F-1", images=[make_image()], **{item_field.name: stored(item_field, text)}
+    )
     record = item_record(item)
     assert (getattr(record, item_field.name, None) == text) == (RECORD in item_field.outputs)
     with translation.override("en"):
@@ -60,7 +61,8 @@ def test_a_declared_field_reaches_the_outputs_it_names(collection, item_field):
     # EDM and oai_dc may carry a field in a role of its own (the credit line in dc:rights): checked where named.
     if EDM in item_field.outputs:
         assert f'<{item_field.edm} xml:lang="lt">{text}<' in xml_text(render_edm({"lt": record})) or (
-            f"<{item_field.edm}>{text}<" in xml_text(render_edm({"lt": record})))
+            f"<{item_field.edm}>{text}<" in xml_text(render_edm({"lt": record}))
+        )
     if OAI_DC in item_field.outputs:
         assert f">{text}</dc:{item_field.dc}>" in xml_text(render_dc({"lt": record}))
     assert (export_row(record).get(item_field.name) == text) == (EXPORT in item_field.outputs)
@@ -86,9 +88,15 @@ def test_the_seed_loader_writes_and_checks_a_declared_field(item_field, tmp_path
     assert getattr(page, item_field.name) == ""  # a key removed from a seed file clears the field
     problems = []
     source = CollectionSource(tmp_path, {}, [])
-    validate_item({"inventory_number": "F-1", item_field.name: 5}, source, Checker(tmp_path, "r", problems),
-                  {"creators": set(), "places": set(), "techniques": set(), "materials": set()}, set(), {},
-                  partial=True)
+    validate_item(
+        {"inventory_number": "F-1", item_field.name: 5},
+        source,
+        Checker(tmp_path, "r", problems),
+        {"creators": set(), "places": set(), "techniques": set(), "materials": set()},
+        set(),
+        {},
+        partial=True,
+    )
     assert [problem.field for problem in problems] == [item_field.name]
 
 

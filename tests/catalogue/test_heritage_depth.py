@@ -24,10 +24,17 @@ def test_destroyed_work_shows_its_history_and_is_lost(client, tmp_path):
 
 @pytest.mark.django_db
 def test_lost_works_can_be_filtered(tmp_path):
-    load(write_seed_tree(tmp_path, items=[
-        item("T-001", life=[{"event": "created", "date": "1936 m."}, {"event": "destroyed", "date": "1944 m."}]),
-        item("T-002", life=[{"event": "created", "date": "1936 m."}, {"event": "restored", "date": "2005 m."}]),
-    ]))
+    load(
+        write_seed_tree(
+            tmp_path,
+            items=[
+                item(
+                    "T-001", life=[{"event": "created", "date": "1936 m."}, {"event": "destroyed", "date": "1944 m."}]
+                ),
+                item("T-002", life=[{"event": "created", "date": "1936 m."}, {"event": "restored", "date": "2005 m."}]),
+            ],
+        )
+    )
     lost = ItemPage.objects.filter(work_status="lost", locale__language_code="lt")
     assert [page.inventory_number for page in lost] == ["T-001"]
     survives = ItemPage.objects.get(inventory_number="T-002", locale__language_code="lt")
@@ -37,15 +44,22 @@ def test_lost_works_can_be_filtered(tmp_path):
 def test_status_follows_the_latest_dated_event_not_the_order_typed():
     from archive.catalogue.models import status_after
 
-    events = [WorkEvent(kind="destroyed", year_earliest=1944, sort_order=0),
-              WorkEvent(kind="created", year_earliest=1936, sort_order=1)]
+    events = [
+        WorkEvent(kind="destroyed", year_earliest=1944, sort_order=0),
+        WorkEvent(kind="created", year_earliest=1936, sort_order=1),
+    ]
     assert status_after(events) == "lost"
 
 
 @pytest.mark.django_db
 def test_unknown_event_kind_and_bad_event_date_are_reported(tmp_path):
-    message = failed_load(write_seed_tree(tmp_path, items=[
-        item("T-001", life=[{"event": "burnt", "date": "1944 m."}, {"event": "moved", "date": "kažkada"}]),
-    ]))
+    message = failed_load(
+        write_seed_tree(
+            tmp_path,
+            items=[
+                item("T-001", life=[{"event": "burnt", "date": "1944 m."}, {"event": "moved", "date": "kažkada"}]),
+            ],
+        )
+    )
     assert "record 1 (T-001): life[1].event: must be one of" in message
     assert "record 1 (T-001): life[2].date: 'kažkada' is not a date phrase" in message

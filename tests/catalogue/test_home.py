@@ -19,15 +19,36 @@ def catalogue(collection):
     harbour = Place.objects.create(key="uostas", name="Uostas", name_en="Harbour", latitude="55.7", longitude="21.1")
     square = Place.objects.create(key="aikste", name="Aikštė", name_en="Square")  # no coordinates: not mapped
     then, now = make_image("Then"), make_image("Now")
-    paired = make_item(collection, title="Senoji perkėla", images=[then, now], place=harbour,
-                       date_text="apie 1935 m.", year_earliest=1930, year_latest=1940)
+    paired = make_item(
+        collection,
+        title="Senoji perkėla",
+        images=[then, now],
+        place=harbour,
+        date_text="apie 1935 m.",
+        year_earliest=1930,
+        year_latest=1940,
+    )
     for link, view in zip(paired.images.all(), [ItemImage.View.THEN, ItemImage.View.NOW], strict=True):
         link.view = view
         link.save()
-    plain = make_item(collection, title="Turgaus aikštė", images=[make_image("Scan")], place=square,
-                      date_text="1935 m.", year_earliest=1935, year_latest=1935)
-    draft = make_item(collection, title="Slaptas juodraštis", images=[make_image("Draft")], place=harbour,
-                      live=False, year_earliest=1950, year_latest=1950)
+    plain = make_item(
+        collection,
+        title="Turgaus aikštė",
+        images=[make_image("Scan")],
+        place=square,
+        date_text="1935 m.",
+        year_earliest=1935,
+        year_latest=1935,
+    )
+    draft = make_item(
+        collection,
+        title="Slaptas juodraštis",
+        images=[make_image("Draft")],
+        place=harbour,
+        live=False,
+        year_earliest=1950,
+        year_latest=1950,
+    )
     return {"paired": paired, "plain": plain, "draft": draft}
 
 
@@ -38,8 +59,10 @@ def section(html: str, heading_id: str) -> str:
 
 
 def links(fragment: str) -> list[tuple[str, str]]:
-    return [(unescape(href), re.sub(r"\s+", " ", re.sub("<[^>]+>", " ", text)).strip())
-            for href, text in re.findall(r'<a href="([^"]+)"[^>]*>(.*?)</a>', fragment, re.S)]
+    return [
+        (unescape(href), re.sub(r"\s+", " ", re.sub("<[^>]+>", " ", text)).strip())
+        for href, text in re.findall(r'<a href="([^"]+)"[^>]*>(.*?)</a>', fragment, re.S)
+    ]
 
 
 def found_by(client, url: str) -> int:
@@ -77,7 +100,7 @@ def test_recent_additions_are_published_items_newest_first(client, catalogue):
 
 def test_examples_are_searches_that_find_something(client, catalogue):
     html = client.get("/").content.decode()
-    examples = links(html[html.index('class="home-examples"'):html.index("</form>", html.index("home-examples"))])
+    examples = links(html[html.index('class="home-examples"') : html.index("</form>", html.index("home-examples"))])
     assert examples
     for href, _label in examples:
         assert found_by(client, href) >= 1, href
@@ -97,8 +120,9 @@ def test_the_map_has_every_place_not_only_the_place_facets_first(client, catalog
     from search.facet_table import FACET
 
     for number in range(FACET["place"].size + 5):
-        place = Place.objects.create(key=f"vieta-{number:02d}", name=f"Vieta {number:02d}", latitude="55.7",
-                                     longitude="21.1")
+        place = Place.objects.create(
+            key=f"vieta-{number:02d}", name=f"Vieta {number:02d}", latitude="55.7", longitude="21.1"
+        )
         make_item(collection, title=f"Namas {number}", place=place)
     places = section(client.get("/").content.decode(), "places-heading")
     assert all(f"Vieta {number:02d}" in places for number in range(FACET["place"].size + 5))

@@ -51,8 +51,15 @@ def seed_refusal(value: str) -> str | None:
     problems = []
     collection = SimpleNamespace(folder=Path("."), meta={})
     keys = {name: set() for name in ("creators", "places", "techniques", "materials")}
-    validate_item({"inventory_number": value}, collection, Checker(Path("items.yaml"), value, problems), keys, set(),
-                  {}, partial=True)
+    validate_item(
+        {"inventory_number": value},
+        collection,
+        Checker(Path("items.yaml"), value, problems),
+        keys,
+        set(),
+        {},
+        partial=True,
+    )
     return next((problem.reason for problem in problems if problem.field == "inventory_number"), None)
 
 

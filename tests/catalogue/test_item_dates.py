@@ -5,8 +5,9 @@ from archive.catalogue.models import ItemPage
 
 
 def item(**fields) -> ItemPage:
-    return ItemPage(title="Langas", inventory_number="X-1", rights="http://rightsstatements.org/vocab/InC/1.0/",
-                    **fields)
+    return ItemPage(
+        title="Langas", inventory_number="X-1", rights="http://rightsstatements.org/vocab/InC/1.0/", **fields
+    )
 
 
 @pytest.mark.django_db

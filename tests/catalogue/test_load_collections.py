@@ -1,4 +1,3 @@
-
 import pytest
 
 from archive.catalogue.models import CollectionPage, ItemPage
@@ -53,19 +52,34 @@ def test_second_run_updates_and_never_duplicates(tmp_path):
     ("bad_record", "expected"),
     [
         (item("T-003", title=None), "record 3 (T-003): title: is required"),
-        (item("T-003", date={"text": "1950-1940", "earliest": 1950, "latest": 1940}),
-         "record 3 (T-003): date: bad year range: earliest 1950 is after latest 1940"),
-        (item("T-003", rights="http://example.org/my-licence"),
-         "record 3 (T-003): rights: unknown rights URI 'http://example.org/my-licence'"),
+        (
+            item("T-003", date={"text": "1950-1940", "earliest": 1950, "latest": 1940}),
+            "record 3 (T-003): date: bad year range: earliest 1950 is after latest 1940",
+        ),
+        (
+            item("T-003", rights="http://example.org/my-licence"),
+            "record 3 (T-003): rights: unknown rights URI 'http://example.org/my-licence'",
+        ),
         (item("T-001"), "record 3 (T-001): inventory_number: duplicate inventory number 'T-001'"),
         (item("T-003", place="nowhere"), "record 3 (T-003): place: unknown place key 'nowhere'"),
-        (item("T-003", notes=[{"image": 1, "region": "40,30,50,10", "note": {"lt": "Per plati"}}]),
-         "record 3 (T-003): notes[1].region: the region 40,30,50,10 reaches outside the image (80 × 60 px)"),
-        (item("T-003", notes=[{"image": 2, "region": "0,0,10,10", "note": {"lt": "Nėra"}}]),
-         "record 3 (T-003): notes[1].image: must be the number of one of the record's 1 image(s)"),
+        (
+            item("T-003", notes=[{"image": 1, "region": "40,30,50,10", "note": {"lt": "Per plati"}}]),
+            "record 3 (T-003): notes[1].region: the region 40,30,50,10 reaches outside the image (80 × 60 px)",
+        ),
+        (
+            item("T-003", notes=[{"image": 2, "region": "0,0,10,10", "note": {"lt": "Nėra"}}]),
+            "record 3 (T-003): notes[1].image: must be the number of one of the record's 1 image(s)",
+        ),
     ],
-    ids=["missing-field", "bad-year-range", "unknown-rights", "duplicate-inventory", "unknown-place",
-         "note-outside-image", "note-on-missing-image"],
+    ids=[
+        "missing-field",
+        "bad-year-range",
+        "unknown-rights",
+        "duplicate-inventory",
+        "unknown-place",
+        "note-outside-image",
+        "note-on-missing-image",
+    ],
 )
 def test_bad_record_is_reported_precisely_and_nothing_is_loaded(tmp_path, bad_record, expected):
     good = write_seed_tree(tmp_path / "good")
@@ -82,8 +96,10 @@ def test_bad_record_is_reported_precisely_and_nothing_is_loaded(tmp_path, bad_re
 def test_notes_on_details_load_in_each_language(tmp_path):
     note = {"image": 1, "region": " 10,10, 20,20", "note": {"lt": "Signatūra", "en": "Signature"}}
     load(write_seed_tree(tmp_path, items=[item("T-001", notes=[note])]))
-    notes = {page.locale.language_code: list(page.detail_notes.values_list("image_number", "region", "note"))
-             for page in ItemPage.objects.filter(inventory_number="T-001")}
+    notes = {
+        page.locale.language_code: list(page.detail_notes.values_list("image_number", "region", "note"))
+        for page in ItemPage.objects.filter(inventory_number="T-001")
+    }
     assert notes == {"lt": [(1, "10,10,20,20", "Signatūra")], "en": [(1, "10,10,20,20", "Signature")]}
 
 
@@ -108,10 +124,15 @@ def test_unreadable_yaml_names_the_file_and_line(tmp_path):
 
 @pytest.mark.django_db
 def test_years_are_read_from_date_text_when_not_given(tmp_path):
-    load(write_seed_tree(tmp_path, items=[
-        item("T-001", date={"text": "XX a. 4-asis dešimtmetis"}),
-        item("T-002", date={"text": "nedatuota", "text_en": "undated"}),
-    ]))
+    load(
+        write_seed_tree(
+            tmp_path,
+            items=[
+                item("T-001", date={"text": "XX a. 4-asis dešimtmetis"}),
+                item("T-002", date={"text": "nedatuota", "text_en": "undated"}),
+            ],
+        )
+    )
     decade = ItemPage.objects.get(inventory_number="T-001", locale__language_code="lt")
     undated = ItemPage.objects.get(inventory_number="T-002", locale__language_code="lt")
     assert (decade.year_earliest, decade.year_latest) == (1930, 1939)

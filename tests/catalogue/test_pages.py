@@ -8,8 +8,14 @@ from tests.factories import make_image, make_item
 
 @pytest.mark.django_db
 def test_published_item_page_shows_its_metadata(client, collection):
-    item = make_item(collection, title="Jūros langas", inventory_number="KVB-T-1", date_text="apie 1935 m.",
-                     year_earliest=1933, year_latest=1937)
+    item = make_item(
+        collection,
+        title="Jūros langas",
+        inventory_number="KVB-T-1",
+        date_text="apie 1935 m.",
+        year_earliest=1933,
+        year_latest=1937,
+    )
     response = client.get(item.url)
     assert response.status_code == 200
     html = response.content.decode()

@@ -24,8 +24,13 @@ def admin(client, django_user_model):
 @pytest.fixture
 def draft(collection):
     """An unpublished item: its images are not public, yet the admin draws on them."""
-    return make_item(collection, title="Juodraštis", inventory_number="RP-1", live=False,
-                     images=[make_image("Pirmas", 300, 200), make_image("Antras", 120, 90)])
+    return make_item(
+        collection,
+        title="Juodraštis",
+        inventory_number="RP-1",
+        live=False,
+        images=[make_image("Pirmas", 300, 200), make_image("Antras", 120, 90)],
+    )
 
 
 @pytest.mark.django_db
@@ -33,8 +38,11 @@ def test_an_image_by_its_id_gives_its_info_json_and_size(admin, draft, settings)
     image = draft.ordered_images()[1].image
     assert not image.is_public
     answer = admin.get(URL, {"image": image.pk}).json()
-    assert answer == {"info": f"{settings.IIIF_BASE_URL}/3/{image.iiif_identifier}/info.json",
-                      "width": 120, "height": 90}
+    assert answer == {
+        "info": f"{settings.IIIF_BASE_URL}/3/{image.iiif_identifier}/info.json",
+        "width": 120,
+        "height": 90,
+    }
     assert admin.get(answer["info"].removeprefix(settings.PUBLIC_BASE_URL)).status_code == 200
 
 
@@ -53,7 +61,9 @@ def test_a_number_past_the_items_images_is_refused_in_the_admins_language(admin,
     assert response.status_code == 404
     with translation.override("lt"):
         assert response.json()["error"] == _("The item has %(count)s image(s); there is no image %(number)s.") % {
-            "count": 2, "number": 3}
+            "count": 2,
+            "number": 3,
+        }
     assert response.json()["error"].startswith("Įrašas")
     assert admin.get(URL, {"item": "x"}).status_code == 400
     assert admin.get(URL, {"image": 999999}).status_code == 404

@@ -29,18 +29,20 @@ def test_the_sample_exhibitions_load_in_both_languages_and_answer(client, tmp_pa
 
 
 def exhibition(**story_block) -> dict:
-    return {"slug": "paroda", "title": {"lt": "Paroda (pavyzdys)", "en": "Exhibition (sample)"},
-            "story": [story_block]}
+    return {"slug": "paroda", "title": {"lt": "Paroda (pavyzdys)", "en": "Exhibition (sample)"}, "story": [story_block]}
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("block", "problem"), [
-    ({"highlight": {"item": "T-404", "image": 1}}, "story.1.highlight: unknown inventory number 'T-404'"),
-    ({"highlight": {"item": "T-001", "image": 3}}, "story.1.highlight.image: the item has 1 image(s)"),
-    ({"highlight": {"item": "T-001", "region": "50,40,100,100"}}, "story.1.highlight.region:"),
-    ({"gallery": {"items": []}}, "story.1.gallery.items: is required"),
-    ({"poem": "..."}, "story.1: must be a mapping with one of text, highlight, gallery, map, timeline"),
-])
+@pytest.mark.parametrize(
+    ("block", "problem"),
+    [
+        ({"highlight": {"item": "T-404", "image": 1}}, "story.1.highlight: unknown inventory number 'T-404'"),
+        ({"highlight": {"item": "T-001", "image": 3}}, "story.1.highlight.image: the item has 1 image(s)"),
+        ({"highlight": {"item": "T-001", "region": "50,40,100,100"}}, "story.1.highlight.region:"),
+        ({"gallery": {"items": []}}, "story.1.gallery.items: is required"),
+        ({"poem": "..."}, "story.1: must be a mapping with one of text, highlight, gallery, map, timeline"),
+    ],
+)
 def test_a_wrong_exhibition_is_refused_and_nothing_is_loaded(tmp_path, block, problem):
     root = write_seed_tree(tmp_path, items=[item("T-001")])
     write(root / "exhibitions.yaml", {"exhibitions": [exhibition(**block)]})
@@ -52,11 +54,23 @@ def test_a_wrong_exhibition_is_refused_and_nothing_is_loaded(tmp_path, block, pr
 @pytest.mark.django_db
 def test_an_exhibition_points_to_the_items_of_its_language(tmp_path):
     root = write_seed_tree(tmp_path)
-    write(root / "exhibitions.yaml", {"exhibitions": [{
-        "slug": "paroda", "title": {"lt": "Paroda (pavyzdys)", "en": "Exhibition (sample)"}, "hero": "T-001",
-        "story": [{"text": {"lt": "Tekstas.", "en": "Text."}},
-                  {"highlight": {"item": "T-001", "region": "10,10,40,30"}},
-                  {"gallery": {"items": ["T-001", "T-002"]}}]}]})
+    write(
+        root / "exhibitions.yaml",
+        {
+            "exhibitions": [
+                {
+                    "slug": "paroda",
+                    "title": {"lt": "Paroda (pavyzdys)", "en": "Exhibition (sample)"},
+                    "hero": "T-001",
+                    "story": [
+                        {"text": {"lt": "Tekstas.", "en": "Text."}},
+                        {"highlight": {"item": "T-001", "region": "10,10,40,30"}},
+                        {"gallery": {"items": ["T-001", "T-002"]}},
+                    ],
+                }
+            ]
+        },
+    )
     load(root)
     load(root)  # a second run updates, never duplicates
     pages = {page.locale.language_code: page for page in ExhibitionPage.objects.select_related("locale")}

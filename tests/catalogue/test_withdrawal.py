@@ -22,9 +22,16 @@ def bilingual_item(collection, settings, tmp_path):
 
 
 def public_urls(english) -> list[str]:
-    return [english.url, "/item/KVB-W-1/", "/en/item/KVB-W-1/", "/en/item/KVB-W-1/cite.bib",
-            "/item/KVB-W-1/record.jsonld", "/embed/item/KVB-W-1/", "/iiif/3/withdrawn-1/info.json",
-            "/iiif/manifest/KVB-W-1"]
+    return [
+        english.url,
+        "/item/KVB-W-1/",
+        "/en/item/KVB-W-1/",
+        "/en/item/KVB-W-1/cite.bib",
+        "/item/KVB-W-1/record.jsonld",
+        "/embed/item/KVB-W-1/",
+        "/iiif/3/withdrawn-1/info.json",
+        "/iiif/manifest/KVB-W-1",
+    ]
 
 
 def test_unpublishing_the_original_withdraws_the_translation_and_every_url(client, bilingual_item):

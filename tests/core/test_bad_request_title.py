@@ -14,10 +14,13 @@ def title(html: str) -> str:
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("prefix", "expected"), [
-    ("", "Netinkama užklausa · Klaipėdos paveldo archyvas"),
-    ("/en", "Bad request · Klaipėda heritage archive"),
-])
+@pytest.mark.parametrize(
+    ("prefix", "expected"),
+    [
+        ("", "Netinkama užklausa · Klaipėdos paveldo archyvas"),
+        ("/en", "Bad request · Klaipėda heritage archive"),
+    ],
+)
 def test_an_out_of_range_detail_is_a_400_titled_with_the_site_name(client, collection, prefix, expected):
     make_item(collection, inventory_number="T-1", images=[make_image("Langas", 200, 100)])
     response = client.get(f"{prefix}/item/T-1/detail/1/150,20,100,50/")
@@ -25,10 +28,13 @@ def test_an_out_of_range_detail_is_a_400_titled_with_the_site_name(client, colle
     assert title(response.content.decode()) == expected
 
 
-@pytest.mark.parametrize(("language", "expected"), [
-    ("lt", "Netinkama užklausa · Klaipėdos paveldo archyvas"),
-    ("en", "Bad request · Klaipėda heritage archive"),
-])
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("lt", "Netinkama užklausa · Klaipėdos paveldo archyvas"),
+        ("en", "Bad request · Klaipėda heritage archive"),
+    ],
+)
 def test_the_sites_own_400_page_is_titled_with_the_site_name(language, expected):
     with translation.override(language):
         response = bad_request(RequestFactory().get("/"), TooManyFieldsSent())

@@ -31,8 +31,10 @@ def elasticsearch_url():
     try:
         client_for(settings.ELASTICSEARCH_URL, 3).cluster.health(timeout="3s")
     except Exception as error:  # any failure means the same here: no usable node
-        pytest.skip(f"Elasticsearch is not reachable at {settings.ELASTICSEARCH_URL} "
-                    f"(scripts/elasticsearch.sh start): {error.__class__.__name__}")
+        pytest.skip(
+            f"Elasticsearch is not reachable at {settings.ELASTICSEARCH_URL} "
+            f"(scripts/elasticsearch.sh start): {error.__class__.__name__}"
+        )
     return settings.ELASTICSEARCH_URL
 
 
@@ -47,6 +49,7 @@ def catalogue_index(elasticsearch_url, settings):
 
 
 # --- media storage ---
+
 
 def test_an_existing_bucket_that_takes_writes_is_clean(s3_media):
     assert deploy_messages("media") == []
@@ -77,6 +80,7 @@ def test_local_media_that_takes_writes_is_clean(settings, tmp_path):
 
 # --- search ---
 
+
 def test_the_database_search_needs_no_cluster(settings):
     settings.SEARCH_BACKEND = "database"
     settings.ELASTICSEARCH_URL = DEAD_URL
@@ -104,13 +108,15 @@ def test_a_dead_cluster_is_an_error(settings):
 
 def test_filters_the_cluster_lacks_are_named(elasticsearch_url):
     client = client_for(elasticsearch_url, 5)
-    analysis = {"analyzer": {"probe": {"tokenizer": "standard",
-                                       "filter": ["archive_lowercase", "archive_no_such_filter"]}}}
+    analysis = {
+        "analyzer": {"probe": {"tokenizer": "standard", "filter": ["archive_lowercase", "archive_no_such_filter"]}}
+    }
     assert missing_analysis(client, analysis) == ["filter archive_no_such_filter"]
     assert missing_analysis(client) == []
 
 
 # --- manage.py check --deploy with production settings ---
+
 
 def check_deploy(tmp_path, bucket: str, elasticsearch: str, prefix: str) -> subprocess.CompletedProcess:
     inherited = {name: value for name, value in os.environ.items() if name != "DJANGO_ALLOW_ASYNC_UNSAFE"}
@@ -121,14 +127,24 @@ def check_deploy(tmp_path, bucket: str, elasticsearch: str, prefix: str) -> subp
         "ALLOWED_HOSTS": "archive.example.org",
         "ARCHIVE_DATA_DIR": str(tmp_path),
         "DATABASE_URL": f"sqlite:///{tmp_path / 'deploy.sqlite3'}",
-        "S3_BUCKET": bucket, "S3_ENDPOINT_URL": ENDPOINT,
-        "S3_ACCESS_KEY_ID": ACCESS_KEY, "S3_SECRET_ACCESS_KEY": SECRET_KEY,
-        "SEARCH_BACKEND": "elasticsearch", "ELASTICSEARCH_URL": elasticsearch, "SEARCH_INDEX_PREFIX": prefix,
+        "S3_BUCKET": bucket,
+        "S3_ENDPOINT_URL": ENDPOINT,
+        "S3_ACCESS_KEY_ID": ACCESS_KEY,
+        "S3_SECRET_ACCESS_KEY": SECRET_KEY,
+        "SEARCH_BACKEND": "elasticsearch",
+        "ELASTICSEARCH_URL": elasticsearch,
+        "SEARCH_INDEX_PREFIX": prefix,
         # Production uses the built-in filters; this machine's test node has only the plugin's (it asks).
         "ELASTICSEARCH_ANALYSIS": "auto",
     }
-    return subprocess.run([sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-                          cwd=ROOT, env=environment, capture_output=True, text=True, timeout=180)
+    return subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
 
 
 @pytest.mark.slow

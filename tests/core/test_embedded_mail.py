@@ -19,8 +19,9 @@ print(json.dumps({"backend": settings.EMAIL_BACKEND, "folder": str(settings.EMAI
 
 
 def embedded(tmp_path: Path, **extra: str) -> tuple[dict, str]:
-    environment = {key: value for key, value in os.environ.items()
-                   if key not in ("DEBUG", "DATABASE_URL", "EMAIL_BACKEND")}
+    environment = {
+        key: value for key, value in os.environ.items() if key not in ("DEBUG", "DATABASE_URL", "EMAIL_BACKEND")
+    }
     environment.update(DJANGO_SETTINGS_MODULE="archive.settings.dev", ARCHIVE_DATA_DIR=str(tmp_path), **extra)
     done = subprocess.run([sys.executable, "-c", PROBE], cwd=REPO, env=environment, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr

@@ -38,8 +38,9 @@ def test_the_server_error_page_stands_alone_in_both_languages():
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("failure, status", [(OperationalError("the server closed the connection"), 503),
-                                              (RuntimeError("a bug"), 500)])
+@pytest.mark.parametrize(
+    "failure, status", [(OperationalError("the server closed the connection"), 503), (RuntimeError("a bug"), 500)]
+)
 def test_a_database_outage_is_a_503_to_retry_and_a_bug_a_500(client, home, monkeypatch, failure, status):
     def fail(*args, **kwargs):
         raise failure

@@ -37,8 +37,12 @@ def test_ready_and_the_report_when_everything_answers(client):
     assert report.status_code == 200
     assert report.json()["status"] == "ok"
     assert report.json()["checks"] == {"database": "ok", "storage": "ok", "search": "ok"}
-    assert report.json()["backlog"] == {"queue_depth": 0, "pending_pyramids": 0, "failed_pyramids": 0,
-                                        "oldest_pending_pyramid_seconds": 0}
+    assert report.json()["backlog"] == {
+        "queue_depth": 0,
+        "pending_pyramids": 0,
+        "failed_pyramids": 0,
+        "oldest_pending_pyramid_seconds": 0,
+    }
 
 
 @pytest.mark.django_db
@@ -90,10 +94,15 @@ print(json.dumps({path: [answer.status_code, answer.content.decode()] for path, 
 def test_with_the_database_down_the_process_is_live_but_not_ready(tmp_path):
     """A real outage: the site's process starts with a database server that is not there."""
     inherited = {name: value for name, value in os.environ.items() if name != "DJANGO_ALLOW_ASYNC_UNSAFE"}
-    environment = {**inherited, "DJANGO_SETTINGS_MODULE": "archive.settings.test",
-                   "DATABASE_URL": "postgres://archive:none@127.0.0.1:9/archive", "MEDIA_ROOT": str(tmp_path)}
-    done = subprocess.run([sys.executable, "-c", DOWN], cwd=ROOT, env=environment, capture_output=True, text=True,
-                          timeout=120)
+    environment = {
+        **inherited,
+        "DJANGO_SETTINGS_MODULE": "archive.settings.test",
+        "DATABASE_URL": "postgres://archive:none@127.0.0.1:9/archive",
+        "MEDIA_ROOT": str(tmp_path),
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", DOWN], cwd=ROOT, env=environment, capture_output=True, text=True, timeout=120
+    )
     assert done.returncode == 0, done.stderr
     answers = json.loads(done.stdout.strip().splitlines()[-1])
     assert answers["/healthz/live"][0] == 200

@@ -19,7 +19,10 @@ def test_modules_read_the_languages_from_settings():
 
 
 def test_no_module_lists_the_languages_again():
-    listed = [str(path.relative_to(ROOT)) for package in ("archive", "media", "search")
-              for path in (ROOT / package).rglob("*.py")
-              if "migrations" not in path.parts and "settings" not in path.parts and LISTED.search(path.read_text())]
+    listed = [
+        str(path.relative_to(ROOT))
+        for package in ("archive", "media", "search")
+        for path in (ROOT / package).rglob("*.py")
+        if "migrations" not in path.parts and "settings" not in path.parts and LISTED.search(path.read_text())
+    ]
     assert listed == []

@@ -37,9 +37,14 @@ def test_a_consistent_storage_passes():
 
 def test_orphans_are_reported_then_removed_with_fix_and_kept_records_survive(tmp_path):
     kept = make_image("Kept")
-    orphans = [default_storage.save(name, ContentFile(b"x")) for name in (
-        "original_images/left-behind.jpg", "images/left-behind.max-40x40.jpg", "imports/old.csv",
-    )]
+    orphans = [
+        default_storage.save(name, ContentFile(b"x"))
+        for name in (
+            "original_images/left-behind.jpg",
+            "images/left-behind.max-40x40.jpg",
+            "imports/old.csv",
+        )
+    ]
     stray = pyramid_path("f" * 64)
     stray.parent.mkdir(parents=True, exist_ok=True)
     stray.write_bytes(b"II*\x00")

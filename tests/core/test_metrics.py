@@ -73,8 +73,11 @@ def test_metrics_are_well_formed_and_report_the_state(client):
 
 def responses(client, status_class: str) -> float:
     families = parse(client.get("/metrics").content.decode())
-    found = [count for labels, count in families["archive_http_responses_total"]["samples"].items()
-             if dict(labels)["status_class"] == status_class]
+    found = [
+        count
+        for labels, count in families["archive_http_responses_total"]["samples"].items()
+        if dict(labels)["status_class"] == status_class
+    ]
     return sum(found)
 
 

@@ -18,12 +18,27 @@ ORIGIN = "http://archive.example:8081"
 URL = re.compile(r"https?://[^\s\"'<>\\)]+")
 # Vocabularies, specifications and the provider's own site: not ours, named on purpose.
 OUTSIDE = (
-    "http://iiif.io/", "https://iiif.io/", "http://www.w3.org/", "https://www.w3.org/", "http://schema.org",
-    "https://schema.org", "http://rightsstatements.org/", "https://rightsstatements.org/",
-    "http://creativecommons.org/", "https://creativecommons.org/", "https://www.klavb.lt/", "http://purl.org/",
-    "http://www.europeana.eu/", "https://www.europeana.eu/", "http://www.openarchives.org/",
-    "https://tile.openstreetmap.org/", "https://www.openstreetmap.org/", "http://www.sitemaps.org/",
-    "http://www.google.com/schemas/", "https://citationstyles.org/", "https://resource.citationstyles.org/",
+    "http://iiif.io/",
+    "https://iiif.io/",
+    "http://www.w3.org/",
+    "https://www.w3.org/",
+    "http://schema.org",
+    "https://schema.org",
+    "http://rightsstatements.org/",
+    "https://rightsstatements.org/",
+    "http://creativecommons.org/",
+    "https://creativecommons.org/",
+    "https://www.klavb.lt/",
+    "http://purl.org/",
+    "http://www.europeana.eu/",
+    "https://www.europeana.eu/",
+    "http://www.openarchives.org/",
+    "https://tile.openstreetmap.org/",
+    "https://www.openstreetmap.org/",
+    "http://www.sitemaps.org/",
+    "http://www.google.com/schemas/",
+    "https://citationstyles.org/",
+    "https://resource.citationstyles.org/",
 )
 
 
@@ -47,9 +62,18 @@ def foreign_urls(text: str) -> set[str]:
 
 @pytest.mark.parametrize(
     "path",
-    ["{page}", "/iiif/manifest/KVB-O-1", "/iiif/collection/top", "/sitemap.xml", "/embed/item/KVB-O-1/",
-     "/item/KVB-O-1/cite.json", "/item/KVB-O-1/record.jsonld", "/oai?verb=Identify", "/api/search/?q=Langas",
-     "/api/search/openapi.json"],
+    [
+        "{page}",
+        "/iiif/manifest/KVB-O-1",
+        "/iiif/collection/top",
+        "/sitemap.xml",
+        "/embed/item/KVB-O-1/",
+        "/item/KVB-O-1/cite.json",
+        "/item/KVB-O-1/record.jsonld",
+        "/oai?verb=Identify",
+        "/api/search/?q=Langas",
+        "/api/search/openapi.json",
+    ],
 )
 def test_documents_link_only_to_the_public_origin(client, origin, item, path):
     answer = client.get(path.format(page=item.url), HTTP_HOST="archive.example")

@@ -18,8 +18,13 @@ from search import indexing
 from search.models import IndexChange
 from tests.factories import make_image, make_item
 
-SIGNALS = {"post_save": post_save, "post_delete": post_delete, "page_published": page_published,
-           "page_unpublished": page_unpublished, "post_page_move": post_page_move}
+SIGNALS = {
+    "post_save": post_save,
+    "post_delete": post_delete,
+    "page_published": page_published,
+    "page_unpublished": page_unpublished,
+    "post_page_move": post_page_move,
+}
 PROJECT = ("archive.", "media.", "search.")
 
 
@@ -47,8 +52,11 @@ def test_every_app_that_listens_wires_its_receivers_in_signal_handlers():
         except ModuleNotFoundError:
             continue
         assert callable(module.register_signal_handlers), config.name
-    owners = {config.name for config in project_apps()
-              if importlib.util.find_spec(f"{config.name}.signal_handlers") is not None}
+    owners = {
+        config.name
+        for config in project_apps()
+        if importlib.util.find_spec(f"{config.name}.signal_handlers") is not None
+    }
     assert {"media", "search", "archive.oai", "archive.catalogue", "archive.imports"} <= owners
     assert listening <= owners
 

@@ -45,8 +45,7 @@ def test_permanent_link_redirects_to_the_item_page(client, collection):
 @pytest.mark.django_db
 def test_permanent_link_follows_the_visitors_language(client, collection):
     item = make_item(collection, inventory_number="KVB-VIT-008")
-    english = item.copy_for_translation(Locale.objects.get_or_create(language_code="en")[0],
-                                        copy_parents=True)
+    english = item.copy_for_translation(Locale.objects.get_or_create(language_code="en")[0], copy_parents=True)
     english.save_revision().publish()
     response = client.get("/en/item/KVB-VIT-008/")
     assert response.status_code == 302
@@ -62,8 +61,7 @@ def test_unknown_inventory_number_is_404(client, home):
 def test_sitemap_lists_published_pages_in_both_languages_and_no_drafts(client, collection):
     published = make_item(collection, inventory_number="KVB-VIT-010", title="Matomas")
     draft = make_item(collection, inventory_number="KVB-VIT-011", title="Juodraštis", live=False)
-    english = published.copy_for_translation(Locale.objects.get_or_create(language_code="en")[0],
-                                             copy_parents=True)
+    english = published.copy_for_translation(Locale.objects.get_or_create(language_code="en")[0], copy_parents=True)
     english.save_revision().publish()
     xml = client.get("/sitemap.xml").content.decode()
     assert published.full_url in xml

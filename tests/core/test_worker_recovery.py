@@ -31,8 +31,9 @@ def environment(tmp_path: Path) -> dict[str, str]:
 
 
 def manage(env: dict[str, str], *args: str) -> subprocess.CompletedProcess:
-    result = subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True,
-                            text=True, timeout=600)
+    result = subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600
+    )
     assert result.returncode == 0, f"manage.py {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}"
     return result
 
@@ -56,15 +57,20 @@ def test_task_of_a_killed_worker_is_retried_and_finishes(tmp_path):
     manage(env, "migrate", "--noinput")
     source = tmp_path / "scan.jpg"
     pyvips.Image.perlin(9000, 7000, cell_size=256).linear(120, 128).cast("uchar").bandjoin([40, 90]).jpegsave(
-        str(source), Q=85)
+        str(source), Q=85
+    )
     manage(env, "ingest_image", str(source), "--identifier", "scan-1", "--public")
     assert query(tmp_path, "SELECT pyramid_status FROM media_digitizedimage")[0] == "pending"
 
-    worker = subprocess.Popen([sys.executable, "manage.py", "worker"], cwd=ROOT, env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    worker = subprocess.Popen(
+        [sys.executable, "manage.py", "worker"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     try:
-        wait_for(lambda: query(tmp_path, "SELECT status FROM django_tasks_database_dbtaskresult")[0] == "RUNNING",
-                 120, "the worker to start the pyramid task")
+        wait_for(
+            lambda: query(tmp_path, "SELECT status FROM django_tasks_database_dbtaskresult")[0] == "RUNNING",
+            120,
+            "the worker to start the pyramid task",
+        )
         worker.send_signal(signal.SIGKILL)
         worker.wait(timeout=30)
     finally:

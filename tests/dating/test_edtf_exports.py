@@ -25,8 +25,15 @@ DATES = [
 
 
 def record(text: str, earliest: int | None, latest: int | None) -> ItemRecord:
-    return ItemRecord(inventory_number="X-1", language="lt", title="T", rights="", date_text=text,
-                      year_earliest=earliest, year_latest=latest)
+    return ItemRecord(
+        inventory_number="X-1",
+        language="lt",
+        title="T",
+        rights="",
+        date_text=text,
+        year_earliest=earliest,
+        year_latest=latest,
+    )
 
 
 @pytest.mark.parametrize(("text", "earliest", "latest", "edtf", "iso"), DATES, ids=[row[0] for row in DATES])
@@ -47,8 +54,14 @@ def test_an_undated_item_has_no_date_anywhere():
 
 @pytest.mark.django_db
 def test_the_csv_and_json_exports_have_a_date_edtf(client, collection):
-    make_item(collection, title="Langas", inventory_number="V-1", date_text="3–10 May 1935",
-              year_earliest=1935, year_latest=1935)
+    make_item(
+        collection,
+        title="Langas",
+        inventory_number="V-1",
+        date_text="3–10 May 1935",
+        year_earliest=1935,
+        year_latest=1935,
+    )
     text = b"".join(client.get("/api/export.csv").streaming_content).decode("utf-8-sig")
     (row,) = csv.DictReader(io.StringIO(text))
     assert "date_edtf" in COLUMNS and row["date_edtf"] == "1935-05-03/1935-05-10"
@@ -58,11 +71,17 @@ def test_the_csv_and_json_exports_have_a_date_edtf(client, collection):
 
 @pytest.mark.django_db
 def test_the_harvested_edm_record_has_the_edtf(client, collection):
-    item = make_item(collection, title="Langas", inventory_number="V-1", date_text="apie 1935 m.",
-                     year_earliest=1930, year_latest=1940, live=False)
+    item = make_item(
+        collection,
+        title="Langas",
+        inventory_number="V-1",
+        date_text="apie 1935 m.",
+        year_earliest=1930,
+        year_latest=1940,
+        live=False,
+    )
     item.save_revision().publish()  # as editors publish: the OAI change log hears of it
-    response = client.get("/oai", {"verb": "GetRecord", "metadataPrefix": "edm",
-                                   "identifier": oai_identifier(client)})
+    response = client.get("/oai", {"verb": "GetRecord", "metadataPrefix": "edm", "identifier": oai_identifier(client)})
     created = ET.fromstring(response.content).find(f".//{{{DCTERMS}}}created")
     assert created is not None and created.text == "1935~"
 

@@ -51,8 +51,9 @@ def test_a_season_code_that_can_be_a_short_range_stays_a_range():
     assert (result.earliest, result.latest, result.first_day) == (1915, 1922, None)
 
 
-@pytest.mark.parametrize("text", ["1935-13", "1935-02-30", "1935-05-03/1935-05-01", "../..", "193X-05", "[..1937]",
-                                  "1935/1933"])
+@pytest.mark.parametrize(
+    "text", ["1935-13", "1935-02-30", "1935-05-03/1935-05-01", "../..", "193X-05", "[..1937]", "1935/1933"]
+)
 def test_edtf_that_names_no_date_is_refused(text):
     with pytest.raises(DateParseError):
         parse_date(text)

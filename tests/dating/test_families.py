@@ -87,8 +87,9 @@ YEAR_RANGES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "first", "last"), FULL_DATES + SEASONS_AND_PARTS,
-                         ids=[text for text, *_ in FULL_DATES + SEASONS_AND_PARTS])
+@pytest.mark.parametrize(
+    ("text", "first", "last"), FULL_DATES + SEASONS_AND_PARTS, ids=[text for text, *_ in FULL_DATES + SEASONS_AND_PARTS]
+)
 def test_a_text_with_months_or_days_reads_to_the_day(text, first, last):
     result = parse_date(text, PERIODS)
     assert (result.first_day, result.last_day) == (first, last)
@@ -103,18 +104,21 @@ def test_a_text_of_years_reads_to_years_without_days(text, earliest, latest):
     assert result.first_day is None and result.last_day is None
 
 
-@pytest.mark.parametrize(("text", "suggested"), [
-    ("1935 m. vasario 30 d.", "'1935 m. gegužės 3 d.', '3 May 1935'"),
-    ("31 June 1935", "'1935 m. gegužės 3 d.', '3 May 1935'"),
-    ("gegužės 3 d.", "'1935 m. gegužės 3 d.'"),
-    ("spring", "'1939 m. pavasaris', 'spring 1939'"),
-    ("1939–1941 m. vasara", "'1939 m. pavasaris', 'spring 1939'"),
-    ("winter 1939–1941", "'1944–1945 m. žiema'"),
-    ("XVII–XVI a. kažkada", "'XVI–XVII a.', '16th–17th century'"),
-    ("early 19th decade", "'early 1930s'"),
-    ("1935~~", "EDTF '1935', '1935-05-03', '1935~'"),
-    ("kažkada", "'1936 m.', '1935–1937 m.'"),
-])
+@pytest.mark.parametrize(
+    ("text", "suggested"),
+    [
+        ("1935 m. vasario 30 d.", "'1935 m. gegužės 3 d.', '3 May 1935'"),
+        ("31 June 1935", "'1935 m. gegužės 3 d.', '3 May 1935'"),
+        ("gegužės 3 d.", "'1935 m. gegužės 3 d.'"),
+        ("spring", "'1939 m. pavasaris', 'spring 1939'"),
+        ("1939–1941 m. vasara", "'1939 m. pavasaris', 'spring 1939'"),
+        ("winter 1939–1941", "'1944–1945 m. žiema'"),
+        ("XVII–XVI a. kažkada", "'XVI–XVII a.', '16th–17th century'"),
+        ("early 19th decade", "'early 1930s'"),
+        ("1935~~", "EDTF '1935', '1935-05-03', '1935~'"),
+        ("kažkada", "'1936 m.', '1935–1937 m.'"),
+    ],
+)
 def test_a_refusal_suggests_forms_like_the_text(text, suggested):
     with pytest.raises(DateParseError) as raised:
         parse_date(text, PERIODS)

@@ -18,10 +18,16 @@ def editor_client(client, django_user_model):
 def test_a_period_added_in_the_admin_is_read_by_the_parser(editor_client):
     with pytest.raises(DateParseError):
         parse("Klaipėdos sukilimas")
-    response = editor_client.post(ADD_URL, {
-        "name": "Klaipėdos sukilimas", "name_en": "Klaipėda Revolt", "aliases": "Klaipėdos sukilimo metu\n1923 revolt",
-        "earliest": "1923", "latest": "1923",
-    })
+    response = editor_client.post(
+        ADD_URL,
+        {
+            "name": "Klaipėdos sukilimas",
+            "name_en": "Klaipėda Revolt",
+            "aliases": "Klaipėdos sukilimo metu\n1923 revolt",
+            "earliest": "1923",
+            "latest": "1923",
+        },
+    )
     assert response.status_code == 302, response.content.decode()[:2000]
     for text in ("Klaipėdos sukilimas", "klaipėda revolt", "Klaipėdos sukilimo metu", "1923 revolt"):
         assert (parse(text).earliest, parse(text).latest) == (1923, 1923)

@@ -2,8 +2,13 @@ import pytest
 
 from archive.dating.parser import CIRCA_MARGIN, OPEN_SPAN, DateParseError, parse_date
 
-PERIODS = {"tarpukaris": (1918, 1939), "tarpukariu": (1918, 1939), "interwar": (1918, 1939),
-           "sovietmetis": (1945, 1990), "soviet period": (1945, 1990)}
+PERIODS = {
+    "tarpukaris": (1918, 1939),
+    "tarpukariu": (1918, 1939),
+    "interwar": (1918, 1939),
+    "sovietmetis": (1945, 1990),
+    "soviet period": (1945, 1990),
+}
 C, SPAN = CIRCA_MARGIN, OPEN_SPAN
 
 PHRASES = [

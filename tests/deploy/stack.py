@@ -17,8 +17,18 @@ DEPLOY = ROOT / "deploy"
 SITE_NAME = "archive.test"
 PLACEHOLDER_HOST = "archive.example.lt"
 # Variables of the developer's or CI's shell that would change what the production processes do.
-DROPPED_VARIABLES = ("DJANGO_SETTINGS_MODULE", "DATABASE_URL", "BIND", "FORWARDED_ALLOW_IPS", "S3_BUCKET",
-                     "TASKS_BACKEND", "SEARCH_BACKEND", "DEBUG", "METRICS_ALLOWED_IPS", "METRICS_TOKEN")
+DROPPED_VARIABLES = (
+    "DJANGO_SETTINGS_MODULE",
+    "DATABASE_URL",
+    "BIND",
+    "FORWARDED_ALLOW_IPS",
+    "S3_BUCKET",
+    "TASKS_BACKEND",
+    "SEARCH_BACKEND",
+    "DEBUG",
+    "METRICS_ALLOWED_IPS",
+    "METRICS_TOKEN",
+)
 
 
 def free_port() -> int:
@@ -79,11 +89,21 @@ def login_status(connect, host: str, origin: str) -> int:
         assert form.status == 200, (form.status, page[:300])
         cookie = re.search(r"csrftoken=([^;,]+)", form.getheader("Set-Cookie") or "")[1]
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)[1]
-        body = urlencode({"csrfmiddlewaretoken": token, "username": EDITOR[0], "password": EDITOR[1],
-                          "next": "/admin/"})
-        connection.request("POST", "/admin/login/", body=body, headers={
-            "Host": host, "Origin": origin, "Referer": f"{origin}/admin/login/", "Cookie": f"csrftoken={cookie}",
-            "Content-Type": "application/x-www-form-urlencoded"})
+        body = urlencode(
+            {"csrfmiddlewaretoken": token, "username": EDITOR[0], "password": EDITOR[1], "next": "/admin/"}
+        )
+        connection.request(
+            "POST",
+            "/admin/login/",
+            body=body,
+            headers={
+                "Host": host,
+                "Origin": origin,
+                "Referer": f"{origin}/admin/login/",
+                "Cookie": f"csrftoken={cookie}",
+                "Content-Type": "application/x-www-form-urlencoded",
+            },
+        )
         answer = connection.getresponse()
         answer.read()
         return answer.status
@@ -96,26 +116,48 @@ LOOPBACK_HEX = {"0100007F", "00000000000000000000000001000000"}  # 127.0.0.1 and
 
 def production_environment(folder: Path, port: int) -> dict[str, str]:
     environment = {name: value for name, value in os.environ.items() if name not in DROPPED_VARIABLES}
-    environment.update({
-        "DJANGO_SETTINGS_MODULE": "archive.settings.production",
-        "SECRET_KEY": secrets.token_urlsafe(50),
-        "ALLOWED_HOSTS": SITE_NAME,
-        "PUBLIC_BASE_URL": f"https://{SITE_NAME}",
-        "DATABASE_URL": f"sqlite:///{folder / 'archive.sqlite3'}",
-        "ARCHIVE_DATA_DIR": str(folder / "data"),
-        "STATIC_ROOT": str(folder / "static"),
-        "PORT": str(port),
-        "WEB_CONCURRENCY": "1",
-    })
+    environment.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "archive.settings.production",
+            "SECRET_KEY": secrets.token_urlsafe(50),
+            "ALLOWED_HOSTS": SITE_NAME,
+            "PUBLIC_BASE_URL": f"https://{SITE_NAME}",
+            "DATABASE_URL": f"sqlite:///{folder / 'archive.sqlite3'}",
+            "ARCHIVE_DATA_DIR": str(folder / "data"),
+            "STATIC_ROOT": str(folder / "static"),
+            "PORT": str(port),
+            "WEB_CONCURRENCY": "1",
+        }
+    )
     return environment
 
 
 def self_signed_certificate(folder: Path) -> tuple[Path, Path]:
     certificate, key = folder / "fullchain.pem", folder / "privkey.pem"
-    subprocess.run(["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
-                    "-nodes", "-days", "2", "-subj", f"/CN={SITE_NAME}",
-                    "-addext", f"subjectAltName=DNS:{SITE_NAME},IP:127.0.0.1",
-                    "-keyout", str(key), "-out", str(certificate)], check=True, capture_output=True)
+    subprocess.run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "ec",
+            "-pkeyopt",
+            "ec_paramgen_curve:prime256v1",
+            "-nodes",
+            "-days",
+            "2",
+            "-subj",
+            f"/CN={SITE_NAME}",
+            "-addext",
+            f"subjectAltName=DNS:{SITE_NAME},IP:127.0.0.1",
+            "-keyout",
+            str(key),
+            "-out",
+            str(certificate),
+        ],
+        check=True,
+        capture_output=True,
+    )
     return certificate, key
 
 
@@ -130,8 +172,17 @@ PUBLIC_TILES = "/var/lib/archive/media/iiif-public"
 ERROR_PAGES = "/srv/archive/deploy/nginx/errors/"  # deploy/nginx/archive-errors.conf, read from the checkout
 
 
-def render_site(prefix: Path, *, http: int, https: int, upstream: int, certificate: Path, key: Path,
-                static_root: Path, public_tiles: Path | None = None) -> Path:
+def render_site(
+    prefix: Path,
+    *,
+    http: int,
+    https: int,
+    upstream: int,
+    certificate: Path,
+    key: Path,
+    static_root: Path,
+    public_tiles: Path | None = None,
+) -> Path:
     """deploy/nginx/ as nginx would read it on a server, with this test's ports, files and prefix."""
     proxy = prefix / "archive-proxy.conf"
     proxy.write_text((DEPLOY / "nginx" / "archive-proxy.conf").read_text())
@@ -141,8 +192,11 @@ def render_site(prefix: Path, *, http: int, https: int, upstream: int, certifica
     maps = prefix / "archive-maps.conf"
     maps.write_text((DEPLOY / "nginx" / "archive-maps.conf").read_text())
     errors = prefix / "archive-errors.conf"
-    errors.write_text(substitute((DEPLOY / "nginx" / "archive-errors.conf").read_text(), ERROR_PAGES,
-                                 f"{DEPLOY / 'nginx' / 'errors'}/"))
+    errors.write_text(
+        substitute(
+            (DEPLOY / "nginx" / "archive-errors.conf").read_text(), ERROR_PAGES, f"{DEPLOY / 'nginx' / 'errors'}/"
+        )
+    )
     site = (DEPLOY / "nginx" / "archive.conf").read_text()
     site = re.sub(r"^\s*listen \[::\].*\n", "", site, flags=re.MULTILINE)  # the test machine may lack IPv6
     for old, new in [

@@ -60,10 +60,19 @@ def test_archive_manage_runs_manage_py_with_the_file(tmp_path):
     # This machine's own files and search, not the example's servers.
     environment_file.write_text(f"{text}\nARCHIVE_DATA_DIR={tmp_path / 'data'}\nSEARCH_BACKEND=database\n")
     user = subprocess.run(["id", "-un"], capture_output=True, text=True, check=True).stdout.strip()
-    overrides = {"ARCHIVE_ENV_FILE": str(environment_file), "ARCHIVE_APP_DIR": str(ROOT), "ARCHIVE_USER": user,
-                 "PATH": "/usr/bin:/bin"}
-    result = subprocess.run(["sh", str(MANAGE), "check", "--deploy", "--fail-level", "WARNING"], env=overrides,
-                            capture_output=True, text=True, timeout=120)
+    overrides = {
+        "ARCHIVE_ENV_FILE": str(environment_file),
+        "ARCHIVE_APP_DIR": str(ROOT),
+        "ARCHIVE_USER": user,
+        "PATH": "/usr/bin:/bin",
+    }
+    result = subprocess.run(
+        ["sh", str(MANAGE), "check", "--deploy", "--fail-level", "WARNING"],
+        env=overrides,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     without_file = {**overrides, "ARCHIVE_ENV_FILE": str(tmp_path / "none")}
     missing = subprocess.run(["sh", str(MANAGE), "check"], env=without_file, capture_output=True, text=True)

@@ -44,8 +44,15 @@ def render(kind: str, folder, upstream: int) -> tuple:
     if kind == "production":
         certificate, key = self_signed_certificate(folder)
         ports = {"http": free_port(), "https": free_port()}
-        config = render_site(prefix, http=ports["http"], https=ports["https"], upstream=upstream,
-                             certificate=certificate, key=key, static_root=folder / "static")
+        config = render_site(
+            prefix,
+            http=ports["http"],
+            https=ports["https"],
+            upstream=upstream,
+            certificate=certificate,
+            key=key,
+            static_root=folder / "static",
+        )
         context = ssl.create_default_context(cafile=str(certificate))
         connect = lambda: http.client.HTTPSConnection("127.0.0.1", ports["https"], context=context, timeout=30)  # noqa: E731
         return config, ports["https"], connect, SITE_NAME
@@ -69,8 +76,9 @@ def front(request, tmp_path_factory):
     tested = subprocess.run([NGINX, "-t", "-p", str(config.parent), "-c", str(config)], capture_output=True, text=True)
     assert tested.returncode == 0, tested.stderr
     with open(folder / "nginx.log", "w") as log:
-        process = subprocess.Popen([NGINX, "-p", str(config.parent), "-c", str(config)], stdout=log,
-                                   stderr=subprocess.STDOUT)
+        process = subprocess.Popen(
+            [NGINX, "-p", str(config.parent), "-c", str(config)], stdout=log, stderr=subprocess.STDOUT
+        )
     try:
         wait_until_listening(port, process)
         yield {"connect": connect, "host": host, "hung": hung}

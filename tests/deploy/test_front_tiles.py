@@ -35,8 +35,14 @@ ingest_image({path!r}, identifier={identifier!r}, title="Front", is_public={publ
 
 
 def manage(environment: dict[str, str], *arguments: str) -> str:
-    done = subprocess.run([sys.executable, "manage.py", *arguments], cwd=ROOT, env=environment,
-                          capture_output=True, text=True, timeout=600)
+    done = subprocess.run(
+        [sys.executable, "manage.py", *arguments],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert done.returncode == 0, f"manage.py {arguments[0]}: {done.stdout}{done.stderr}"
     return done.stdout
 
@@ -56,21 +62,35 @@ def front(tmp_path_factory):
     certificate, key = self_signed_certificate(folder)
     prefix = folder / "nginx"
     prefix.mkdir()
-    config = render_site(prefix, http=ports["http"], https=ports["https"], upstream=ports["app"],
-                         certificate=certificate, key=key, static_root=folder / "static",
-                         public_tiles=folder / "data" / "media" / "iiif-public")
+    config = render_site(
+        prefix,
+        http=ports["http"],
+        https=ports["https"],
+        upstream=ports["app"],
+        certificate=certificate,
+        key=key,
+        static_root=folder / "static",
+        public_tiles=folder / "data" / "media" / "iiif-public",
+    )
     tested = subprocess.run([NGINX, "-t", "-p", str(prefix), "-c", str(config)], capture_output=True, text=True)
     assert tested.returncode == 0, tested.stderr
     processes = []
     app_log = folder / "gunicorn.log"
     try:
-        processes.append(start([sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "archive.wsgi"],
-                               environment, app_log))
+        processes.append(
+            start([sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "archive.wsgi"], environment, app_log)
+        )
         wait_until_listening(ports["app"], processes[-1])
         processes.append(start([NGINX, "-p", str(prefix), "-c", str(config)], environment, folder / "nginx.log"))
         wait_until_listening(ports["https"], processes[-1])
-        yield {"ports": ports, "certificate": certificate, "environment": environment, "app_log": app_log,
-               "media": folder / "data" / "media", "gunicorn": processes[0]}
+        yield {
+            "ports": ports,
+            "certificate": certificate,
+            "environment": environment,
+            "app_log": app_log,
+            "media": folder / "data" / "media",
+            "gunicorn": processes[0],
+        }
     finally:
         for process in reversed(processes):
             if process.poll() is None:
@@ -98,16 +118,25 @@ def get(front, path: str, method: str = "GET", port: str = "https") -> http.clie
 
 def test_a_public_tile_is_the_file_served_by_nginx_with_the_applications_headers(front):
     tile = front["media"] / "iiif-public" / "3" / PUBLIC / TILE
-    for path in (f"/iiif/3/{PUBLIC}/{TILE}", f"/iiif/3/tile%2B1%3Aa/{TILE}",
-                 f"/iiif/3/{PUBLIC}/0,0,256,256/max/0/default.jpg"):
+    for path in (
+        f"/iiif/3/{PUBLIC}/{TILE}",
+        f"/iiif/3/tile%2B1%3Aa/{TILE}",
+        f"/iiif/3/{PUBLIC}/0,0,256,256/max/0/default.jpg",
+    ):
         response = get(front, path)
         assert response.status == 200 and response.body == tile.read_bytes(), path
         assert response.getheader("Link") is None  # the application links the canonical URL; nginx does not
     assert f"/iiif/3/{PUBLIC}/0,0" not in front["app_log"].read_text()  # gunicorn logs every request it sees
     app = get(front, f"/iiif/3/{PUBLIC}/{TILE}", port="app")
     assert app.body == response.body  # the dynamic answer is the same bytes
-    for header in ("Content-Type", "Access-Control-Allow-Origin", "Access-Control-Expose-Headers",
-                   "Cache-Control", "X-Content-Type-Options", "Vary"):
+    for header in (
+        "Content-Type",
+        "Access-Control-Allow-Origin",
+        "Access-Control-Expose-Headers",
+        "Cache-Control",
+        "X-Content-Type-Options",
+        "Vary",
+    ):
         assert response.getheader(header) == app.getheader(header), header
 
 
@@ -131,12 +160,19 @@ def test_a_drafts_tile_is_the_applications_404_never_a_file(front):
 
 def test_after_unpublishing_the_front_answers_404_within_seconds(front):
     assert get(front, f"/iiif/3/{PUBLIC}/{TILE}").status == 200
-    unpublish = ("from media.models import DigitizedImage\n"
-                 f"image = DigitizedImage.objects.get(iiif_identifier={PUBLIC!r})\n"
-                 "image.is_public = False\nimage.save()\nimport time\nprint(\"saved\", time.time(), flush=True)\n")
+    unpublish = (
+        "from media.models import DigitizedImage\n"
+        f"image = DigitizedImage.objects.get(iiif_identifier={PUBLIC!r})\n"
+        'image.is_public = False\nimage.save()\nimport time\nprint("saved", time.time(), flush=True)\n'
+    )
     started = time.time()
-    command = subprocess.Popen([sys.executable, "manage.py", "shell", "-c", unpublish], cwd=ROOT,
-                               env=front["environment"], stdout=subprocess.PIPE, text=True)
+    command = subprocess.Popen(
+        [sys.executable, "manage.py", "shell", "-c", unpublish],
+        cwd=ROOT,
+        env=front["environment"],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         # printed once save() returned, before the process ends (after the shell's own line, if any)
         saved_at = float(next(line for line in command.stdout if line.startswith("saved ")).split()[1])
@@ -146,6 +182,8 @@ def test_after_unpublishing_the_front_answers_404_within_seconds(front):
         gone = time.time()
     finally:
         command.communicate(timeout=60)
-    print(f"unpublished tile answers 404 {gone - saved_at:.3f} s after the save "
-          f"({gone - started:.2f} s with the command's start-up)")
+    print(
+        f"unpublished tile answers 404 {gone - saved_at:.3f} s after the save "
+        f"({gone - started:.2f} s with the command's start-up)"
+    )
     assert command.returncode == 0 and gone - saved_at < 5

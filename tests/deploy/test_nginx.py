@@ -44,20 +44,38 @@ def stack(tmp_path_factory):
     ports = {"app": free_port(), "http": free_port(), "https": free_port()}
     environment = production_environment(folder, ports["app"])
     prepare_site(environment)
-    subprocess.run([sys.executable, "manage.py", "shell", "-c", CREATE_EDITOR.format(*EDITOR)], cwd=ROOT,
-                   env=environment, check=True, capture_output=True, timeout=300)
+    subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", CREATE_EDITOR.format(*EDITOR)],
+        cwd=ROOT,
+        env=environment,
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     certificate, key = self_signed_certificate(folder)
     prefix = folder / "nginx"
     (prefix / "acme" / ".well-known" / "acme-challenge").mkdir(parents=True)
     (prefix / "acme" / ".well-known" / "acme-challenge" / "token-1").write_text("challenge answer")
-    config = render_site(prefix, http=ports["http"], https=ports["https"], upstream=ports["app"],
-                         certificate=certificate, key=key, static_root=folder / "static")
+    config = render_site(
+        prefix,
+        http=ports["http"],
+        https=ports["https"],
+        upstream=ports["app"],
+        certificate=certificate,
+        key=key,
+        static_root=folder / "static",
+    )
     tested = subprocess.run([NGINX, "-t", "-p", str(prefix), "-c", str(config)], capture_output=True, text=True)
     assert tested.returncode == 0, tested.stderr
     processes = []
     try:
-        processes.append(start([sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "archive.wsgi"],
-                               environment, folder / "gunicorn.log"))
+        processes.append(
+            start(
+                [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "archive.wsgi"],
+                environment,
+                folder / "gunicorn.log",
+            )
+        )
         wait_until_listening(ports["app"], processes[-1])
         processes.append(start([NGINX, "-p", str(prefix), "-c", str(config)], environment, folder / "nginx.log"))
         wait_until_listening(ports["https"], processes[-1])
@@ -71,8 +89,17 @@ def stack(tmp_path_factory):
 def prepare_site(environment: dict[str, str]) -> None:
     """migrate and collectstatic, side by side: each takes a while."""
     commands = [["migrate", "--noinput"], ["collectstatic", "--noinput"]]
-    running = [subprocess.Popen([sys.executable, "manage.py", *command], cwd=ROOT, env=environment,
-                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True) for command in commands]
+    running = [
+        subprocess.Popen(
+            [sys.executable, "manage.py", *command],
+            cwd=ROOT,
+            env=environment,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        for command in commands
+    ]
     for command, process in zip(commands, running, strict=True):
         output, _ = process.communicate(timeout=600)
         assert process.returncode == 0, f"manage.py {command[0]}: {output}"
@@ -83,8 +110,17 @@ def start(command: list[str], environment: dict[str, str], log) -> subprocess.Po
         return subprocess.Popen(command, cwd=ROOT, env=environment, stdout=output, stderr=subprocess.STDOUT)
 
 
-def request(stack, method: str, path: str, *, secure: bool = True, host: str = "127.0.0.1", port: int | None = None,
-            headers: dict[str, str] | None = None, body: bytes | None = None) -> http.client.HTTPResponse:
+def request(
+    stack,
+    method: str,
+    path: str,
+    *,
+    secure: bool = True,
+    host: str = "127.0.0.1",
+    port: int | None = None,
+    headers: dict[str, str] | None = None,
+    body: bytes | None = None,
+) -> http.client.HTTPResponse:
     port = port or stack["ports"]["https" if secure else "http"]
     if secure:
         context = ssl.create_default_context(cafile=str(stack["certificate"]))
@@ -144,8 +180,9 @@ def test_bodies_over_the_limits_are_refused_by_nginx(stack):
 
 def test_uploads_under_the_limit_reach_the_application(stack):
     body = b"x" * (PUBLIC_BODY_LIMIT + 1)  # over the public limit, well under the upload limit
-    response = request(stack, "POST", "/admin/images/multiple/add/", body=body,
-                        headers={"Content-Type": "application/octet-stream"})
+    response = request(
+        stack, "POST", "/admin/images/multiple/add/", body=body, headers={"Content-Type": "application/octet-stream"}
+    )
     assert response.status == 403  # Django's CSRF refusal: the body went through nginx
 
 

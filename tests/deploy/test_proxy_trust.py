@@ -28,10 +28,21 @@ def production_value(expression: str, **environment) -> str:
     """A value of archive.settings.production, imported in a fresh process with this environment."""
     inherited = {name: value for name, value in os.environ.items() if not name.startswith("SECURE_")}
     code = f"import django; django.setup(); from django.conf import settings; print({expression})"
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120,
-                            env={**inherited, "DJANGO_SETTINGS_MODULE": "archive.settings.production",
-                                 "SECRET_KEY": secrets.token_urlsafe(50), "ALLOWED_HOSTS": "archive.example.org",
-                                 "DATABASE_URL": "sqlite:///:memory:", **environment})
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={
+            **inherited,
+            "DJANGO_SETTINGS_MODULE": "archive.settings.production",
+            "SECRET_KEY": secrets.token_urlsafe(50),
+            "ALLOWED_HOSTS": "archive.example.org",
+            "DATABASE_URL": "sqlite:///:memory:",
+            **environment,
+        },
+    )
     assert result.returncode == 0, result.stderr
     return result.stdout.strip()
 
@@ -75,8 +86,12 @@ def test_nginx_waits_as_long_as_gunicorn(monkeypatch):
 
 
 def test_nginx_sets_the_forwarded_headers_itself():
-    for header, value in (("X-Forwarded-Proto", "$scheme"), ("X-Forwarded-For", "$remote_addr"),
-                          ("X-Forwarded-Host", "$archive_host"), ("Host", "$archive_host")):
+    for header, value in (
+        ("X-Forwarded-Proto", "$scheme"),
+        ("X-Forwarded-For", "$remote_addr"),
+        ("X-Forwarded-Host", "$archive_host"),
+        ("Host", "$archive_host"),
+    ):
         assert re.search(rf"^proxy_set_header {header} {re.escape(value)};$", NGINX_PROXY, re.MULTILINE), header
     # The browser's Host, port included (CSRF compares the Origin with it), else the server's name.
     maps = (DEPLOY / "nginx" / "archive-maps.conf").read_text()

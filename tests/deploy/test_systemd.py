@@ -56,8 +56,9 @@ def test_systemd_analyze_verifies_the_units(tmp_path):
         (tmp_path / path.name).write_text(path.read_text().replace("/srv/archive", str(ROOT)))
     instances = ["archive-worker@1.service", "archive-manage@publish_scheduled.service"]
     names = [str(tmp_path / path.name) for path in [*SERVICES, *TIMERS]] + instances
-    result = subprocess.run(["systemd-analyze", "verify", "--man=no", *names], cwd=tmp_path,
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        ["systemd-analyze", "verify", "--man=no", *names], cwd=tmp_path, capture_output=True, text=True, timeout=120
+    )
     complaints = [line for line in (result.stdout + result.stderr).splitlines() if line.strip()]
     if systemd_version() < 254:
         complaints = [line for line in complaints if not re.search(rf"Unknown key '({'|'.join(BACKOFF_KEYS)})'", line)]
@@ -65,8 +66,11 @@ def test_systemd_analyze_verifies_the_units(tmp_path):
 
 
 def test_every_service_is_sandboxed_as_the_archive_user():
-    assert {path.name for path in SERVICES} == {"archive-web.service", "archive-worker@.service",
-                                                "archive-manage@.service"}
+    assert {path.name for path in SERVICES} == {
+        "archive-web.service",
+        "archive-worker@.service",
+        "archive-manage@.service",
+    }
     for path in SERVICES:
         service = dict(unit(path)["Service"])
         assert {key: service.get(key) for key in SANDBOX} == SANDBOX, path.name

@@ -79,8 +79,10 @@ def test_the_compare_boxes_of_search_results_open_the_comparison(client, item, o
 def test_compare_reads_inventory_numbers_in_any_case_as_permalinks_do(client, item, other_item):
     response = client.get("/compare/?items=kvb-v-1,Kvb-V-2")
     assert response.status_code == 200
-    assert workspace(response)["manifests"] == ["http://127.0.0.1:8000/iiif/manifest/KVB-V-1",
-                                                "http://127.0.0.1:8000/iiif/manifest/KVB-V-2"]
+    assert workspace(response)["manifests"] == [
+        "http://127.0.0.1:8000/iiif/manifest/KVB-V-1",
+        "http://127.0.0.1:8000/iiif/manifest/KVB-V-2",
+    ]
     assert client.get("/item/kvb-v-1/").status_code == 302
 
 

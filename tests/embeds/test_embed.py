@@ -1,4 +1,3 @@
-
 import pytest
 
 from archive.embeds.deeplinks import encode_content_state

@@ -13,8 +13,7 @@ def english(item):
 
 
 def english_embed(html: str, english) -> bool:
-    return ('<html lang="en">' in html and english.title in html and "More in" in html
-            and english.get_full_url() in html)
+    return '<html lang="en">' in html and english.title in html and "More in" in html and english.get_full_url() in html
 
 
 def test_the_unprefixed_embed_is_lithuanian_whatever_the_browser_prefers(client, item, english):
@@ -46,10 +45,10 @@ def test_the_english_item_page_offers_the_english_embed(client, item, english):
 def test_oembed_of_an_english_page_embeds_the_english_viewer(client, item, english, settings):
     document = client.get("/oembed", {"url": english.get_full_url()}).json()
     assert document["title"] == english.title
-    assert f'{settings.PUBLIC_BASE_URL}/en/embed/item/{item.inventory_number}/' in document["html"]
+    assert f"{settings.PUBLIC_BASE_URL}/en/embed/item/{item.inventory_number}/" in document["html"]
     lithuanian = client.get("/oembed", {"url": item.get_full_url()}).json()
     assert lithuanian["title"] == item.title
-    assert f'{settings.PUBLIC_BASE_URL}/embed/item/{item.inventory_number}/' in lithuanian["html"]
+    assert f"{settings.PUBLIC_BASE_URL}/embed/item/{item.inventory_number}/" in lithuanian["html"]
 
 
 def test_the_english_detail_page_offers_the_english_embed_of_the_region(client, item, english):

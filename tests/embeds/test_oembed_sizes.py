@@ -11,12 +11,15 @@ def oembed(client, url: str, **params):
     return client.get(f"/oembed?{query}")
 
 
-@pytest.mark.parametrize(("bounds", "frame", "thumbnail"), [
-    ({"maxheight": 150}, (200, 150), (200, 150)),
-    ({"maxwidth": 300, "maxheight": 120}, (160, 120), (160, 120)),
-    ({"maxwidth": 500}, (500, 375), (400, 300)),
-    ({"maxwidth": 2000, "maxheight": 2000}, (640, 480), (400, 300)),
-])
+@pytest.mark.parametrize(
+    ("bounds", "frame", "thumbnail"),
+    [
+        ({"maxheight": 150}, (200, 150), (200, 150)),
+        ({"maxwidth": 300, "maxheight": 120}, (160, 120), (160, 120)),
+        ({"maxwidth": 500}, (500, 375), (400, 300)),
+        ({"maxwidth": 2000, "maxheight": 2000}, (640, 480), (400, 300)),
+    ],
+)
 def test_frame_and_thumbnail_fit_the_bounds(client, item, scans, settings, bounds, frame, thumbnail):
     document = oembed(client, settings.PUBLIC_BASE_URL + item.url, **bounds).json()
     assert (document["width"], document["height"]) == frame

@@ -12,8 +12,7 @@ SHORT = 300  # seconds: what "briefly" means here; the setting may be shorter, n
 
 def documents(settings, number: str) -> dict[str, str]:
     page = quote(f"{settings.PUBLIC_BASE_URL}/item/{number}/", safe="")
-    return {"manifest": f"/iiif/manifest/{number}", "embed": f"/embed/item/{number}/",
-            "oembed": f"/oembed?url={page}"}
+    return {"manifest": f"/iiif/manifest/{number}", "embed": f"/embed/item/{number}/", "oembed": f"/oembed?url={page}"}
 
 
 def max_age(response) -> int:

@@ -15,32 +15,57 @@ from tests.factories import make_image, make_item
 @pytest.fixture
 def items(collection):
     place = Place.objects.create(key="teatro", name="Teatro aikštė", latitude=55.7105, longitude=21.1317)
-    window = make_item(collection, title="Langas su laivu", inventory_number="E-1", year_earliest=1936,
-                       year_latest=1936, date_text="1936 m.", place=place, images=[make_image("Laivas", 400, 300)])
-    square = make_item(collection, title="Aikštė", inventory_number="E-2", year_earliest=1900, year_latest=1910,
-                       date_text="XX a. pr.", images=[make_image("Tada", 300, 200), make_image("Dabar", 300, 200)])
+    window = make_item(
+        collection,
+        title="Langas su laivu",
+        inventory_number="E-1",
+        year_earliest=1936,
+        year_latest=1936,
+        date_text="1936 m.",
+        place=place,
+        images=[make_image("Laivas", 400, 300)],
+    )
+    square = make_item(
+        collection,
+        title="Aikštė",
+        inventory_number="E-2",
+        year_earliest=1900,
+        year_latest=1910,
+        date_text="XX a. pr.",
+        images=[make_image("Tada", 300, 200), make_image("Dabar", 300, 200)],
+    )
     then, now = square.images.all()
     then.view, now.view = ItemImage.View.THEN, ItemImage.View.NOW
     then.save()
     now.save()
-    draft = make_item(collection, title="Juodraštis", inventory_number="E-3", live=False,
-                      images=[make_image("Slaptas")])
+    draft = make_item(
+        collection, title="Juodraštis", inventory_number="E-3", live=False, images=[make_image("Slaptas")]
+    )
     return window, square, draft
 
 
 def story(window, square, draft) -> str:
-    return json.dumps([
-        {"type": "text", "value": "<p>Apie uostą.</p>"},
-        {"type": "highlight", "value": {"item": window.pk, "image_number": 1, "region": "10,20,100,50",
-                                        "caption": "<p>Laivo detalė</p>"}},
-        {"type": "then_now", "value": {"item": square.pk, "caption": "Aikštė tada ir dabar"}},
-        {"type": "quote", "value": {"text": "Miestas prie jūros.", "attribution": "Pavyzdinis autorius"}},
-        {"type": "gallery", "value": {"heading": "Daugiau", "items": [window.pk, square.pk, draft.pk]}},
-        {"type": "map", "value": {"heading": "Žemėlapis"}},
-        {"type": "timeline", "value": {"heading": "Laiko juosta"}},
-        {"type": "viewer", "value": {"item": window.pk}},
-        {"type": "highlight", "value": {"item": draft.pk, "image_number": 1, "region": "", "caption": ""}},
-    ])
+    return json.dumps(
+        [
+            {"type": "text", "value": "<p>Apie uostą.</p>"},
+            {
+                "type": "highlight",
+                "value": {
+                    "item": window.pk,
+                    "image_number": 1,
+                    "region": "10,20,100,50",
+                    "caption": "<p>Laivo detalė</p>",
+                },
+            },
+            {"type": "then_now", "value": {"item": square.pk, "caption": "Aikštė tada ir dabar"}},
+            {"type": "quote", "value": {"text": "Miestas prie jūros.", "attribution": "Pavyzdinis autorius"}},
+            {"type": "gallery", "value": {"heading": "Daugiau", "items": [window.pk, square.pk, draft.pk]}},
+            {"type": "map", "value": {"heading": "Žemėlapis"}},
+            {"type": "timeline", "value": {"heading": "Laiko juosta"}},
+            {"type": "viewer", "value": {"item": window.pk}},
+            {"type": "highlight", "value": {"item": draft.pk, "image_number": 1, "region": "", "caption": ""}},
+        ]
+    )
 
 
 @pytest.fixture
@@ -58,7 +83,7 @@ def test_exhibition_with_every_block_kind_renders(client, exhibition):
     assert "Miestas prie jūros." in html
     assert 'class="map-fallback"' in html and "Teatro aikštė" in html
     assert html.index("XX a. pr.") < html.index("(1936 m.)")  # timeline in date order
-    assert '/embed/item/E-1/' in html
+    assert "/embed/item/E-1/" in html
 
 
 @pytest.mark.django_db
@@ -92,8 +117,10 @@ def test_highlight_region_outside_the_image_is_refused(items):
     window = items[0]
     block = ItemHighlightBlock()
     value = block.to_python({"item": window.pk, "image_number": 1, "region": "300,200,200,200", "caption": ""})
-    for language, reason in [("en", "reaches outside the image (400 × 300 px)"),
-                             ("lt", "išeina už vaizdo ribų (400 × 300 px)")]:
+    for language, reason in [
+        ("en", "reaches outside the image (400 × 300 px)"),
+        ("lt", "išeina už vaizdo ribų (400 × 300 px)"),
+    ]:
         with translation.override(language), pytest.raises(StructBlockValidationError) as raised:
             block.clean(value)
         assert reason in str(raised.value.block_errors["region"])

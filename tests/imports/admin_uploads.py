@@ -2,9 +2,7 @@
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-GOOD = ("inventory_number,collection,title_lt,title_en\n"
-        "N-001,vitrazai,Langas,Window\n"
-        "T-001,vitrazai,Pakeistas,Changed\n")
+GOOD = "inventory_number,collection,title_lt,title_en\nN-001,vitrazai,Langas,Window\nT-001,vitrazai,Pakeistas,Changed\n"
 BAD = GOOD + "N-002,nera,Kitas,Other\n"
 
 

@@ -26,5 +26,7 @@ def people(django_user_model):
     """A curator (may submit, not publish) and an editor (may publish), in the archive's groups."""
     from tests.imports.sheets import member
 
-    return {"curator": member(django_user_model, "kuratore", "Curators"),
-            "editor": member(django_user_model, "redaktorius", "Editors")}
+    return {
+        "curator": member(django_user_model, "kuratore", "Curators"),
+        "editor": member(django_user_model, "redaktorius", "Editors"),
+    }

@@ -11,14 +11,33 @@ from wagtail.models import Page, PageLogEntry, Revision, TaskState, WorkflowStat
 
 from archive.catalogue.models import ItemPage
 
-HEADER = ["inventory_number", "collection", "title_lt", "title_en", "creators", "date_text", "date_text_en",
-          "techniques", "subjects", "rights"]
+HEADER = [
+    "inventory_number",
+    "collection",
+    "title_lt",
+    "title_en",
+    "creators",
+    "date_text",
+    "date_text_en",
+    "techniques",
+    "subjects",
+    "rights",
+]
 
 
 def row(number: str, **cells) -> dict:
-    values = {"inventory_number": number, "collection": "vitrazai", "title_lt": f"Langas {number}",
-              "title_en": f"Window {number}", "creators": "sample-workshop:workshop", "date_text": "1936 m.",
-              "date_text_en": "1936", "techniques": "painted-glass", "subjects": "jūra; laivai", "rights": ""}
+    values = {
+        "inventory_number": number,
+        "collection": "vitrazai",
+        "title_lt": f"Langas {number}",
+        "title_en": f"Window {number}",
+        "creators": "sample-workshop:workshop",
+        "date_text": "1936 m.",
+        "date_text_en": "1936",
+        "techniques": "painted-glass",
+        "subjects": "jūra; laivai",
+        "rights": "",
+    }
     values.update(cells)
     return values
 
@@ -60,8 +79,10 @@ def database_state() -> dict:
         "workflows": list(WorkflowState.objects.order_by("pk").values()),
         "tasks": list(TaskState.objects.order_by("pk").values()),
         "history": PageLogEntry.objects.count(),
-        "relations": [list(ItemPage.techniques.through.objects.values_list("pk", flat=True)),
-                      list(ItemPage.related_items.through.objects.values_list("pk", flat=True))],
+        "relations": [
+            list(ItemPage.techniques.through.objects.values_list("pk", flat=True)),
+            list(ItemPage.related_items.through.objects.values_list("pk", flat=True)),
+        ],
     }
 
 

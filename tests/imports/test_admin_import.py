@@ -51,7 +51,8 @@ def test_file_with_errors_is_not_imported_without_choosing_valid_rows(curator):
     assert job.status == "failed"
     with translation.override("lt"):
         assert job.error == translation.gettext(
-            "rows have errors now that were not there at the preview; check the file again")
+            "rows have errors now that were not there at the preview; check the file again"
+        )
     assert not ItemPage.objects.filter(inventory_number="N-001").exists()
 
 
@@ -130,11 +131,15 @@ def test_curators_admin_import_goes_to_the_editors_for_approval(client, catalogu
 @pytest.mark.django_db
 def test_semicolon_file_with_a_chosen_delimiter_and_lithuanian_problems(curator):
     text = "inventory_number;titel_lt\nN-001;Langas, didelis\n"
-    response = curator.post("/admin/import-items/", {
-        "file": SimpleUploadedFile("items.csv", text.encode(), "text/csv"), "delimiter": "semicolon"})
+    response = curator.post(
+        "/admin/import-items/",
+        {"file": SimpleUploadedFile("items.csv", text.encode(), "text/csv"), "delimiter": "semicolon"},
+    )
     html = response.content.decode()
     with translation.override("lt"):
-        expected = translation.gettext("'%(name)s' (did you mean '%(column)s'?)") % {"name": "titel_lt",
-                                                                                  "column": "title_lt"}
+        expected = translation.gettext("'%(name)s' (did you mean '%(column)s'?)") % {
+            "name": "titel_lt",
+            "column": "title_lt",
+        }
     assert expected != "'titel_lt' (did you mean 'title_lt'?)"
     assert escape(expected) in html

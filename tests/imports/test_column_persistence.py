@@ -66,8 +66,9 @@ def one_column_file(folder, name: str, value: str):
     return path
 
 
-@pytest.mark.parametrize("column", [column for column in COLUMNS if column.name not in REQUIRED],
-                         ids=lambda column: column.name)
+@pytest.mark.parametrize(
+    "column", [column for column in COLUMNS if column.name not in REQUIRED], ids=lambda column: column.name
+)
 def test_one_column_is_stored_exactly_and_nothing_else_changes(second_terms, column):
     before = exported("T-001")
     value = new_value(column)

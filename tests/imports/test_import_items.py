@@ -43,8 +43,11 @@ def test_publish_as_the_system_publishes_at_once(catalogue):
 
 def test_rows_update_drafts_by_inventory_number_and_keep_other_fields(catalogue):
     before = item("T-001")
-    path = write_csv(catalogue / "update.csv", [{"inventory_number": "T-001", "title_lt": "Naujas", "title_en": "New"}],
-                     header=["inventory_number", "title_lt", "title_en"])
+    path = write_csv(
+        catalogue / "update.csv",
+        [{"inventory_number": "T-001", "title_lt": "Naujas", "title_en": "New"}],
+        header=["inventory_number", "title_lt", "title_en"],
+    )
     out, _err = run(path)
     assert "row 2 T-001: update title_lt, title_en" in out
     assert item("T-001").title == "Vitražas T-001"  # the live version waits for approval
@@ -66,8 +69,9 @@ def test_dry_run_shows_changes_and_saves_nothing(catalogue):
 
 
 def test_dry_run_with_errors_exits_non_zero_naming_the_count(catalogue):
-    path = write_csv(catalogue / "items.csv", [row("N-001"), row("N-002", collection="nera"), row("N-003",
-                                                                                                  title_lt="")])
+    path = write_csv(
+        catalogue / "items.csv", [row("N-001"), row("N-002", collection="nera"), row("N-003", title_lt="")]
+    )
     before = database_state()
     message = failing(path, "--dry-run", returncode=1)
     assert "Dry run: 2 of 3 rows have errors; nothing was saved." in message
@@ -83,9 +87,11 @@ def test_import_with_errors_exits_non_zero_and_writes_nothing(catalogue):
 
 
 def test_unchanged_row_is_reported_and_not_rewritten(catalogue):
-    path = write_csv(catalogue / "same.csv", [{"inventory_number": "T-001", "title_lt": "Vitražas T-001",
-                                               "title_en": "Stained glass T-001"}],
-                     header=["inventory_number", "title_lt", "title_en"])
+    path = write_csv(
+        catalogue / "same.csv",
+        [{"inventory_number": "T-001", "title_lt": "Vitražas T-001", "title_en": "Stained glass T-001"}],
+        header=["inventory_number", "title_lt", "title_en"],
+    )
     before = database_state()
     out, _err = run(path)
     assert "row 2 T-001: unchanged" in out
@@ -97,20 +103,35 @@ def test_unchanged_row_is_reported_and_not_rewritten(catalogue):
     [
         ({"title_lt": ""}, "row 3 (N-002): title_lt: is required"),
         ({"collection": "nera"}, "row 3 (N-002): collection: no collection 'nera'; valid: vitrazai"),
-        ({"creators": "nobody:artist"},
-         "row 3 (N-002): creators: unknown creator key 'nobody'; valid: sample-workshop"),
+        (
+            {"creators": "nobody:artist"},
+            "row 3 (N-002): creators: unknown creator key 'nobody'; valid: sample-workshop",
+        ),
         ({"creators": "sample-workshop:painter"}, "row 3 (N-002): creators: must be one of"),
         ({"date_text": "kažkada"}, "row 3 (N-002): date_text: 'kažkada' is not a date phrase"),
-        ({"techniques": "painted-glas"},
-         "row 3 (N-002): techniques: unknown technique key 'painted-glas'; did you mean 'painted-glass' "
-         "(glass painting)?"),
+        (
+            {"techniques": "painted-glas"},
+            "row 3 (N-002): techniques: unknown technique key 'painted-glas'; did you mean 'painted-glass' "
+            "(glass painting)?",
+        ),
         ({"rights": "http://example.org/x"}, "row 3 (N-002): rights: unknown rights URI 'http://example.org/x'"),
-        ({"inventory_number": "N-001"},
-         "row 3 (N-001): inventory_number: duplicate inventory number 'N-001' (also on row 2)"),
+        (
+            {"inventory_number": "N-001"},
+            "row 3 (N-001): inventory_number: duplicate inventory number 'N-001' (also on row 2)",
+        ),
         ({"inventory_number": "bad number!"}, "inventory_number: “bad number!” is not an inventory number"),
     ],
-    ids=["missing-title", "unknown-collection", "unknown-creator", "bad-role", "bad-date", "unknown-technique",
-         "bad-rights", "duplicate-in-file", "bad-inventory"],
+    ids=[
+        "missing-title",
+        "unknown-collection",
+        "unknown-creator",
+        "bad-role",
+        "bad-date",
+        "unknown-technique",
+        "bad-rights",
+        "duplicate-in-file",
+        "bad-inventory",
+    ],
 )
 def test_each_error_kind_names_row_and_column_and_nothing_is_saved(catalogue, cells, expected):
     before = database_state()
@@ -187,8 +208,9 @@ def test_five_hundred_rows_with_errors_are_reported_precisely(catalogue):
     assert database_state() == before
 
 
-def test_progress_is_printed_and_the_search_index_follows_after_the_commit(catalogue,
-                                                                           django_capture_on_commit_callbacks):
+def test_progress_is_printed_and_the_search_index_follows_after_the_commit(
+    catalogue, django_capture_on_commit_callbacks
+):
     rows = [row(f"P-{number:04d}", title_lt=f"Švyturys {number}") for number in range(1, 1201)]
     output = io.StringIO()
     with django_capture_on_commit_callbacks(execute=True):
@@ -214,8 +236,10 @@ def test_an_import_stopped_while_writing_leaves_no_half_written_item(catalogue, 
         raise KeyboardInterrupt
 
     monkeypatch.setattr(History, "write_log", stop)
-    path = write_csv(catalogue / "items.csv", [row(f"K-{number:03d}") for number in range(1, 201)]
-                     + [row("T-001", title_lt="Pusiau")])
+    path = write_csv(
+        catalogue / "items.csv",
+        [row(f"K-{number:03d}") for number in range(1, 201)] + [row("T-001", title_lt="Pusiau")],
+    )
     before = database_state()
     with pytest.raises(KeyboardInterrupt):
         run(path, "--publish")

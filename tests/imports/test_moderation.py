@@ -12,8 +12,9 @@ TITLES = ["inventory_number", "title_lt", "title_en"]
 
 
 def retitle(folder, title: str, number: str = "T-001"):
-    return write_csv(folder / "titles.csv", [{"inventory_number": number, "title_lt": title, "title_en": "New"}],
-                     header=TITLES)
+    return write_csv(
+        folder / "titles.csv", [{"inventory_number": number, "title_lt": title, "title_en": "New"}], header=TITLES
+    )
 
 
 def test_a_curators_update_is_a_draft_in_moderation_and_the_live_item_stays(catalogue, people):
@@ -25,8 +26,11 @@ def test_a_curators_update_is_a_draft_in_moderation_and_the_live_item_stays(cata
     assert live.has_unpublished_changes
     assert draft("T-001").title == "Kuratorės pavadinimas"
     state = live.current_workflow_state
-    assert (state.status, state.requested_by, state.workflow.name) == ("in_progress", people["curator"],
-                                                                        "Redaktorių patvirtinimas")
+    assert (state.status, state.requested_by, state.workflow.name) == (
+        "in_progress",
+        people["curator"],
+        "Redaktorių patvirtinimas",
+    )
     assert state.current_task_state.revision_id == live.latest_revision_id
     assert item("T-001", "en").current_workflow_state is not None
 
@@ -78,9 +82,11 @@ def test_publishing_cancels_the_workflow_in_progress(catalogue, people):
 
 
 def test_a_curators_new_items_are_drafts_owned_by_her(catalogue, people):
-    path = write_csv(catalogue / "new.csv", [{"inventory_number": "N-9", "collection": "vitrazai",
-                                              "title_lt": "Naujas"}], header=["inventory_number", "collection",
-                                                                               "title_lt"])
+    path = write_csv(
+        catalogue / "new.csv",
+        [{"inventory_number": "N-9", "collection": "vitrazai", "title_lt": "Naujas"}],
+        header=["inventory_number", "collection", "title_lt"],
+    )
     run(path, "--user", people["curator"].username)
     created = item("N-9")
     assert (created.live, created.owner, created.title) == (False, people["curator"], "Naujas")
@@ -90,10 +96,13 @@ def test_a_curators_new_items_are_drafts_owned_by_her(catalogue, people):
     assert history.user == people["curator"]
 
 
-def test_the_editors_get_one_email_for_a_whole_import(catalogue, people, mailoutbox,
-                                                       django_capture_on_commit_callbacks):
-    rows = [{"inventory_number": f"N-{number}", "collection": "vitrazai", "title_lt": f"Langas {number}"}
-            for number in range(1, 6)]
+def test_the_editors_get_one_email_for_a_whole_import(
+    catalogue, people, mailoutbox, django_capture_on_commit_callbacks
+):
+    rows = [
+        {"inventory_number": f"N-{number}", "collection": "vitrazai", "title_lt": f"Langas {number}"}
+        for number in range(1, 6)
+    ]
     path = write_csv(catalogue / "new.csv", rows, header=["inventory_number", "collection", "title_lt"])
     with django_capture_on_commit_callbacks(execute=True):
         run(path, "--user", people["curator"].username)

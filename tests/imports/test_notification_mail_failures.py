@@ -27,9 +27,13 @@ def mail_records(caplog) -> list[logging.LogRecord]:
 
 
 def test_an_import_whose_notification_cannot_be_sent_succeeds_with_one_warning_line(
-        catalogue, people, unreachable_smtp, caplog, django_capture_on_commit_callbacks):
-    path = write_csv(catalogue / "titles.csv", [{"inventory_number": "T-001", "title_lt": "Naujas"}],
-                     header=["inventory_number", "title_lt"])
+    catalogue, people, unreachable_smtp, caplog, django_capture_on_commit_callbacks
+):
+    path = write_csv(
+        catalogue / "titles.csv",
+        [{"inventory_number": "T-001", "title_lt": "Naujas"}],
+        header=["inventory_number", "title_lt"],
+    )
     with caplog.at_level(logging.INFO), django_capture_on_commit_callbacks(execute=True):
         out, _err = run(path, "--user", people["curator"].username)
     assert "as drafts submitted for approval" in out

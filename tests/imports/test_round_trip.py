@@ -21,8 +21,9 @@ numbers = itertools.count(1)
 # Any printable text (Lithuanian letters, quotes, delimiters, "=formulas", HTML) and line breaks; control
 # characters are refused by the importer, and ";" separates list entries.
 TEXT = st.text(st.characters(blacklist_categories=("Cc", "Cs"), whitelist_characters="\n"), max_size=60)
-WORD = st.text(st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp"), blacklist_characters=";\n"),
-               min_size=1, max_size=30).filter(lambda word: word.strip())
+WORD = st.text(
+    st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp"), blacklist_characters=";\n"), min_size=1, max_size=30
+).filter(lambda word: word.strip())
 TITLE = WORD.map(lambda word: word.strip()[:200])
 
 
@@ -37,7 +38,8 @@ def item_rows(draw) -> dict:
         "alternative_titles": "; ".join(draw(st.lists(WORD, max_size=3))),
         "creators": draw(st.sampled_from(["", "sample-workshop:workshop", "sample-workshop"])),
         "date_text": draw(st.sampled_from(["", "1936 m.", "XIX a. pab.", "apie 1935 m."])),
-        "year_earliest": "", "year_latest": "",
+        "year_earliest": "",
+        "year_latest": "",
         "place": draw(st.sampled_from(["", "sample-church"])),
         "techniques": draw(st.sampled_from(["", "painted-glass"])),
         "dimensions": draw(TEXT).replace("\n", " ")[:200],
@@ -51,8 +53,9 @@ def item_rows(draw) -> dict:
     } | draw(st.sampled_from([{}, {"year_earliest": str(earliest), "year_latest": str(earliest + 5)}]))
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                                  HealthCheck.too_slow])
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 @given(rows=st.lists(item_rows(), min_size=1, max_size=3), publish=st.booleans())
 def test_an_exported_catalogue_imports_back_unchanged(catalogue, rows, publish):
     path = catalogue / "random.csv"

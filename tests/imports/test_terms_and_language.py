@@ -24,20 +24,27 @@ def plan_of(path):
 def test_rechecking_a_just_imported_file_reports_no_changes(catalogue):
     """The file leaves rights empty (the collection's default): an empty cell writes nothing, so it is
     no change either (it was reported as a change of every row)."""
-    path = write_csv(catalogue / "items.csv", [row("N-1"), row("N-2", date_text="XIX a. pab."),
-                                               row("T-001", title_lt="Naujas")])
+    path = write_csv(
+        catalogue / "items.csv", [row("N-1"), row("N-2", date_text="XIX a. pab."), row("T-001", title_lt="Naujas")]
+    )
     run(path)
     plan = plan_of(path)
     assert {row.inventory_number: (row.action, row.changes) for row in plan.rows} == {
-        "N-1": ("unchanged", []), "N-2": ("unchanged", []), "T-001": ("unchanged", [])}
+        "N-1": ("unchanged", []),
+        "N-2": ("unchanged", []),
+        "T-001": ("unchanged", []),
+    }
     out, _err = run(path, "--dry-run")
     assert "3 rows: 0 create, 0 update, 3 unchanged, 0 error" in out
 
 
 @pytest.mark.django_db
 def test_a_term_is_accepted_by_its_name_in_either_language_whatever_the_case_and_accents(catalogue):
-    cells = {"techniques": "TAPYBA ANT STIKLO", "creators": "pavyzdine dirbtuve (pavyzdys):workshop",
-             "collection": "Stained glass"}
+    cells = {
+        "techniques": "TAPYBA ANT STIKLO",
+        "creators": "pavyzdine dirbtuve (pavyzdys):workshop",
+        "collection": "Stained glass",
+    }
     first = row("N-1", **cells) | {"materials": "Stiklas", "place": "Pavyzdinė Bažnyčia"}
     second = row("N-2", techniques="glass painting") | {"materials": "", "place": ""}
     path = write_csv(catalogue / "items.csv", [first, second], header=[*HEADER, "materials", "place"])
@@ -54,8 +61,9 @@ def test_a_term_is_accepted_by_its_name_in_either_language_whatever_the_case_and
 
 @pytest.mark.django_db
 def test_an_unknown_term_names_the_closest_ones_in_the_curators_language(catalogue):
-    path = write_csv(catalogue / "items.csv", [row("N-1", techniques="tapyba ant stikl"),
-                                               row("N-2", techniques="stiklas")])
+    path = write_csv(
+        catalogue / "items.csv", [row("N-1", techniques="tapyba ant stikl"), row("N-2", techniques="stiklas")]
+    )
     with translation.override("lt"):
         reasons = [problem.reason for line in plan_of(path).rows for problem in line.problems]
         expected = [
@@ -94,8 +102,10 @@ def test_the_admins_summary_of_a_held_back_import_is_in_lithuanian(client, catal
 
 @pytest.mark.django_db
 def test_the_preview_words_statuses_and_the_loaders_reasons_in_lithuanian(curator):
-    text = ("inventory_number,collection,title_lt,year_earliest,year_latest\n"
-            "N-1,vitrazai,Langas,1950,1900\nN-2,vitrazai,Kitas,,\n")
+    text = (
+        "inventory_number,collection,title_lt,year_earliest,year_latest\n"
+        "N-1,vitrazai,Langas,1950,1900\nN-2,vitrazai,Kitas,,\n"
+    )
     html = upload(curator, text).content.decode()
     assert escape("netinkamas metų intervalas: ankstyviausi metai 1950 yra po vėliausių 1900") in html
     assert "<td>naujas</td>" in html and "<td>klaida</td>" in html
@@ -110,8 +120,14 @@ def test_the_import_page_lists_the_columns_and_the_accepted_terms(curator):
     for column in COLUMNS:
         assert f"<code>{column.name}</code>" in html
         assert escape(column.help_lt) in html
-    for anchor in ("terms-techniques", "terms-materials", "terms-places", "terms-creators", "terms-collections",
-                   "terms-subjects"):
+    for anchor in (
+        "terms-techniques",
+        "terms-materials",
+        "terms-places",
+        "terms-creators",
+        "terms-collections",
+        "terms-subjects",
+    ):
         assert f'id="{anchor}"' in html
     assert "<td><code>painted-glass</code></td><td>tapyba ant stiklo</td><td>glass painting</td>" in html
     terms = list(csv.reader(io.StringIO(curator.get("/admin/import-items/terms.csv").content.decode("utf-8-sig"))))
@@ -130,4 +146,5 @@ def test_the_template_holds_an_example_row_whose_only_fault_is_being_the_example
     assert line.inventory_number == "PVZ-001"
     assert [str(problem) for problem in line.problems] == [
         "template.csv: 3 eilutė (PVZ-001): inventory_number: tai šablono pavyzdinė eilutė: ištrinkite ją ir "
-        "importuokite failą iš naujo"]
+        "importuokite failą iš naujo"
+    ]

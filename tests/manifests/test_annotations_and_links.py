@@ -15,8 +15,12 @@ from tests.factories import make_image, make_item
 
 @pytest.fixture
 def item(collection):
-    item = make_item(collection, title="Vitražas", inventory_number="KVB-VIT-777",
-                     images=[make_image("Vitražas", 300, 200), make_image("Detalė", 120, 90)])
+    item = make_item(
+        collection,
+        title="Vitražas",
+        inventory_number="KVB-VIT-777",
+        images=[make_image("Vitražas", 300, 200), make_image("Detalė", 120, 90)],
+    )
     item.detail_notes.add(ItemDetailNote(image_number=1, region="10,20,100,50", note="Meistro signatūra"))
     item.detail_notes.add(ItemDetailNote(image_number=2, region="0,0,60,40", note="Švino juostos"))
     item.save_revision().publish()
@@ -46,8 +50,12 @@ def test_a_note_is_a_commenting_annotation_on_its_region_of_its_canvas(client, i
     (annotation,) = commenting_annotations(first)
     assert annotation["type"] == "Annotation" and annotation["motivation"] == "commenting"
     assert annotation["target"] == f"{first['id']}#xywh=10,20,100,50"
-    assert annotation["body"] == {"type": "TextualBody", "value": "Meistro signatūra", "language": "lt",
-                                  "format": "text/plain"}
+    assert annotation["body"] == {
+        "type": "TextualBody",
+        "value": "Meistro signatūra",
+        "language": "lt",
+        "format": "text/plain",
+    }
     (other,) = commenting_annotations(second)
     assert other["target"] == f"{second['id']}#xywh=0,0,60,40"
     assert annotation["id"] != other["id"]
@@ -64,7 +72,9 @@ def test_a_translated_note_is_a_choice_of_languages(client, item):
     body = annotation["body"]
     assert body["type"] == "Choice"
     assert {(choice["language"], choice["value"]) for choice in body["items"]} == {
-        ("lt", "Meistro signatūra"), ("en", "The maker's signature")}
+        ("lt", "Meistro signatūra"),
+        ("en", "The maker's signature"),
+    }
     (untranslated,) = commenting_annotations(second)
     assert untranslated["body"]["language"] == "lt"
 
@@ -110,8 +120,9 @@ def test_provider_has_the_archive_logo_as_an_image(client, item, settings):
 def test_a_configured_logo_replaces_the_archive_mark(client, item, settings):
     settings.ARCHIVE_PROVIDER_LOGO_URL = "https://library.example.org/logo.svg"
     (provider,) = manifest_of(client)["provider"]
-    assert provider["logo"] == [{"id": "https://library.example.org/logo.svg", "type": "Image",
-                                 "format": "image/svg+xml"}]
+    assert provider["logo"] == [
+        {"id": "https://library.example.org/logo.svg", "type": "Image", "format": "image/svg+xml"}
+    ]
 
 
 @pytest.mark.django_db

@@ -41,8 +41,9 @@ def test_viewer_config_and_item_page(client, item):
 
 
 def test_edm_and_schema_org(client, item):
-    edm = client.get("/oai", {"verb": "GetRecord", "metadataPrefix": "edm",
-                              "identifier": oai_identifier(item.inventory_number)}).content.decode()
+    edm = client.get(
+        "/oai", {"verb": "GetRecord", "metadataPrefix": "edm", "identifier": oai_identifier(item.inventory_number)}
+    ).content.decode()
     record = json.dumps(client.get(f"/item/{item.inventory_number}/record.jsonld").json())
     for document in (edm, record):
         assert image_service_url(IDENTIFIER) in document and "kvb+1" not in document

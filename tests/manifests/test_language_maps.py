@@ -21,8 +21,13 @@ def translate(page, title: str):
 @pytest.fixture
 def item(collection):
     place = Place.objects.create(key="manto", name="Herkaus Manto gatvė", name_en="Herkus Mantas Street")
-    item = make_item(collection, title="Vitražas", inventory_number="KVB-VIT-901", place=place,
-                     images=[make_image("Vitražas", 300, 200)])
+    item = make_item(
+        collection,
+        title="Vitražas",
+        inventory_number="KVB-VIT-901",
+        place=place,
+        images=[make_image("Vitražas", 300, 200)],
+    )
     workshop = Creator.objects.create(name="Dirbtuvė A", name_en="Workshop A", kind=Creator.Kind.WORKSHOP)
     item.creators.add(ItemCreator(creator=workshop, role=ItemCreator.Role.WORKSHOP))
     item.techniques.add(Technique.objects.create(key="tapyba", name="Tapyba ant stiklo", name_en="Glass painting"))
@@ -50,19 +55,32 @@ def test_each_language_slot_holds_that_languages_value(client, item, language):
 
 @pytest.mark.django_db
 def test_the_manifest_is_the_same_whatever_the_browsers_language(client, item):
-    answers = [client.get("/iiif/manifest/KVB-VIT-901", HTTP_ACCEPT_LANGUAGE=language)
-               for language in ("lt", "en", "en-GB,en;q=0.9")]
+    answers = [
+        client.get("/iiif/manifest/KVB-VIT-901", HTTP_ACCEPT_LANGUAGE=language)
+        for language in ("lt", "en", "en-GB,en;q=0.9")
+    ]
     assert len({json.dumps(answer.json(), sort_keys=True) for answer in answers}) == 1
     assert len({answer["ETag"] for answer in answers}) == 1
 
 
 @pytest.mark.django_db
 def test_collections_and_exhibitions_are_the_same_whatever_the_browsers_language(client, home, collection, item):
-    exhibition = home.add_child(instance=ExhibitionPage(title="Uostas", slug="uostas", body=json.dumps([
-        {"type": "highlight", "value": {"item": item.pk, "image_number": 1, "region": "", "caption": ""}}])))
+    exhibition = home.add_child(
+        instance=ExhibitionPage(
+            title="Uostas",
+            slug="uostas",
+            body=json.dumps(
+                [{"type": "highlight", "value": {"item": item.pk, "image_number": 1, "region": "", "caption": ""}}]
+            ),
+        )
+    )
     translate(exhibition, "The harbour")
-    for path in ("/iiif/collection/top", f"/iiif/collection/{collection.slug}", "/iiif/collection/exhibitions",
-                 "/iiif/exhibition/uostas"):
+    for path in (
+        "/iiif/collection/top",
+        f"/iiif/collection/{collection.slug}",
+        "/iiif/collection/exhibitions",
+        "/iiif/exhibition/uostas",
+    ):
         lithuanian = client.get(path, HTTP_ACCEPT_LANGUAGE="lt").json()
         english = client.get(path, HTTP_ACCEPT_LANGUAGE="en").json()
         assert lithuanian == english, path

@@ -40,11 +40,19 @@ def assert_valid_manifest(manifest: dict) -> None:
 
 @pytest.fixture
 def item_with_images(collection):
-    place = Place.objects.create(key="turgaus", name="Turgaus aikštė", name_en="Market square",
-                                 latitude=55.7083, longitude=21.1333)
+    place = Place.objects.create(
+        key="turgaus", name="Turgaus aikštė", name_en="Market square", latitude=55.7083, longitude=21.1333
+    )
     images = [make_image("Tada", 300, 200), make_image("Dabar", 300, 200)]
-    item = make_item(collection, title="Turgaus aikštė", inventory_number="KVB-MIE-001", place=place,
-                     credit_line="Klaipėdos biblioteka", images=images, is_sample=True)
+    item = make_item(
+        collection,
+        title="Turgaus aikštė",
+        inventory_number="KVB-MIE-001",
+        place=place,
+        credit_line="Klaipėdos biblioteka",
+        images=images,
+        is_sample=True,
+    )
     links = list(item.images.all())
     links[0].view, links[1].view = ItemImage.View.THEN, ItemImage.View.NOW
     for link in links:
@@ -93,8 +101,9 @@ def test_nav_place_carries_the_coordinates(client, item_with_images):
 
 @pytest.mark.django_db
 def test_english_translation_fills_the_language_maps(client, item_with_images):
-    english = item_with_images.copy_for_translation(Locale.objects.get_or_create(language_code="en")[0],
-                                                    copy_parents=True)
+    english = item_with_images.copy_for_translation(
+        Locale.objects.get_or_create(language_code="en")[0], copy_parents=True
+    )
     english.title = "Market square"
     english.save_revision().publish()
     manifest = client.get("/iiif/manifest/KVB-MIE-001").json()
@@ -129,8 +138,9 @@ def test_unchanged_manifest_answers_304_to_its_etag(client, item_with_images):
 
 @pytest.mark.django_db
 def test_cors_preflight_is_answered(client, item_with_images):
-    response = client.options("/iiif/manifest/KVB-MIE-001", HTTP_ORIGIN="https://school.example",
-                              HTTP_ACCESS_CONTROL_REQUEST_METHOD="GET")
+    response = client.options(
+        "/iiif/manifest/KVB-MIE-001", HTTP_ORIGIN="https://school.example", HTTP_ACCESS_CONTROL_REQUEST_METHOD="GET"
+    )
     assert response.status_code == 204
     assert response["Access-Control-Allow-Origin"] == "*"
 
@@ -148,4 +158,4 @@ def test_summary_is_the_text_as_written_with_no_character_reference_left(client,
     item_with_images.description = "<p>The city&#x27;s &quot;old&quot; market &amp; <b>square</b></p><p>Antra</p>"
     item_with_images.save_revision().publish()
     summary = client.get("/iiif/manifest/KVB-MIE-001").json()["summary"]["lt"][0]
-    assert summary == "The city's \"old\" market & square\nAntra"
+    assert summary == 'The city\'s "old" market & square\nAntra'

@@ -23,10 +23,15 @@ MEDIA_FRAGMENTS = "http://www.w3.org/TR/media-frags/"
 
 @pytest.fixture
 def items(collection):
-    window = make_item(collection, title="Langas su laivu", inventory_number="OV-1",
-                       images=[make_image("Laivas", 400, 300)])
-    square = make_item(collection, title="Aikštė", inventory_number="OV-2",
-                       images=[make_image("Tada", 300, 200), make_image("Dabar", 300, 200)])
+    window = make_item(
+        collection, title="Langas su laivu", inventory_number="OV-1", images=[make_image("Laivas", 400, 300)]
+    )
+    square = make_item(
+        collection,
+        title="Aikštė",
+        inventory_number="OV-2",
+        images=[make_image("Tada", 300, 200), make_image("Dabar", 300, 200)],
+    )
     bare = make_item(collection, title="Be vaizdų", inventory_number="OV-3")
     return window, square, bare
 
@@ -36,8 +41,10 @@ def story(*blocks) -> str:
 
 
 def highlight(item, region="", image_number=1) -> dict:
-    return {"type": "highlight", "value": {"item": item.pk, "image_number": image_number, "region": region,
-                                           "caption": ""}}
+    return {
+        "type": "highlight",
+        "value": {"item": item.pk, "image_number": image_number, "region": region, "caption": ""},
+    }
 
 
 def gallery(*items) -> dict:
@@ -51,8 +58,7 @@ def add_exhibition(home, title, slug, body) -> ExhibitionPage:
 @pytest.fixture
 def exhibition(home, items):
     window, square, bare = items
-    body = story(highlight(window, "10,20,100,50"), highlight(square, image_number=2),
-                 gallery(square, bare, window))
+    body = story(highlight(window, "10,20,100,50"), highlight(square, image_number=2), gallery(square, bare, window))
     return add_exhibition(home, "Uostas", "uostas", body)
 
 
@@ -90,10 +96,13 @@ def test_a_collection_without_any_manifest_is_left_out_of_top(client, home, item
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("language", "reason"), [
-    ("en", "The item OV-3 has no digitized images yet, so it has no IIIF manifest."),
-    ("lt", "Objektas OV-3 dar neturi skaitmeninių vaizdų, todėl neturi IIIF manifesto."),
-])
+@pytest.mark.parametrize(
+    ("language", "reason"),
+    [
+        ("en", "The item OV-3 has no digitized images yet, so it has no IIIF manifest."),
+        ("lt", "Objektas OV-3 dar neturi skaitmeninių vaizdų, todėl neturi IIIF manifesto."),
+    ],
+)
 def test_an_item_without_images_has_no_manifest_and_says_why(client, items, language, reason):
     response = client.get("/iiif/manifest/OV-3", HTTP_ACCEPT_LANGUAGE=language)
     assert response.status_code == 404
@@ -134,8 +143,11 @@ def test_a_highlighted_detail_is_a_range_of_a_specific_resource_with_a_media_fra
     (target,) = detail["items"]
     assert target["type"] == "SpecificResource"
     assert target["source"] == canvases[0]
-    assert target["selector"] == {"type": "FragmentSelector", "conformsTo": MEDIA_FRAGMENTS,
-                                  "value": "xywh=10,20,100,50"}
+    assert target["selector"] == {
+        "type": "FragmentSelector",
+        "conformsTo": MEDIA_FRAGMENTS,
+        "value": "xywh=10,20,100,50",
+    }
     assert whole["items"] == [{"id": canvases[2], "type": "Canvas"}]
     assert all("#" not in canvas for canvas in canvases)
 
@@ -175,15 +187,18 @@ def test_a_collection_with_a_lithuanian_slug_is_served(client, home):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("path", "status"), [
-    ("/iiif/exhibition/nera-tokios", 404),
-    ("/iiif/exhibition/j%C5%ABr%C5%B3-%C5%ABkis", 404),
-    ("/iiif/manifest/NO-SUCH-1", 404),
-    ("/iiif/collection/nera", 404),
-    ("/iiif/manifest", 301),
-    ("/iiif/3/no-such-image/full/max/0/default.jpg", 404),
-    ("/iiif/collection/top?" + "&".join(f"p{n}=1" for n in range(1001)), 400),
-])
+@pytest.mark.parametrize(
+    ("path", "status"),
+    [
+        ("/iiif/exhibition/nera-tokios", 404),
+        ("/iiif/exhibition/j%C5%ABr%C5%B3-%C5%ABkis", 404),
+        ("/iiif/manifest/NO-SUCH-1", 404),
+        ("/iiif/collection/nera", 404),
+        ("/iiif/manifest", 301),
+        ("/iiif/3/no-such-image/full/max/0/default.jpg", 404),
+        ("/iiif/collection/top?" + "&".join(f"p{n}=1" for n in range(1001)), 400),
+    ],
+)
 def test_every_iiif_error_and_redirect_is_readable_from_another_origin(client, home, path, status):
     response = client.get(path, HTTP_ORIGIN="https://school.example")
     assert response.status_code == status

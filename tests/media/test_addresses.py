@@ -33,7 +33,7 @@ def last_segment(url: str) -> str:
 def test_the_identifier_is_one_encoded_segment_that_decodes_back(settings, identifier):
     url = image_service_url(identifier)
     assert url.startswith(f"{settings.IIIF_BASE_URL}/3/")
-    segment = url[len(f"{settings.IIIF_BASE_URL}/3/"):]
+    segment = url[len(f"{settings.IIIF_BASE_URL}/3/") :]
     assert "/" not in segment and " " not in segment and "+" not in segment
     assert segment.isascii() and unquote(segment) == identifier
 

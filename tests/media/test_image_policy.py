@@ -71,10 +71,14 @@ def stored_files(root: Path) -> set[str]:
 @pytest.mark.parametrize("name", WRITERS)
 def test_the_admin_form_accepts_every_format_of_the_policy_and_its_pages_show_it(editor, media_root, tmp_path, name):
     source = written(tmp_path, name)
-    answer = editor.post("/admin/images/add/", {
-        "title": name, "iiif_identifier": Path(name).stem,
-        "file": SimpleUploadedFile(name, source.read_bytes()),
-    })
+    answer = editor.post(
+        "/admin/images/add/",
+        {
+            "title": name,
+            "iiif_identifier": Path(name).stem,
+            "file": SimpleUploadedFile(name, source.read_bytes()),
+        },
+    )
     assert answer.status_code == 302, answer.content.decode()[:2000]
     image = DigitizedImage.objects.get(iiif_identifier=Path(name).stem)
     assert (image.width, image.height) == (WIDTH, HEIGHT)
@@ -113,9 +117,14 @@ def test_every_way_in_refuses_the_same_files_with_the_same_reason_and_stores_not
         before = stored_files(media_root)
         with pytest.raises(IngestError) as refusal, translation.override("lt"):  # the admin's language
             ingest_image(path, identifier="refused", title=name)
-        answer = editor.post("/admin/images/add/", {
-            "title": name, "iiif_identifier": "refused", "file": SimpleUploadedFile(name, content),
-        })
+        answer = editor.post(
+            "/admin/images/add/",
+            {
+                "title": name,
+                "iiif_identifier": "refused",
+                "file": SimpleUploadedFile(name, content),
+            },
+        )
         assert answer.status_code == 200, name  # the form again, with the reason
         if content:  # Django refuses an empty upload before any image check, in its own words
             assert refusal.value.reason in answer.content.decode().replace("&quot;", '"'), name
@@ -129,10 +138,16 @@ def test_the_multiple_uploader_finishes_in_two_steps_with_the_files_own_checksum
     assert first.status_code == 200 and first.json()["success"], first.content[:500]
     parked = first.json()["uploaded_file_id"]
     prefix = f"uploaded-image-{parked}"
-    second = editor.post(f"/admin/images/multiple/create_from_uploaded_image/{parked}/", {
-        f"{prefix}-title": "Scan", f"{prefix}-iiif_identifier": "scan-multi", f"{prefix}-collection": "1",
-        f"{prefix}-capture_notes": "", f"{prefix}-description": "",
-    })
+    second = editor.post(
+        f"/admin/images/multiple/create_from_uploaded_image/{parked}/",
+        {
+            f"{prefix}-title": "Scan",
+            f"{prefix}-iiif_identifier": "scan-multi",
+            f"{prefix}-collection": "1",
+            f"{prefix}-capture_notes": "",
+            f"{prefix}-description": "",
+        },
+    )
     assert second.status_code == 200 and second.json()["success"], second.content[:2000]
     image = DigitizedImage.objects.get(iiif_identifier="scan-multi")
     assert image.checksum == hashlib.sha256(source.read_bytes()).hexdigest()
@@ -151,10 +166,15 @@ def test_the_file_of_an_image_that_published_pages_show_cannot_be_replaced_in_pl
     make_item(make_collection(make_home()), images=[image])
     before = (image.file.name, image.checksum, image.file.read())
     replacement = written(tmp_path, "scan.png").read_bytes()
-    answer = editor.post(f"/admin/images/{image.pk}/", {
-        "title": "Shown", "iiif_identifier": "shown", "collection": image.collection_id,
-        "file": SimpleUploadedFile("scan.png", replacement),
-    })
+    answer = editor.post(
+        f"/admin/images/{image.pk}/",
+        {
+            "title": "Shown",
+            "iiif_identifier": "shown",
+            "collection": image.collection_id,
+            "file": SimpleUploadedFile("scan.png", replacement),
+        },
+    )
     assert answer.status_code == 200
     assert "Paskelbti puslapiai rodo šį vaizdą" in answer.content.decode()  # the admin speaks Lithuanian
     image.refresh_from_db()
@@ -164,10 +184,15 @@ def test_the_file_of_an_image_that_published_pages_show_cannot_be_replaced_in_pl
 def test_the_file_of_a_draft_only_image_may_be_replaced(editor, media_root, tmp_path):
     image = ingest_image(written(tmp_path, "scan.jpg"), identifier="draft-only", title="Draft")
     replacement = written(tmp_path, "scan.png").read_bytes()
-    answer = editor.post(f"/admin/images/{image.pk}/", {
-        "title": "Draft", "iiif_identifier": "draft-only", "collection": image.collection_id,
-        "file": SimpleUploadedFile("scan.png", replacement),
-    })
+    answer = editor.post(
+        f"/admin/images/{image.pk}/",
+        {
+            "title": "Draft",
+            "iiif_identifier": "draft-only",
+            "collection": image.collection_id,
+            "file": SimpleUploadedFile("scan.png", replacement),
+        },
+    )
     assert answer.status_code == 302, answer.content.decode()[:3000]
     image.refresh_from_db()
     assert image.checksum == hashlib.sha256(replacement).hexdigest()
@@ -181,10 +206,16 @@ def park(editor, source: Path) -> int:
 
 def finish(editor, parked: int, identifier: str):
     prefix = f"uploaded-image-{parked}"
-    return editor.post(f"/admin/images/multiple/create_from_uploaded_image/{parked}/", {
-        f"{prefix}-title": "Scan", f"{prefix}-iiif_identifier": identifier, f"{prefix}-collection": "1",
-        f"{prefix}-capture_notes": "", f"{prefix}-description": "",
-    })
+    return editor.post(
+        f"/admin/images/multiple/create_from_uploaded_image/{parked}/",
+        {
+            f"{prefix}-title": "Scan",
+            f"{prefix}-iiif_identifier": identifier,
+            f"{prefix}-collection": "1",
+            f"{prefix}-capture_notes": "",
+            f"{prefix}-description": "",
+        },
+    )
 
 
 def test_a_double_submit_of_the_multiple_uploader_is_refused_with_a_reason_and_leaves_no_file(

@@ -20,7 +20,6 @@ WIDTH, HEIGHT = 11_000, 7_300
 MAX_GROWTH_MB = 75
 
 
-
 def write_jpeg(path: Path, width: int, height: int) -> Path:
     xy = pyvips.Image.xyz(width, height)
     red = (xy[0] * 255 / width).cast("uchar")
@@ -33,15 +32,20 @@ def write_jpeg(path: Path, width: int, height: int) -> Path:
 def migrated_database(folder: Path, env: dict) -> None:
     """A database of its own for the child processes, made by the migrations: a copy of the test database
     would carry whatever an earlier test left (a flushed one has no root collection to put images in)."""
-    result = subprocess.run([sys.executable, "manage.py", "migrate", "--noinput"], cwd=REPO_ROOT, env=env,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "manage.py", "migrate", "--noinput"], cwd=REPO_ROOT, env=env, capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def peak_rss_mb(arguments: list[str], env: dict) -> float:
     child = subprocess.Popen(
-        [sys.executable, "manage.py", *arguments], cwd=REPO_ROOT, env=env, stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT, text=True,
+        [sys.executable, "manage.py", *arguments],
+        cwd=REPO_ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     output = child.stdout.read()
     _, status, usage = os.wait4(child.pid, 0)

@@ -142,4 +142,3 @@ def gunicorn_access_lines(settings, access_log: str, paths: list[str]) -> list[s
 )
 def test_gunicorn_logs_tiles_only_when_asked(settings, access_log, logged):
     assert gunicorn_access_lines(settings, access_log, [TILE, "/en/"]) == logged
-

@@ -100,8 +100,7 @@ def test_unreachable_storage_is_a_form_error_for_the_editor(client, settings, s3
     assert keys(s3_media) == set()
 
 
-def test_storage_failing_after_the_forms_check_is_a_503_that_says_so(client, settings, s3_media, tmp_path,
-                                                                      monkeypatch):
+def test_storage_failing_after_the_forms_check_is_a_503_that_says_so(client, settings, s3_media, tmp_path, monkeypatch):
     # The race: the form's check found the storage up, then it went away before the file was saved.
     monkeypatch.setattr("media.forms.check_available", lambda: None)
     settings.STORAGES = {**settings.STORAGES, "default": storage_options(s3_media, "http://127.0.0.1:9")}

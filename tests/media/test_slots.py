@@ -68,9 +68,7 @@ def test_slots_are_shared_by_every_process_of_the_node(client, public_image, one
     assert client.get(BIG).status_code == 200
 
 
-def test_a_worker_process_renders_one_large_image_at_a_time_and_a_second_waits_its_turn(
-    client, public_image, settings
-):
+def test_a_worker_process_renders_one_large_image_at_a_time_and_a_second_waits_its_turn(client, public_image, settings):
     settings.IIIF_MAX_CONCURRENT_RENDERS, settings.IIIF_RENDERS_PER_PROCESS = 4, 1
     settings.IIIF_RENDER_QUEUE_SECONDS = 0.5
     with render_slot():

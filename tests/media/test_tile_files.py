@@ -36,8 +36,9 @@ def files_of(folder: Path) -> dict[str, bytes]:
 
 def test_every_file_is_byte_for_byte_the_dynamic_answer(client, grid_file, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        image = ingest_image(write_grid(grid_file.with_name("wide.png"), 1000, 700), identifier="wide",
-                             title="Wide", is_public=True)
+        image = ingest_image(
+            write_grid(grid_file.with_name("wide.png"), 1000, 700), identifier="wide", title="Wide", is_public=True
+        )
     files = files_of(local_tiles_dir(image.checksum))
     assert len(files) == 4 * 3 + 2 * 2 + 1 + 2
     stored = sum(1 for name in files if "/256,256/" in name)
@@ -46,8 +47,9 @@ def test_every_file_is_byte_for_byte_the_dynamic_answer(client, grid_file, djang
         response = client.get(f"/iiif/3/wide/{name}")
         assert response.status_code == 200 and response.content == data, name
     # The canonical form of a full-resolution tile names the same bytes under "max".
-    assert client.get("/iiif/3/wide/0,0,256,256/max/0/default.jpg").content == files[
-        "0,0,256,256/256,256/0/default.jpg"]
+    assert (
+        client.get("/iiif/3/wide/0,0,256,256/max/0/default.jpg").content == files["0,0,256,256/256,256/0/default.jpg"]
+    )
     assert files_of(public_root() / "3" / "wide") == files
 
 
@@ -66,8 +68,9 @@ def test_only_public_images_have_a_public_tree(db, grid_file, tmp_path, django_c
     assert public.pk
 
 
-def test_a_tree_is_removed_and_purged_when_the_image_stops_being_public(settings, grid_file, tmp_path,
-                                                                        django_capture_on_commit_callbacks):
+def test_a_tree_is_removed_and_purged_when_the_image_stops_being_public(
+    settings, grid_file, tmp_path, django_capture_on_commit_callbacks
+):
     record = tmp_path / "purged.txt"
     script = tmp_path / "purge.py"
     script.write_text(f"import sys\nopen({str(record)!r}, 'a').write(sys.argv[-1] + '\\n')\n")
@@ -129,7 +132,7 @@ def test_s3_file_sets_and_public_trees(s3_media, grid_file, django_capture_on_co
 
     def keys(prefix: str) -> set[str]:
         pages = client.get_paginator("list_objects_v2").paginate(Bucket=s3_media, Prefix=prefix)
-        return {entry["Key"][len(prefix):] for page in pages for entry in page.get("Contents", [])}
+        return {entry["Key"][len(prefix) :] for page in pages for entry in page.get("Contents", [])}
 
     stored = keys(stored_prefix(image.checksum))
     public = keys("iiif-public/3/grid/")

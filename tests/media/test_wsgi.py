@@ -1,6 +1,5 @@
 """The lean route for anonymous IIIF requests (media/iiif/wsgi.py): same answers as the site, cheaper to reach."""
 
-
 import pytest
 from django.contrib.auth.models import Permission, User
 from django.core import signals

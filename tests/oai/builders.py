@@ -4,8 +4,11 @@ import xml.etree.ElementTree as ET
 
 from tests.factories import make_item
 
-NS = {"oai": "http://www.openarchives.org/OAI/2.0/", "dc": "http://purl.org/dc/elements/1.1/",
-      "oai_dc": "http://www.openarchives.org/OAI/2.0/oai_dc/"}
+NS = {
+    "oai": "http://www.openarchives.org/OAI/2.0/",
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "oai_dc": "http://www.openarchives.org/OAI/2.0/oai_dc/",
+}
 
 
 def publish(item):

@@ -45,8 +45,12 @@ def highlighted_items(root: Path) -> set[str]:
     """Inventory numbers of the items an exhibition highlights (with a region) in exhibitions.yaml."""
     path = root / "exhibitions.yaml"
     exhibitions = yaml.safe_load(path.read_text(encoding="utf-8"))["exhibitions"] if path.is_file() else []
-    return {block["highlight"]["item"] for exhibition in exhibitions for block in exhibition["story"]
-            if "highlight" in block}
+    return {
+        block["highlight"]["item"]
+        for exhibition in exhibitions
+        for block in exhibition["story"]
+        if "highlight" in block
+    }
 
 
 def stand_in_size(record: dict, image: dict, highlighted: set[str] = frozenset()) -> tuple[int, int]:

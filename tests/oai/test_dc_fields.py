@@ -21,10 +21,13 @@ def translated(item, title: str):
 
 @pytest.fixture
 def ships(collection):
-    item = published_item(collection, title="Burlaiviai uoste", inventory_number="KVB-VIT-001",
-                          date_text="apie 1935 m.")
-    item.alternative_titles = [ItemAlternativeTitle(text="Laiptinės langas su burlaiviais"),
-                               ItemAlternativeTitle(text="Stairwell window with sailing ships")]
+    item = published_item(
+        collection, title="Burlaiviai uoste", inventory_number="KVB-VIT-001", date_text="apie 1935 m."
+    )
+    item.alternative_titles = [
+        ItemAlternativeTitle(text="Laiptinės langas su burlaiviais"),
+        ItemAlternativeTitle(text="Stairwell window with sailing ships"),
+    ]
     publish(item)
     translated(item, "Sailing ships in the harbour")
     return item
@@ -37,22 +40,30 @@ def record(client, number: str, prefix: str = "oai_dc"):
 def test_alternative_titles_appear_once_without_a_language_they_were_not_given(client, ships):
     dc = record(client, "KVB-VIT-001").find(".//oai_dc:dc", NS)
     titles = [(element.text, element.get(XML_LANG)) for element in dc.iterfind("dc:title", NS)]
-    assert titles == [("Burlaiviai uoste", "lt"), ("Sailing ships in the harbour", "en"),
-                      ("Laiptinės langas su burlaiviais", None), ("Stairwell window with sailing ships", None)]
+    assert titles == [
+        ("Burlaiviai uoste", "lt"),
+        ("Sailing ships in the harbour", "en"),
+        ("Laiptinės langas su burlaiviais", None),
+        ("Stairwell window with sailing ships", None),
+    ]
 
 
 def test_edm_alternative_titles_appear_once_too(client, ships):
     root = record(client, "KVB-VIT-001", "edm")
-    alternatives = [(element.text, element.get(XML_LANG)) for element in root.iterfind(".//dcterms:alternative",
-                                                                                        EDM_NS)]
+    alternatives = [
+        (element.text, element.get(XML_LANG)) for element in root.iterfind(".//dcterms:alternative", EDM_NS)
+    ]
     assert alternatives == [("Laiptinės langas su burlaiviais", None), ("Stairwell window with sailing ships", None)]
 
 
-@pytest.mark.parametrize(("date_text", "expected"), [
-    ("apie 1935 m.", "1935~"),
-    ("1935 m. gegužės 3 d.", "1935-05-03"),
-    ("1933–1937 m.", "1933/1937"),
-])
+@pytest.mark.parametrize(
+    ("date_text", "expected"),
+    [
+        ("apie 1935 m.", "1935~"),
+        ("1935 m. gegužės 3 d.", "1935-05-03"),
+        ("1933–1937 m.", "1933/1937"),
+    ],
+)
 def test_dc_date_is_the_edtf_reading(client, collection, date_text, expected):
     published_item(collection, title="Langas", inventory_number="D-1", date_text=date_text)
     dc = record(client, "D-1").find(".//oai_dc:dc", NS)

@@ -19,17 +19,20 @@ WGS84 = Namespace("http://www.w3.org/2003/01/geo/wgs84_pos#")
 pytestmark = pytest.mark.slow
 
 
-
-
 @pytest.fixture
 def catalogue(harvester):
     home = make_home()
     glass = make_collection(home, title="Vitražai", slug="vitrazai")
     place = Place.objects.create(key="liepu", name="Liepų gatvė", latitude=55.7133, longitude=21.1353)
     for number in range(1, 4):
-        published_item(glass, title=f"Vitražas {number}", inventory_number=f"V-{number}", place=place,
-                       rights="http://creativecommons.org/licenses/by/4.0/",
-                       images=[make_image(f"Langas {number}", 120, 90), make_image(f"Detalė {number}", 60, 40)])
+        published_item(
+            glass,
+            title=f"Vitražas {number}",
+            inventory_number=f"V-{number}",
+            place=place,
+            rights="http://creativecommons.org/licenses/by/4.0/",
+            images=[make_image(f"Langas {number}", 120, 90), make_image(f"Detalė {number}", 60, 40)],
+        )
     assert ItemChange.objects.count() >= 3
     return {"V-1", "V-2", "V-3"}
 

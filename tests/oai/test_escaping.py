@@ -41,10 +41,14 @@ def texts(root: ET.Element) -> list[str]:
 @given(title=TEXT, description=TEXT, creator=TEXT, place=TEXT)
 def test_text_reads_back_exactly_from_oai_dc_and_edm(title, description, creator, place):
     record = ItemRecord(
-        inventory_number="KVB-1", language="lt", title=title, rights="http://rightsstatements.org/vocab/InC/1.0/",
+        inventory_number="KVB-1",
+        language="lt",
+        title=title,
+        rights="http://rightsstatements.org/vocab/InC/1.0/",
         texts={"description": plain_text(paragraphs(description))},
         creators=(CreatorRecord(creator, "artist", "", True),),
-        place=PlaceRecord(place, "", 55.7, 21.1), subjects=(title,),
+        place=PlaceRecord(place, "", 55.7, 21.1),
+        subjects=(title,),
     )
     for prefix, root in written(record).items():
         found = texts(root)

@@ -12,8 +12,6 @@ from .builders import published_item
 pytestmark = pytest.mark.slow
 
 
-
-
 @pytest.fixture
 def catalogue(harvester):
     home = make_home()
@@ -37,8 +35,7 @@ def test_full_harvest_returns_every_published_item_once(harvester, catalogue):
     live = Counter(inventory(record.header.identifier) for record in records if not record.deleted)
     assert set(live) == catalogue and set(live.values()) == {1}
     assert {inventory(record.header.identifier) for record in records if record.deleted} == {"M-2", "M-3"}
-    titles = {inventory(record.header.identifier): record.metadata["title"] for record in records
-              if not record.deleted}
+    titles = {inventory(record.header.identifier): record.metadata["title"] for record in records if not record.deleted}
     assert titles["M-1"] == ["Aikštė"]
 
 

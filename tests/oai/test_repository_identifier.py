@@ -48,8 +48,14 @@ def settings_value(module: str, **environment: str) -> subprocess.CompletedProce
     """OAI_REPOSITORY_IDENTIFIER as a fresh process with this environment reads it (or its start error)."""
     inherited = {name: value for name, value in os.environ.items() if name != "OAI_REPOSITORY_IDENTIFIER"}
     code = f"import {module} as s; print(s.OAI_REPOSITORY_IDENTIFIER)"
-    return subprocess.run([sys.executable, "-c", code], cwd=ROOT, env={**inherited, **environment},
-                          capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={**inherited, **environment},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 def test_the_default_is_a_fixed_domain_name():
@@ -58,18 +64,40 @@ def test_the_default_is_a_fixed_domain_name():
     assert result.stdout.strip() == "archive.example"
 
 
-@pytest.mark.parametrize("value", ["127.0.0.1", "localhost", "::1", "[::1]", "10.0.0.7", "archive.kvb.lt:8000",
-                                   "https://archive.kvb.lt", "-archive.lt", "archive"])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "127.0.0.1",
+        "localhost",
+        "::1",
+        "[::1]",
+        "10.0.0.7",
+        "archive.kvb.lt:8000",
+        "https://archive.kvb.lt",
+        "-archive.lt",
+        "archive",
+    ],
+)
 def test_production_refuses_an_address_or_localhost_at_start(tmp_path, value):
-    result = settings_value("archive.settings.production", OAI_REPOSITORY_IDENTIFIER=value,
-                            SECRET_KEY="x" * 50, ALLOWED_HOSTS="archive.kvb.lt", ARCHIVE_DATA_DIR=str(tmp_path))
+    result = settings_value(
+        "archive.settings.production",
+        OAI_REPOSITORY_IDENTIFIER=value,
+        SECRET_KEY="x" * 50,
+        ALLOWED_HOSTS="archive.kvb.lt",
+        ARCHIVE_DATA_DIR=str(tmp_path),
+    )
     assert result.returncode != 0
     assert "OAI_REPOSITORY_IDENTIFIER must be a domain name" in result.stderr
     assert repr(value) in result.stderr
 
 
 def test_production_takes_a_domain_name(tmp_path):
-    result = settings_value("archive.settings.production", OAI_REPOSITORY_IDENTIFIER="archive.kvb.lt",
-                            SECRET_KEY="x" * 50, ALLOWED_HOSTS="archive.kvb.lt", ARCHIVE_DATA_DIR=str(tmp_path))
+    result = settings_value(
+        "archive.settings.production",
+        OAI_REPOSITORY_IDENTIFIER="archive.kvb.lt",
+        SECRET_KEY="x" * 50,
+        ALLOWED_HOSTS="archive.kvb.lt",
+        ARCHIVE_DATA_DIR=str(tmp_path),
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "archive.kvb.lt"

@@ -36,8 +36,9 @@ def test_list_sets_names_the_collections(client, harvestable):
 
 
 def test_get_record_has_dublin_core_in_both_languages(client, harvestable):
-    english = harvestable[0].copy_for_translation(Locale.objects.get_or_create(language_code="en")[0],
-                                                  copy_parents=True)
+    english = harvestable[0].copy_for_translation(
+        Locale.objects.get_or_create(language_code="en")[0], copy_parents=True
+    )
     english.title = "Window 1"
     publish(english)
     root = oai_get(client, verb="GetRecord", identifier=ID.format("H-1"), metadataPrefix="oai_dc")
@@ -81,31 +82,43 @@ def test_resumption_tokens_page_through_the_list(client, harvestable, settings):
     assert identifiers(first) + identifiers(second) == [ID.format(f"H-{n}") for n in (1, 2, 3)]
 
 
-@pytest.mark.parametrize("params, code", [
-    ({}, "badVerb"),
-    ({"verb": "Harvest"}, "badVerb"),
-    ({"verb": ["Identify", "Identify"]}, "badVerb"),
-    ({"verb": "Identify", "set": "x"}, "badArgument"),
-    ({"verb": "ListRecords"}, "badArgument"),
-    ({"verb": "GetRecord", "identifier": "oai:archive.example:H-1"}, "badArgument"),
-    ({"verb": "ListRecords", "metadataPrefix": "oai_dc", "from": "2020-13-01"}, "badArgument"),
-    ({"verb": "ListRecords", "metadataPrefix": "oai_dc", "from": "2020-01-01", "until": "2021-01-01T00:00:00Z"},
-     "badArgument"),
-    ({"verb": "ListRecords", "metadataPrefix": "oai_dc", "from": "2021-01-01", "until": "2020-01-01"},
-     "badArgument"),
-    ({"verb": "ListRecords", "metadataPrefix": ["oai_dc", "oai_dc"]}, "badArgument"),
-    ({"verb": "ListRecords", "resumptionToken": "x", "metadataPrefix": "oai_dc"}, "badArgument"),
-    ({"verb": "ListRecords", "metadataPrefix": "marc21"}, "cannotDisseminateFormat"),
-    ({"verb": "GetRecord", "identifier": "oai:archive.example:H-1", "metadataPrefix": "mods"},
-     "cannotDisseminateFormat"),
-    ({"verb": "GetRecord", "identifier": "oai:archive.example:NOPE", "metadataPrefix": "oai_dc"}, "idDoesNotExist"),
-    ({"verb": "GetRecord", "identifier": "oai:archive.example:DRAFT-1", "metadataPrefix": "oai_dc"}, "idDoesNotExist"),
-    ({"verb": "ListMetadataFormats", "identifier": "H-1"}, "idDoesNotExist"),
-    ({"verb": "ListRecords", "metadataPrefix": "oai_dc", "set": "nothing"}, "noRecordsMatch"),
-    ({"verb": "ListRecords", "metadataPrefix": "oai_dc", "from": "2999-01-01"}, "noRecordsMatch"),
-    ({"verb": "ListRecords", "resumptionToken": "forged"}, "badResumptionToken"),
-    ({"verb": "ListSets", "resumptionToken": "anything"}, "badResumptionToken"),
-])
+@pytest.mark.parametrize(
+    "params, code",
+    [
+        ({}, "badVerb"),
+        ({"verb": "Harvest"}, "badVerb"),
+        ({"verb": ["Identify", "Identify"]}, "badVerb"),
+        ({"verb": "Identify", "set": "x"}, "badArgument"),
+        ({"verb": "ListRecords"}, "badArgument"),
+        ({"verb": "GetRecord", "identifier": "oai:archive.example:H-1"}, "badArgument"),
+        ({"verb": "ListRecords", "metadataPrefix": "oai_dc", "from": "2020-13-01"}, "badArgument"),
+        (
+            {"verb": "ListRecords", "metadataPrefix": "oai_dc", "from": "2020-01-01", "until": "2021-01-01T00:00:00Z"},
+            "badArgument",
+        ),
+        (
+            {"verb": "ListRecords", "metadataPrefix": "oai_dc", "from": "2021-01-01", "until": "2020-01-01"},
+            "badArgument",
+        ),
+        ({"verb": "ListRecords", "metadataPrefix": ["oai_dc", "oai_dc"]}, "badArgument"),
+        ({"verb": "ListRecords", "resumptionToken": "x", "metadataPrefix": "oai_dc"}, "badArgument"),
+        ({"verb": "ListRecords", "metadataPrefix": "marc21"}, "cannotDisseminateFormat"),
+        (
+            {"verb": "GetRecord", "identifier": "oai:archive.example:H-1", "metadataPrefix": "mods"},
+            "cannotDisseminateFormat",
+        ),
+        ({"verb": "GetRecord", "identifier": "oai:archive.example:NOPE", "metadataPrefix": "oai_dc"}, "idDoesNotExist"),
+        (
+            {"verb": "GetRecord", "identifier": "oai:archive.example:DRAFT-1", "metadataPrefix": "oai_dc"},
+            "idDoesNotExist",
+        ),
+        ({"verb": "ListMetadataFormats", "identifier": "H-1"}, "idDoesNotExist"),
+        ({"verb": "ListRecords", "metadataPrefix": "oai_dc", "set": "nothing"}, "noRecordsMatch"),
+        ({"verb": "ListRecords", "metadataPrefix": "oai_dc", "from": "2999-01-01"}, "noRecordsMatch"),
+        ({"verb": "ListRecords", "resumptionToken": "forged"}, "badResumptionToken"),
+        ({"verb": "ListSets", "resumptionToken": "anything"}, "badResumptionToken"),
+    ],
+)
 def test_bad_requests_get_the_right_error_code(client, harvestable, params, code):
     root = oai_get(client, **params)
     assert error_code(root) == code
@@ -116,7 +129,8 @@ def test_bad_requests_get_the_right_error_code(client, harvestable, params, code
 def test_tampered_token_is_refused(client, harvestable, settings):
     settings.OAI_PAGE_SIZE = 1
     token = oai_get(client, verb="ListIdentifiers", metadataPrefix="oai_dc").findtext(
-        ".//oai:resumptionToken", namespaces=NS)
+        ".//oai:resumptionToken", namespaces=NS
+    )
     tampered = token[:-2] + ("A" if token[-2] != "A" else "B") + token[-1]
     assert error_code(oai_get(client, verb="ListIdentifiers", resumptionToken=tampered)) == "badResumptionToken"
     assert error_code(oai_get(client, verb="ListRecords", resumptionToken=token)) == "badResumptionToken"
@@ -127,14 +141,17 @@ def test_post_requests_are_accepted(client, harvestable):
     assert response.status_code == 200 and b"<Identify>" in response.content
 
 
-@pytest.mark.parametrize("argument, value", [
-    ("from", "２０２０-01-01"),  # fullwidth digits
-    ("until", "２０２０-01-01"),
-    ("from", "2020-01-0١"),  # an Arabic-Indic one
-    ("until", "2020-01-01T10:00:0０Z"),
-    ("from", "2020-01-01\n"),
-    ("until", "+2020-01-01"),
-])
+@pytest.mark.parametrize(
+    "argument, value",
+    [
+        ("from", "２０２０-01-01"),  # fullwidth digits
+        ("until", "２０２０-01-01"),
+        ("from", "2020-01-0١"),  # an Arabic-Indic one
+        ("until", "2020-01-01T10:00:0０Z"),
+        ("from", "2020-01-01\n"),
+        ("until", "+2020-01-01"),
+    ],
+)
 def test_datestamps_take_ascii_digits_only(client, harvestable, argument, value):
     root = oai_get(client, verb="ListIdentifiers", metadataPrefix="oai_dc", **{argument: value})
     assert error_code(root) == "badArgument"
@@ -142,11 +159,14 @@ def test_datestamps_take_ascii_digits_only(client, harvestable, argument, value)
     assert f"'{argument}'" in message and "digits 0-9" in message
 
 
-@pytest.mark.parametrize("params, code", [
-    ({"verb": "GetRecord", "identifier": "oai:archive.example:H-1\x00", "metadataPrefix": "oai_dc"}, "badArgument"),
-    ({"verb": "ListRecords", "metadataPrefix": "oai_dc", "set": "vitrazai\x1b"}, "badArgument"),
-    ({"verb": "ListRecords", "resumptionToken": "２０２０"}, "badResumptionToken"),
-    ({"verb": "ListRecords", "resumptionToken": "x:1:２"}, "badResumptionToken"),
-])
+@pytest.mark.parametrize(
+    "params, code",
+    [
+        ({"verb": "GetRecord", "identifier": "oai:archive.example:H-1\x00", "metadataPrefix": "oai_dc"}, "badArgument"),
+        ({"verb": "ListRecords", "metadataPrefix": "oai_dc", "set": "vitrazai\x1b"}, "badArgument"),
+        ({"verb": "ListRecords", "resumptionToken": "２０２０"}, "badResumptionToken"),
+        ({"verb": "ListRecords", "resumptionToken": "x:1:２"}, "badResumptionToken"),
+    ],
+)
 def test_control_characters_and_foreign_digits_get_an_oai_error_in_well_formed_xml(client, harvestable, params, code):
     assert error_code(oai_get(client, **params)) == code

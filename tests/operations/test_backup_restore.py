@@ -56,8 +56,14 @@ def sample_archive() -> list[str]:
         images = [new_image(f"Scan {position}", colour, capture_notes=f"Pass {position}")]
         if position == 0:
             images.append(new_image("Scan 0 again", colour))
-        item = make_item(collection, title=f"Langas {position}", images=images, year_earliest=1900 + position,
-                         year_latest=1910 + position, description=f"<p>Aprašas {position}</p>")
+        item = make_item(
+            collection,
+            title=f"Langas {position}",
+            images=images,
+            year_earliest=1900 + position,
+            year_latest=1910 + position,
+            description=f"<p>Aprašas {position}</p>",
+        )
         numbers.append(item.inventory_number)
     return numbers
 

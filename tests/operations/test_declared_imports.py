@@ -48,23 +48,30 @@ def declared(extra: str | None = None) -> set[str]:
 def third_party(modules: dict[str, Path]) -> dict[str, tuple[set[str], Path]]:
     """Module -> (the distributions installing it, where it is imported), leaving out stdlib and our own."""
     providers = packages_distributions()
-    return {module: ({canonicalize_name(name) for name in providers.get(module, [])}, path)
-            for module, path in modules.items()
-            if module not in sys.stdlib_module_names and module not in FIRST_PARTY}
+    return {
+        module: ({canonicalize_name(name) for name in providers.get(module, [])}, path)
+        for module, path in modules.items()
+        if module not in sys.stdlib_module_names and module not in FIRST_PARTY
+    }
 
 
 def test_every_package_the_runtime_code_imports_is_declared():
     runtime = declared()
-    undeclared = {module: f"{path.relative_to(ROOT)} (from {', '.join(sorted(dists)) or 'nothing installed'})"
-                  for module, (dists, path) in third_party(imported_modules(runtime_files())).items()
-                  if not dists & runtime}
+    undeclared = {
+        module: f"{path.relative_to(ROOT)} (from {', '.join(sorted(dists)) or 'nothing installed'})"
+        for module, (dists, path) in third_party(imported_modules(runtime_files())).items()
+        if not dists & runtime
+    }
     assert not undeclared, f"imported but not in pyproject's dependencies: {undeclared}"
 
 
 def test_the_runtime_code_imports_no_test_or_dev_tool():
     tools = (declared("test") | declared("dev")) - declared()
-    used = {module: str(path.relative_to(ROOT)) for module, (dists, path)
-            in third_party(imported_modules(runtime_files())).items() if dists & tools}
+    used = {
+        module: str(path.relative_to(ROOT))
+        for module, (dists, path) in third_party(imported_modules(runtime_files())).items()
+        if dists & tools
+    }
     assert not used, f"runtime code imports a test or dev tool: {used}"
 
 

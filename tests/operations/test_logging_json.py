@@ -47,9 +47,16 @@ def access_record(path: str = "/iiif/3/KVB-1/full/max/0/default.jpg", status: st
     log.access_log.setLevel(logging.INFO)
     response = SimpleNamespace(status=status, sent=5120, headers=[("Content-Type", "image/jpeg")])
     request = SimpleNamespace(headers=[("USER-AGENT", "Mirador"), ("REFERER", "https://school.example.lt/")])
-    environ = {"REQUEST_METHOD": "GET", "RAW_URI": f"{path}?x=1", "SERVER_PROTOCOL": "HTTP/1.1",
-               "PATH_INFO": path, "QUERY_STRING": "x=1", "REMOTE_ADDR": "192.0.2.7",
-               "HTTP_USER_AGENT": "Mirador", "HTTP_REFERER": "https://school.example.lt/"}
+    environ = {
+        "REQUEST_METHOD": "GET",
+        "RAW_URI": f"{path}?x=1",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "PATH_INFO": path,
+        "QUERY_STRING": "x=1",
+        "REMOTE_ADDR": "192.0.2.7",
+        "HTTP_USER_AGENT": "Mirador",
+        "HTTP_REFERER": "https://school.example.lt/",
+    }
     log.access(response, request, environ, datetime.timedelta(seconds=0, microseconds=42_000))
     return caught[0]
 
@@ -58,10 +65,18 @@ def test_access_records_become_json_with_the_request_fields():
     entry = json.loads(JsonFormatter().format(access_record()))
     assert entry["logger"] == "gunicorn.access" and entry["level"] == "INFO"
     assert {key: entry[key] for key in ("method", "path", "query", "status", "bytes", "duration_ms")} == {
-        "method": "GET", "path": "/iiif/3/KVB-1/full/max/0/default.jpg", "query": "x=1", "status": 200,
-        "bytes": 5120, "duration_ms": 42}
+        "method": "GET",
+        "path": "/iiif/3/KVB-1/full/max/0/default.jpg",
+        "query": "x=1",
+        "status": 200,
+        "bytes": 5120,
+        "duration_ms": 42,
+    }
     assert (entry["remote_addr"], entry["user_agent"], entry["referer"]) == (
-        "192.0.2.7", "Mirador", "https://school.example.lt/")
+        "192.0.2.7",
+        "Mirador",
+        "https://school.example.lt/",
+    )
 
 
 def test_access_log_can_skip_image_requests_or_be_off():
@@ -102,14 +117,26 @@ def get(url: str) -> None:
 def test_gunicorn_writes_one_json_stream_without_image_requests(tmp_path):
     (tmp_path / "gunicorn_test.conf.py").write_text(GUNICORN_CONF)
     inherited = {name: value for name, value in os.environ.items() if name != "DJANGO_ALLOW_ASYNC_UNSAFE"}
-    environment = {**inherited, "DJANGO_SETTINGS_MODULE": "archive.settings.production",
-                   "SECRET_KEY": secrets.token_urlsafe(50), "ALLOWED_HOSTS": "127.0.0.1",
-                   "ARCHIVE_DATA_DIR": str(tmp_path / "data"), "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
-                   "SECURE_SSL_REDIRECT": "0", "LOG_FORMAT": "json", "ACCESS_LOG": "skip-iiif",
-                   "PYTHONPATH": str(ROOT)}
-    process = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", str(tmp_path / "gunicorn_test.conf.py"),
-                                "archive.wsgi"], cwd=ROOT, env=environment, stdout=subprocess.PIPE,
-                               stderr=subprocess.STDOUT, text=True)
+    environment = {
+        **inherited,
+        "DJANGO_SETTINGS_MODULE": "archive.settings.production",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "ARCHIVE_DATA_DIR": str(tmp_path / "data"),
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        "SECURE_SSL_REDIRECT": "0",
+        "LOG_FORMAT": "json",
+        "ACCESS_LOG": "skip-iiif",
+        "PYTHONPATH": str(ROOT),
+    }
+    process = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "-c", str(tmp_path / "gunicorn_test.conf.py"), "archive.wsgi"],
+        cwd=ROOT,
+        env=environment,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     lines = []
     try:
         port = wait_for_port(process, lines)

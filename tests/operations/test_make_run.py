@@ -8,8 +8,13 @@ from tests.deploy.stack import ROOT
 
 
 def planned(*arguments: str) -> list[str]:
-    done = subprocess.run(["make", "-n", "--no-print-directory", "run", "PORT=8123", *arguments], cwd=ROOT,
-                          capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        ["make", "-n", "--no-print-directory", "run", "PORT=8123", *arguments],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     return done.stdout.splitlines()
 

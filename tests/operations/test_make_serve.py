@@ -33,13 +33,24 @@ def embedded(tmp_path_factory):
     """A data folder with the migrations applied, a home page and one public image."""
     folder = tmp_path_factory.mktemp("serve")
     environment = {name: value for name, value in os.environ.items() if name not in DROPPED_VARIABLES}
-    environment.update({"ARCHIVE_DATA_DIR": str(folder / "var"), "DJANGO_SETTINGS_MODULE": "archive.settings.dev",
-                        "STATIC_ROOT": str(folder / "static")})
+    environment.update(
+        {
+            "ARCHIVE_DATA_DIR": str(folder / "var"),
+            "DJANGO_SETTINGS_MODULE": "archive.settings.dev",
+            "STATIC_ROOT": str(folder / "static"),
+        }
+    )
     picture = folder / "picture.png"
     pyvips.Image.xyz(600, 400)[0].cast("uchar").write_to_file(str(picture))
     for command in (["migrate", "--noinput"], ["shell", "-c", SETUP.format(path=str(picture))]):
-        done = subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=environment,
-                              capture_output=True, text=True, timeout=600)
+        done = subprocess.run(
+            [sys.executable, "manage.py", *command],
+            cwd=ROOT,
+            env=environment,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
         assert done.returncode == 0, done.stdout + done.stderr
     return environment
 
@@ -55,8 +66,14 @@ def get(port: int, path: str) -> http.client.HTTPResponse:
 
 def serve(environment: dict[str, str], port: int, *options: str) -> tuple[subprocess.Popen, str]:
     """Start scripts/serve.py; returns it and what it said up to "Ctrl+C stops them."."""
-    process = subprocess.Popen([sys.executable, "scripts/serve.py", "--port", str(port), *options], cwd=ROOT,
-                               env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "scripts/serve.py", "--port", str(port), *options],
+        cwd=ROOT,
+        env=environment,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     said = []
     for line in process.stdout:
         said.append(line)
@@ -101,8 +118,14 @@ def test_serve_runs_nginx_in_front_of_gunicorn_and_stops_on_ctrl_c(embedded):
         assert tile.getheader("Link") is None  # nginx's file: the application links the canonical URL
         assert get(port + 1, TILE).body == tile.body  # gunicorn behind it has the same bytes
         # An editor logs in through nginx: the browser's Origin names the port, and so must the Host Django sees.
-        assert login_status(lambda: http.client.HTTPConnection("127.0.0.1", port, timeout=30),
-                            f"127.0.0.1:{port}", f"http://127.0.0.1:{port}") == 302
+        assert (
+            login_status(
+                lambda: http.client.HTTPConnection("127.0.0.1", port, timeout=30),
+                f"127.0.0.1:{port}",
+                f"http://127.0.0.1:{port}",
+            )
+            == 302
+        )
         forged = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
         forged.request("GET", "/", headers={"Host": f"evil.example:{port}"})
         assert forged.getresponse().status == 400

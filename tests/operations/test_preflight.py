@@ -59,8 +59,12 @@ def test_each_step_is_listed_in_upgrade_order_and_nothing_is_changed(collected_s
     DigitizedImage.objects.filter(pk=image.pk).update(pyramid_status=PyramidStatus.PENDING)
     (collected_static / "css" / "site.css").write_text("body { color: navy; }\n")
     (collected_static / "css" / "new.css").write_text("p {}\n")
-    DBTaskResult.objects.create(task_path="media.tasks.build_pyramid_task", args_kwargs={"args": [1], "kwargs": {}},
-                                backend_name="default", run_after=timezone.now())
+    DBTaskResult.objects.create(
+        task_path="media.tasks.build_pyramid_task",
+        args_kwargs={"args": [1], "kwargs": {}},
+        backend_name="default",
+        run_after=timezone.now(),
+    )
     applied = MigrationRecorder.Migration.objects.count()
 
     code, output = preflight()
@@ -70,7 +74,7 @@ def test_each_step_is_listed_in_upgrade_order_and_nothing_is_changed(collected_s
     assert "static files: 2 missing or changed in STATIC_ROOT\n  css/new.css\n  css/site.css" in output
     assert f"pyramids: 1 pending\n  {image.iiif_identifier}" in output
     assert "queued tasks: 1 queued or running\n  media.tasks.build_pyramid_task: 1" in output
-    steps = output[output.index("Steps, in this order:"):]
+    steps = output[output.index("Steps, in this order:") :]
     assert steps.index("1. manage.py migrate") < steps.index("2. manage.py collectstatic --noinput")
     assert "3. manage.py build_pyramids" in steps and "4. let `manage.py worker` finish" in steps
     assert "4 step(s) needed." in output
@@ -95,7 +99,8 @@ def elasticsearch_backend(settings, collected_static):
 
     try:
         Elasticsearch(settings.ELASTICSEARCH_URL, request_timeout=3, max_retries=0).cluster.health(
-            wait_for_status="yellow", timeout="3s")
+            wait_for_status="yellow", timeout="3s"
+        )
     except Exception as error:  # any failure means the same here: no usable node
         pytest.skip(f"Elasticsearch is not reachable at {settings.ELASTICSEARCH_URL}: {error.__class__.__name__}")
     settings.SEARCH_BACKEND = "elasticsearch"

@@ -39,8 +39,14 @@ def production_static(tmp_path_factory) -> Path:
         "DATABASE_URL": f"sqlite:///{folder.parent / 'collect.sqlite3'}",
         "STATIC_ROOT": str(folder),
     }
-    result = subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput"], cwd=ROOT,
-                            env=environment, capture_output=True, text=True, timeout=600)
+    result = subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput"],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     return folder
 
@@ -65,8 +71,13 @@ def test_collectstatic_refuses_to_run_without_the_viewer_files(settings, tmp_pat
 
 def test_production_collects_the_viewers_under_hashed_names(production_static):
     manifest = json.loads((production_static / "staticfiles.json").read_text())["paths"]
-    for name in ["vendor/openseadragon/openseadragon.min.js", "vendor/mirador/mirador.min.js",
-                 "vendor/leaflet/leaflet.css", "js/viewer.js", "css/archive.css"]:
+    for name in [
+        "vendor/openseadragon/openseadragon.min.js",
+        "vendor/mirador/mirador.min.js",
+        "vendor/leaflet/leaflet.css",
+        "js/viewer.js",
+        "css/archive.css",
+    ]:
         assert HASHED.search(manifest[name]), manifest[name]
         assert (production_static / manifest[name]).is_file()
         assert (production_static / f"{manifest[name]}.gz").is_file()  # compressed beside it
@@ -106,7 +117,11 @@ def test_whitenoise_serves_hashed_files_for_a_year_and_immutable(served_from):
 
 
 def test_templates_name_static_files_through_the_static_tag():
-    written_out = [path for path in ROOT.glob("**/templates/**/*.html")
-                   if ".venv" not in path.parts and "node_modules" not in path.parts
-                   and re.search(r'(?:src|href)="/static/', path.read_text())]
+    written_out = [
+        path
+        for path in ROOT.glob("**/templates/**/*.html")
+        if ".venv" not in path.parts
+        and "node_modules" not in path.parts
+        and re.search(r'(?:src|href)="/static/', path.read_text())
+    ]
     assert written_out == []

@@ -24,15 +24,25 @@ from tests.factories import make_image
 
 def running_task(worker_ids: list[str], started_minutes_ago: float = 0.0) -> DBTaskResult:
     return DBTaskResult.objects.create(
-        status=TaskResultStatus.RUNNING, args_kwargs={"args": [1], "kwargs": {}}, backend_name="default",
-        task_path="media.tasks.build_pyramid_task", worker_ids=worker_ids, run_after=timezone.now(),
-        started_at=timezone.now() - timedelta(minutes=started_minutes_ago))
+        status=TaskResultStatus.RUNNING,
+        args_kwargs={"args": [1], "kwargs": {}},
+        backend_name="default",
+        task_path="media.tasks.build_pyramid_task",
+        worker_ids=worker_ids,
+        run_after=timezone.now(),
+        started_at=timezone.now() - timedelta(minutes=started_minutes_ago),
+    )
 
 
 def seen(worker_id: str, seconds_ago: float) -> None:
     now = timezone.now()
-    WorkerHeartbeat.objects.create(worker_id=worker_id, host="node", pid=1, started_at=now - timedelta(hours=1),
-                                   last_seen=now - timedelta(seconds=seconds_ago))
+    WorkerHeartbeat.objects.create(
+        worker_id=worker_id,
+        host="node",
+        pid=1,
+        started_at=now - timedelta(hours=1),
+        last_seen=now - timedelta(seconds=seconds_ago),
+    )
 
 
 def status(task: DBTaskResult) -> str:
@@ -53,7 +63,13 @@ def test_a_task_is_lost_when_its_worker_goes_quiet_not_when_it_runs_long(db, set
 
     assert requeue_lost_tasks("me") == (3, 1)
     assert [status(task) for task in (lost, long_build, old_style, recent, cut_off, out_of_attempts)] == [
-        "READY", "RUNNING", "READY", "RUNNING", "READY", "FAILED"]
+        "READY",
+        "RUNNING",
+        "READY",
+        "RUNNING",
+        "READY",
+        "FAILED",
+    ]
     out_of_attempts.refresh_from_db()
     assert out_of_attempts.exception_class_path == "archive.core.task_recovery.WorkerLost"
 
@@ -81,18 +97,29 @@ def test_finished_task_rows_and_dead_workers_are_pruned(db, settings):
     settings.TASK_RETENTION_DAYS, settings.TASK_STALE_AFTER_SECONDS = 14, 1800
     old, recent = timezone.now() - timedelta(days=15), timezone.now() - timedelta(days=13)
     rows = {}
-    for name, state, finished in [("old ok", "SUCCESSFUL", old), ("old failed", "FAILED", old),
-                                  ("recent", "SUCCESSFUL", recent), ("queued", "READY", None),
-                                  ("running", "RUNNING", None)]:
-        rows[name] = DBTaskResult.objects.create(status=state, finished_at=finished, backend_name="default",
-                                                 args_kwargs={"args": [], "kwargs": {}}, task_path="x.y",
-                                                 run_after=old, worker_ids=[])
+    for name, state, finished in [
+        ("old ok", "SUCCESSFUL", old),
+        ("old failed", "FAILED", old),
+        ("recent", "SUCCESSFUL", recent),
+        ("queued", "READY", None),
+        ("running", "RUNNING", None),
+    ]:
+        rows[name] = DBTaskResult.objects.create(
+            status=state,
+            finished_at=finished,
+            backend_name="default",
+            args_kwargs={"args": [], "kwargs": {}},
+            task_path="x.y",
+            run_after=old,
+            worker_ids=[],
+        )
     seen("dead", 1801)
     seen("alive", 1)
 
     assert prune_finished_tasks() == 2
     assert set(DBTaskResult.objects.values_list("pk", flat=True)) == {
-        rows[name].pk for name in ("recent", "queued", "running")}
+        rows[name].pk for name in ("recent", "queued", "running")
+    }
     assert prune_heartbeats() == 1
     assert list(WorkerHeartbeat.objects.values_list("worker_id", flat=True)) == ["alive"]
 

@@ -98,8 +98,9 @@ def test_worker_waits_out_a_longer_outage_with_backoff_and_goes_on(postgres, tmp
         proxy.cut()
         time.sleep(6)
         assert worker.poll() is None, log.read_text()
-        waits = [line.rsplit("trying again in ", 1)[1] for line in log.read_text().splitlines()
-                 if "trying again in" in line]
+        waits = [
+            line.rsplit("trying again in ", 1)[1] for line in log.read_text().splitlines() if "trying again in" in line
+        ]
         assert waits[:3] == ["0.25 s", "0.5 s", "1 s"] and set(waits[3:]) <= {"1 s"}, waits  # doubling, capped
         assert 3 <= len(waits) <= 10  # one line per try, not a flood
         proxy.restore()
@@ -113,8 +114,9 @@ def test_worker_waits_out_a_longer_outage_with_backoff_and_goes_on(postgres, tmp
 
 
 def pyramid_task(database: WorkerDatabase, column: str):
-    return database.query(f"SELECT {column} FROM django_tasks_database_dbtaskresult WHERE task_path = %s",
-                          [PYRAMID_TASK])[0][0]
+    return database.query(
+        f"SELECT {column} FROM django_tasks_database_dbtaskresult WHERE task_path = %s", [PYRAMID_TASK]
+    )[0][0]
 
 
 def worker_ids(database: WorkerDatabase) -> list[str]:
@@ -125,7 +127,8 @@ def worker_ids(database: WorkerDatabase) -> list[str]:
 def slow_image(tmp_path: Path) -> Path:
     source = tmp_path / "scan.jpg"
     pyvips.Image.perlin(9000, 7000, cell_size=256).linear(120, 128).cast("uchar").bandjoin([40, 90]).jpegsave(
-        str(source), Q=85)
+        str(source), Q=85
+    )
     return source
 
 
@@ -147,8 +150,12 @@ def test_a_killed_workers_build_is_taken_over_within_the_heartbeat_window(databa
     try:
         wait_for(lambda: len(worker_ids(database)) == 2, 30, "the second worker to take the task over")
         taken_over_after = time.monotonic() - killed_at
-        wait_for(lambda: database.query("SELECT pyramid_status FROM media_digitizedimage")[0][0] == "ready", 180,
-                 "the pyramid", every=1)
+        wait_for(
+            lambda: database.query("SELECT pyramid_status FROM media_digitizedimage")[0][0] == "ready",
+            180,
+            "the pyramid",
+            every=1,
+        )
     finally:
         stop(second)
     assert taken_over_after < 3 + 15  # the window, and the second worker's start; not TASK_STALE_AFTER_SECONDS

@@ -20,8 +20,7 @@ def tasks_by_path() -> dict[str, int]:
     return {path: paths.count(path) for path in set(paths)}
 
 
-def test_a_transaction_queues_one_reference_task_and_deleted_objects_fail_nothing(transactional_db, settings,
-                                                                                   caplog):
+def test_a_transaction_queues_one_reference_task_and_deleted_objects_fail_nothing(transactional_db, settings, caplog):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     with transaction.atomic():  # as the seed loader writes: everything in one transaction
         image = make_image("Vitražas")
@@ -44,5 +43,13 @@ def test_a_transaction_queues_one_reference_task_and_deleted_objects_fail_nothin
 def test_the_task_passes_over_objects_that_no_longer_exist(db):
     image = make_image("Vitražas")
     item = make_item(make_collection(make_home()), title="Langas", images=[image])
-    assert update_references.call([["catalogue", "itempage", str(item.pk)], ["catalogue", "itempage", "999999"],
-                                   ["media", "digitizedimage", "999999"]]) == 1
+    assert (
+        update_references.call(
+            [
+                ["catalogue", "itempage", str(item.pk)],
+                ["catalogue", "itempage", "999999"],
+                ["media", "digitizedimage", "999999"],
+            ]
+        )
+        == 1
+    )

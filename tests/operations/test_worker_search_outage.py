@@ -39,8 +39,11 @@ def found(text: str) -> list[int]:
 
 
 def sync_tasks() -> list[tuple[str, str]]:
-    return list(DBTaskResult.objects.filter(task_path="search.tasks.sync_index_changes")
-                .order_by("enqueued_at").values_list("status", "exception_class_path"))
+    return list(
+        DBTaskResult.objects.filter(task_path="search.tasks.sync_index_changes")
+        .order_by("enqueued_at")
+        .values_list("status", "exception_class_path")
+    )
 
 
 @pytest.mark.service

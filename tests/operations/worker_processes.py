@@ -25,8 +25,9 @@ def postgres_server_url() -> str | None:
 
     url = os.environ.get("DATABASE_URL", "")
     if not url.startswith("postgres"):
-        url = subprocess.run([str(ROOT / "scripts" / "postgres.sh"), "url"], capture_output=True, text=True,
-                             timeout=30).stdout.strip()
+        url = subprocess.run(
+            [str(ROOT / "scripts" / "postgres.sh"), "url"], capture_output=True, text=True, timeout=30
+        ).stdout.strip()
     try:
         psycopg.connect(url, connect_timeout=3).close()
     except psycopg.Error:
@@ -35,8 +36,15 @@ def postgres_server_url() -> str | None:
 
 
 def manage(env: dict[str, str], *args: str, timeout: float = 600) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True,
-                          text=True, timeout=timeout, check=True)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=True,
+    )
 
 
 class WorkerDatabase:
@@ -67,8 +75,7 @@ class WorkerDatabase:
             return WorkerDatabase(f"sqlite:///{path}", "sqlite", path=path)
         name = f"worker_{uuid.uuid4().hex[:10]}"
         _admin(self.admin_url, f'CREATE DATABASE "{name}" TEMPLATE "{self.name}"')
-        return WorkerDatabase(self.url.rsplit("/", 1)[0] + f"/{name}", "postgres", admin_url=self.admin_url,
-                              name=name)
+        return WorkerDatabase(self.url.rsplit("/", 1)[0] + f"/{name}", "postgres", admin_url=self.admin_url, name=name)
 
     def drop(self) -> None:
         if self.kind == "postgres":
@@ -77,8 +84,11 @@ class WorkerDatabase:
 
     def terminate_connections(self) -> int:
         """Cut every connection to this database (what a PostgreSQL restart does to them); returns how many."""
-        rows = _admin(self.admin_url, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                                      "WHERE datname = %s AND pid <> pg_backend_pid()", [self.name])
+        rows = _admin(
+            self.admin_url,
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
+            [self.name],
+        )
         return len(rows)
 
     def query(self, sql: str, params=()) -> list[tuple]:
@@ -101,7 +111,8 @@ class WorkerDatabase:
             "INSERT INTO django_tasks_database_dbtaskresult (id, status, enqueued_at, args_kwargs, priority, "
             "task_path, worker_ids, queue_name, backend_name, run_after, exception_class_path, traceback) "
             "VALUES (%s, 'READY', CURRENT_TIMESTAMP, %s, 0, %s, '[]', 'default', 'default', %s, '', '')",
-            [hex_id, json.dumps({"args": list(args), "kwargs": {}}), task_path, DATE_MAX[self.kind]])
+            [hex_id, json.dumps({"args": list(args), "kwargs": {}}), task_path, DATE_MAX[self.kind]],
+        )
         return hex_id
 
     def task_status(self, task_id: str) -> str | None:
@@ -119,16 +130,29 @@ def _admin(url: str, sql: str, params=()) -> list[tuple]:
 
 def environment(tmp_path: Path, database: WorkerDatabase, **settings: str) -> dict[str, str]:
     inherited = {name: value for name, value in os.environ.items() if name != "DJANGO_ALLOW_ASYNC_UNSAFE"}
-    return {**inherited, "DJANGO_SETTINGS_MODULE": "archive.settings.dev", "DATABASE_URL": database.url,
-            "ARCHIVE_DATA_DIR": str(tmp_path), "ARCHIVE_VAR_DIR": str(tmp_path),
-            "MEDIA_ROOT": str(tmp_path / "media"), "WORK_ROOT": str(tmp_path / "work"),
-            "TASKS_BACKEND": "database", "PYTHONUNBUFFERED": "1", **settings}
+    return {
+        **inherited,
+        "DJANGO_SETTINGS_MODULE": "archive.settings.dev",
+        "DATABASE_URL": database.url,
+        "ARCHIVE_DATA_DIR": str(tmp_path),
+        "ARCHIVE_VAR_DIR": str(tmp_path),
+        "MEDIA_ROOT": str(tmp_path / "media"),
+        "WORK_ROOT": str(tmp_path / "work"),
+        "TASKS_BACKEND": "database",
+        "PYTHONUNBUFFERED": "1",
+        **settings,
+    }
 
 
 def start_worker(env: dict[str, str], log: Path) -> subprocess.Popen:
     with open(log, "ab") as output:
-        return subprocess.Popen([sys.executable, "manage.py", "worker", "--interval", "0.2"], cwd=ROOT, env=env,
-                                stdout=output, stderr=subprocess.STDOUT)
+        return subprocess.Popen(
+            [sys.executable, "manage.py", "worker", "--interval", "0.2"],
+            cwd=ROOT,
+            env=env,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
 
 
 def stop(process: subprocess.Popen) -> None:

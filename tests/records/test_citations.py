@@ -76,9 +76,15 @@ def test_plain_citation_names_creators_title_inventory_and_link(record):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("fmt, media_type", [("txt", "text/plain"), ("bib", "application/x-bibtex"),
-                                             ("ris", "application/x-research-info-systems"),
-                                             ("json", "application/vnd.citationstyles.csl+json")])
+@pytest.mark.parametrize(
+    "fmt, media_type",
+    [
+        ("txt", "text/plain"),
+        ("bib", "application/x-bibtex"),
+        ("ris", "application/x-research-info-systems"),
+        ("json", "application/vnd.citationstyles.csl+json"),
+    ],
+)
 def test_cite_route_serves_each_format(client, rich_item, fmt, media_type):
     response = client.get(f"/item/KLAVB-V-001/cite.{fmt}")
     assert response.status_code == 200
@@ -119,23 +125,35 @@ def test_a_detail_is_cited_under_a_key_of_its_own(record):
     assert csl_data(detail, ACCESSED)["id"] == detail_key
 
 
-@pytest.mark.parametrize("text, earliest, latest, year, edtf", [
-    ("1935 m.", 1935, 1935, "1935", "1935"),
-    ("1935 m. gegužės 3 d.", 1935, 1935, "1935", "1935-05-03"),
-    ("1930-1939", 1930, 1939, None, "193X"),
-    ("XX a.", 1900, 1999, None, "19XX"),
-    ("XIX a. pab.", 1867, 1899, None, "1867/1899"),
-    ("1935?", 1930, 1940, None, "1935?"),
-    ("c. 1935", 1930, 1940, None, "1935~"),
-    ("apie 1935 m.", 1933, 1938, None, "1933/1938"),
-])
+@pytest.mark.parametrize(
+    "text, earliest, latest, year, edtf",
+    [
+        ("1935 m.", 1935, 1935, "1935", "1935"),
+        ("1935 m. gegužės 3 d.", 1935, 1935, "1935", "1935-05-03"),
+        ("1930-1939", 1930, 1939, None, "193X"),
+        ("XX a.", 1900, 1999, None, "19XX"),
+        ("XIX a. pab.", 1867, 1899, None, "1867/1899"),
+        ("1935?", 1930, 1940, None, "1935?"),
+        ("c. 1935", 1930, 1940, None, "1935~"),
+        ("apie 1935 m.", 1933, 1938, None, "1933/1938"),
+    ],
+)
 def test_bibtex_gives_a_year_only_when_it_is_exact(text, earliest, latest, year, edtf):
     """A fuzzy date keeps its EDTF reading in `date` and its text in `note`: classic BibTeX styles print the
     note, never a year the curator did not write."""
-    record = ItemRecord(inventory_number="X-1", language="lt", title="T", rights="", date_text=text,
-                        year_earliest=earliest, year_latest=latest)
-    fields = {field.key: field.value for field in bibtexparser.parse_string(
-        bibtex_citation(record, ACCESSED)).entries[0].fields}
+    record = ItemRecord(
+        inventory_number="X-1",
+        language="lt",
+        title="T",
+        rights="",
+        date_text=text,
+        year_earliest=earliest,
+        year_latest=latest,
+    )
+    fields = {
+        field.key: field.value
+        for field in bibtexparser.parse_string(bibtex_citation(record, ACCESSED)).entries[0].fields
+    }
     assert (fields.get("year"), fields["date"], fields["note"]) == (year, edtf, text)
     py = [line for line in ris_citation(record, ACCESSED).split("\r\n") if line.startswith("PY")]
     assert py == ([f"PY  - {year}"] if year else [])
@@ -143,40 +161,67 @@ def test_bibtex_gives_a_year_only_when_it_is_exact(text, earliest, latest, year,
 
 def bibtex_names(record: ItemRecord) -> list[tuple[str, str, str]]:
     """The authors as a real BibTeX name parser splits them: (von, last, first)."""
-    library = bibtexparser.parse_string(bibtex_citation(record, ACCESSED),
-                                        append_middleware=[SeparateCoAuthors(), SplitNameParts()])
+    library = bibtexparser.parse_string(
+        bibtex_citation(record, ACCESSED), append_middleware=[SeparateCoAuthors(), SplitNameParts()]
+    )
     return [(" ".join(name.von), " ".join(name.last), " ".join(name.first)) for name in library.entries[0]["author"]]
 
 
-@pytest.mark.parametrize("name, is_person, last, first, csl", [
-    ("Jonas Pavyzdėlis", True, "Pavyzdėlis", "Jonas", {"family": "Pavyzdėlis", "given": "Jonas"}),
-    ("Jonas Antanas Pavyzdėlis", True, "Pavyzdėlis", "Jonas Antanas",
-     {"family": "Pavyzdėlis", "given": "Jonas Antanas"}),
-    ("Aldona Pavyzdienė (pavyzdys)", True, "{Pavyzdienė (pavyzdys)}", "Aldona",
-     {"family": "Pavyzdienė (pavyzdys)", "given": "Aldona"}),
-    ("Pavyzdėlis, Jonas", True, "Pavyzdėlis", "Jonas", {"family": "Pavyzdėlis", "given": "Jonas"}),
-    # A school entered as a person (the import's default kind): no name BibTeX could invert.
-    ("Klaipėdos dailės mokykla", True, "{Klaipėdos dailės mokykla}", "", {"literal": "Klaipėdos dailės mokykla"}),
-    ("Pavyzdinė vitražų dirbtuvė A", False, "{Pavyzdinė vitražų dirbtuvė A}", "",
-     {"literal": "Pavyzdinė vitražų dirbtuvė A"}),
-    ("Nežinomas autorius", False, "{Nežinomas autorius}", "", {"literal": "Nežinomas autorius"}),
-])
+@pytest.mark.parametrize(
+    "name, is_person, last, first, csl",
+    [
+        ("Jonas Pavyzdėlis", True, "Pavyzdėlis", "Jonas", {"family": "Pavyzdėlis", "given": "Jonas"}),
+        (
+            "Jonas Antanas Pavyzdėlis",
+            True,
+            "Pavyzdėlis",
+            "Jonas Antanas",
+            {"family": "Pavyzdėlis", "given": "Jonas Antanas"},
+        ),
+        (
+            "Aldona Pavyzdienė (pavyzdys)",
+            True,
+            "{Pavyzdienė (pavyzdys)}",
+            "Aldona",
+            {"family": "Pavyzdienė (pavyzdys)", "given": "Aldona"},
+        ),
+        ("Pavyzdėlis, Jonas", True, "Pavyzdėlis", "Jonas", {"family": "Pavyzdėlis", "given": "Jonas"}),
+        # A school entered as a person (the import's default kind): no name BibTeX could invert.
+        ("Klaipėdos dailės mokykla", True, "{Klaipėdos dailės mokykla}", "", {"literal": "Klaipėdos dailės mokykla"}),
+        (
+            "Pavyzdinė vitražų dirbtuvė A",
+            False,
+            "{Pavyzdinė vitražų dirbtuvė A}",
+            "",
+            {"literal": "Pavyzdinė vitražų dirbtuvė A"},
+        ),
+        ("Nežinomas autorius", False, "{Nežinomas autorius}", "", {"literal": "Nežinomas autorius"}),
+    ],
+)
 def test_names_are_given_as_family_and_given_or_as_one_literal(name, is_person, last, first, csl):
-    record = ItemRecord(inventory_number="X-1", language="lt", title="T", rights="",
-                        creators=(CreatorRecord(name, "artist", "", is_person),))
+    record = ItemRecord(
+        inventory_number="X-1",
+        language="lt",
+        title="T",
+        rights="",
+        creators=(CreatorRecord(name, "artist", "", is_person),),
+    )
     assert bibtex_names(record) == [("", last, first)]
     ris_family_first = f"{csl['family']}, {csl['given']}" if "family" in csl else csl["literal"]
     assert f"AU  - {ris_family_first}\r\n" in ris_citation(record, ACCESSED)
     assert csl_data(record, ACCESSED)["author"] == [csl]
 
 
-@pytest.mark.parametrize("address, building, town", [
-    ("Turgaus a., Klaipėda", "", "Klaipėda"),
-    ("Teatro g. 2, Klaipėda", "Dramos teatro pastatas", "Klaipėda"),
-    ("Liepų g. 16, LT-92138 Klaipėda", "", "Klaipėda"),
-    ("Turgaus g. 1", "", ""),
-    ("", "", ""),
-])
+@pytest.mark.parametrize(
+    "address, building, town",
+    [
+        ("Turgaus a., Klaipėda", "", "Klaipėda"),
+        ("Teatro g. 2, Klaipėda", "Dramos teatro pastatas", "Klaipėda"),
+        ("Liepų g. 16, LT-92138 Klaipėda", "", "Klaipėda"),
+        ("Turgaus g. 1", "", ""),
+        ("", "", ""),
+    ],
+)
 @pytest.mark.django_db
 def test_the_city_of_a_citation_is_the_places_town_never_a_street(collection, address, building, town):
     from archive.vocabularies.models import Place

@@ -10,8 +10,12 @@ from tests.factories import make_image, make_item
 
 @pytest.fixture
 def item(collection):
-    return make_item(collection, title="Vitražas su laivu", inventory_number="D-1",
-                     images=[make_image("Langas", 400, 300), make_image("Detalė", 200, 100)])
+    return make_item(
+        collection,
+        title="Vitražas su laivu",
+        inventory_number="D-1",
+        images=[make_image("Langas", 400, 300), make_image("Detalė", 200, 100)],
+    )
 
 
 @pytest.mark.django_db
@@ -40,12 +44,15 @@ def test_detail_citations_carry_the_detail_link(client, item):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("path", "status"), [
-    ("/item/D-1/detail/2/150,20,100,50/", 400),   # reaches outside the 200 x 100 image
-    ("/item/D-1/detail/2/0,0,0,50/", 400),
-    ("/item/D-1/detail/3/0,0,10,10/", 404),
-    ("/item/NONE/detail/1/0,0,10,10/", 404),
-])
+@pytest.mark.parametrize(
+    ("path", "status"),
+    [
+        ("/item/D-1/detail/2/150,20,100,50/", 400),  # reaches outside the 200 x 100 image
+        ("/item/D-1/detail/2/0,0,0,50/", 400),
+        ("/item/D-1/detail/3/0,0,10,10/", 404),
+        ("/item/NONE/detail/1/0,0,10,10/", 404),
+    ],
+)
 def test_bad_detail_links_say_why(client, item, path, status):
     response = client.get(path)
     assert response.status_code == status

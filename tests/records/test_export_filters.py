@@ -24,10 +24,13 @@ def elasticsearch_prefix():
 
     try:
         Elasticsearch(django_settings.ELASTICSEARCH_URL, request_timeout=3, max_retries=0).cluster.health(
-            wait_for_status="yellow", timeout="3s")
+            wait_for_status="yellow", timeout="3s"
+        )
     except Exception as error:  # any failure means the same here: no usable node
-        pytest.skip(f"Elasticsearch is not reachable at {django_settings.ELASTICSEARCH_URL} "
-                    f"(start it with scripts/elasticsearch.sh start): {error.__class__.__name__}")
+        pytest.skip(
+            f"Elasticsearch is not reachable at {django_settings.ELASTICSEARCH_URL} "
+            f"(start it with scripts/elasticsearch.sh start): {error.__class__.__name__}"
+        )
     prefix = f"test-export-{uuid.uuid4().hex[:8]}"
     yield prefix
     ElasticsearchBackend(index_prefix=prefix).delete_all()
@@ -49,11 +52,23 @@ def catalogue(home, backend):
     glass = built.herb.techniques.first()
     # Enough 1930s stained glass for several search pages (20 a page), and 1930s photographs beside them.
     for number in range(45):
-        make_item(built.stained, title=f"Langas nr. {number}", inventory_number=f"KLAVB-V-{100 + number}",
-                  techniques=[glass], year_earliest=1930 + number % 10, year_latest=1930 + number % 10)
+        make_item(
+            built.stained,
+            title=f"Langas nr. {number}",
+            inventory_number=f"KLAVB-V-{100 + number}",
+            techniques=[glass],
+            year_earliest=1930 + number % 10,
+            year_latest=1930 + number % 10,
+        )
     for number in range(5):
-        make_item(built.photos, title=f"Nuotrauka nr. {number}", inventory_number=f"KLAVB-F-{100 + number}",
-                  techniques=[built.harbour.techniques.first()], year_earliest=1933, year_latest=1933)
+        make_item(
+            built.photos,
+            title=f"Nuotrauka nr. {number}",
+            inventory_number=f"KLAVB-F-{100 + number}",
+            techniques=[built.harbour.techniques.first()],
+            year_earliest=1933,
+            year_latest=1933,
+        )
     sync_changes()
     return built
 
@@ -80,14 +95,17 @@ def numbers_of(ids: list[int]) -> list[str]:
     return [by_id[pk].inventory_number for pk in ids]
 
 
-@pytest.mark.parametrize("query", [
-    "decade=1930&technique=vitrazas",
-    "decade=1930&technique=vitrazas&sort=-date",
-    "q=1930s&collection=fotografijos",
-    "q=langas&from=1935",
-    "q=tarpukaris",
-    "century=20&state=lost",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "decade=1930&technique=vitrazas",
+        "decade=1930&technique=vitrazas&sort=-date",
+        "q=1930s&collection=fotografijos",
+        "q=langas&from=1935",
+        "q=tarpukaris",
+        "century=20&state=lost",
+    ],
+)
 def test_the_export_holds_exactly_the_search_hits_in_its_order(client, catalogue, query):
     hits = search_ids(client, query)
     assert len(hits) == len(set(hits))
@@ -129,10 +147,13 @@ def test_an_export_never_holds_more_than_a_search_reaches(settings):
     assert export_limit() == MAX_HITS
 
 
-@pytest.mark.parametrize("path, text, label", [
-    ("/search/", "1930s", "Eksportuoti:"),
-    ("/en/search/", "1890s", "Export:"),
-])
+@pytest.mark.parametrize(
+    "path, text, label",
+    [
+        ("/search/", "1930s", "Eksportuoti:"),
+        ("/en/search/", "1890s", "Export:"),
+    ],
+)
 def test_the_search_page_links_to_the_export_of_its_query_and_filters(client, catalogue, path, text, label):
     html = client.get(path, {"q": text, "technique": "vitrazas", "page": "2"}).content.decode()
     assert label in html

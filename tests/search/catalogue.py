@@ -26,8 +26,7 @@ class Catalogue:
 
 
 def item(collection, title, creators=(), subjects=(), **fields) -> ItemPage:
-    page = make_item(collection, title=title,
-                     creators=[ItemCreator(creator=creator) for creator in creators], **fields)
+    page = make_item(collection, title=title, creators=[ItemCreator(creator=creator) for creator in creators], **fields)
     if subjects:
         page.subjects.add(*subjects)
         page.save()
@@ -45,29 +44,67 @@ def build_catalogue(home: HomePage) -> Catalogue:
 
     stained = make_collection(home, title="Vitražai", slug="vitrazai")
     photos = make_collection(home, title="Fotografijos", slug="fotografijos")
-    herb = item(stained, "Vitražas su Klaipėdos herbu", inventory_number="KLAVB-V-001", creators=[pavyzdelis],
-                place=klaipeda, techniques=[glass], materials=[lead], year_earliest=1935, year_latest=1937,
-                date_text="apie 1936 m.", inscriptions="MEMEL 1936", subjects=["herbas"],
-                description="<p>Spalvotas stiklas ir švinas, miesto herbas su bokštais.</p>",
-                life_events=[WorkEvent(kind="created", year_earliest=1936)])
-    church = item(stained, "Bažnyčios langas", inventory_number="KLAVB-V-002", creators=[workshop],
-                  place=kretinga, techniques=[glass], year_earliest=1890, year_latest=1910,
-                  description="<p>Šventųjų figūros bažnyčios lange.</p>", subjects=["bažnyčia"],
-                  life_events=destroyed())
-    harbour = item(photos, "Uosto panorama", inventory_number="KLAVB-F-010", place=klaipeda,
-                   techniques=[photo], year_earliest=1960, year_latest=1960, subjects=["uostas"],
-                   description="<p>Klaipėdos uostas iš švyturio.</p>")
+    herb = item(
+        stained,
+        "Vitražas su Klaipėdos herbu",
+        inventory_number="KLAVB-V-001",
+        creators=[pavyzdelis],
+        place=klaipeda,
+        techniques=[glass],
+        materials=[lead],
+        year_earliest=1935,
+        year_latest=1937,
+        date_text="apie 1936 m.",
+        inscriptions="MEMEL 1936",
+        subjects=["herbas"],
+        description="<p>Spalvotas stiklas ir švinas, miesto herbas su bokštais.</p>",
+        life_events=[WorkEvent(kind="created", year_earliest=1936)],
+    )
+    church = item(
+        stained,
+        "Bažnyčios langas",
+        inventory_number="KLAVB-V-002",
+        creators=[workshop],
+        place=kretinga,
+        techniques=[glass],
+        year_earliest=1890,
+        year_latest=1910,
+        description="<p>Šventųjų figūros bažnyčios lange.</p>",
+        subjects=["bažnyčia"],
+        life_events=destroyed(),
+    )
+    harbour = item(
+        photos,
+        "Uosto panorama",
+        inventory_number="KLAVB-F-010",
+        place=klaipeda,
+        techniques=[photo],
+        year_earliest=1960,
+        year_latest=1960,
+        subjects=["uostas"],
+        description="<p>Klaipėdos uostas iš švyturio.</p>",
+    )
     undated = item(photos, "Nežinomas portretas", inventory_number="KLAVB-F-011", techniques=[photo])
     hidden = item(stained, "Slaptas vitražas", inventory_number="KLAVB-V-099", live=False, techniques=[glass])
-    window_en = item(english_collection(), "Stained glass windows of the Klaipėda church",
-                     inventory_number="KLAVB-V-002", creators=[workshop], place=kretinga, techniques=[glass],
-                     year_earliest=1890, year_latest=1910, life_events=destroyed())
+    window_en = item(
+        english_collection(),
+        "Stained glass windows of the Klaipėda church",
+        inventory_number="KLAVB-V-002",
+        creators=[workshop],
+        place=kretinga,
+        techniques=[glass],
+        year_earliest=1890,
+        year_latest=1910,
+        life_events=destroyed(),
+    )
     return Catalogue(stained, photos, herb, church, harbour, undated, hidden, window_en)
 
 
 def destroyed() -> list[WorkEvent]:
-    return [WorkEvent(kind="created", year_earliest=1890, sort_order=0),
-            WorkEvent(kind="destroyed", year_earliest=1944, sort_order=1)]
+    return [
+        WorkEvent(kind="created", year_earliest=1890, sort_order=0),
+        WorkEvent(kind="destroyed", year_earliest=1944, sort_order=1),
+    ]
 
 
 def english_collection() -> CollectionPage:

@@ -23,8 +23,10 @@ def elasticsearch_url():
         client = Elasticsearch(url, request_timeout=3, max_retries=0)
         client.cluster.health(wait_for_status="yellow", timeout="3s")
     except Exception as error:  # any failure means the same here: no usable node
-        pytest.skip(f"Elasticsearch is not reachable at {url} "
-                    f"(start it with scripts/elasticsearch.sh start): {error.__class__.__name__}")
+        pytest.skip(
+            f"Elasticsearch is not reachable at {url} "
+            f"(start it with scripts/elasticsearch.sh start): {error.__class__.__name__}"
+        )
     return url
 
 
@@ -44,8 +46,9 @@ def clear_documents(backend: ElasticsearchBackend) -> None:
     client = backend.client
     hits = client.search(index=backend.alias, size=10_000, source=False)["hits"]["hits"]
     if hits:
-        helpers.bulk(client, [{"_op_type": "delete", "_id": hit["_id"]} for hit in hits],
-                     index=backend.alias, refresh=True)
+        helpers.bulk(
+            client, [{"_op_type": "delete", "_id": hit["_id"]} for hit in hits], index=backend.alias, refresh=True
+        )
 
 
 @pytest.fixture

@@ -38,7 +38,6 @@ UNDATED = Q(year_earliest__isnull=True) | Q(year_latest__isnull=True)
 
 
 class ReferenceDatabaseBackend:
-
     def search(self, query: SearchQuery) -> SearchResults:
         filtered = self.filtered(query)
         if not query.text:
@@ -47,8 +46,13 @@ class ReferenceDatabaseBackend:
         vocabulary_q = self.vocabulary_q(query.text)
         extra = []
         if vocabulary_q is not None:
-            extra = list(filtered.filter(vocabulary_q).exclude(pk__in=ranked).order_by("title")
-                         .values_list("pk", flat=True).distinct())
+            extra = list(
+                filtered.filter(vocabulary_q)
+                .exclude(pk__in=ranked)
+                .order_by("title")
+                .values_list("pk", flat=True)
+                .distinct()
+            )
         matched = filtered.filter(pk__in=ranked + extra)
         return self.page_of(matched, query, ranked_ids=ranked + extra)
 
@@ -114,8 +118,11 @@ class ReferenceDatabaseBackend:
         materials = list(Material.objects.filter(named).values_list("pk", flat=True))
         if not (creators or techniques or materials):
             return None
-        return (Q(pk__in=ItemCreator.objects.filter(creator__in=creators).values("item_id"))
-                | Q(techniques__in=techniques) | Q(materials__in=materials))
+        return (
+            Q(pk__in=ItemCreator.objects.filter(creator__in=creators).values("item_id"))
+            | Q(techniques__in=techniques)
+            | Q(materials__in=materials)
+        )
 
     def page_of(self, matched: QuerySet, query: SearchQuery, ranked_ids: list[int] | None) -> SearchResults:
         matched = matched.distinct()
@@ -126,8 +133,9 @@ class ReferenceDatabaseBackend:
             page_ids = list(matched.order_by(*ORDERINGS[query.sort]).values_list("pk", flat=True)[window])
             count = matched.count()
         facets, undated = self.facets(matched)
-        return SearchResults(count=count, hits=[SearchHit(page_id=pk) for pk in page_ids], facets=facets,
-                             undated=undated)
+        return SearchResults(
+            count=count, hits=[SearchHit(page_id=pk) for pk in page_ids], facets=facets, undated=undated
+        )
 
     def facets(self, matched: QuerySet) -> tuple[dict[str, list[FacetCount]], int]:
         """Counts of every facet's values, and the number of undated items."""
@@ -135,21 +143,42 @@ class ReferenceDatabaseBackend:
         ranges = list(ItemPage.objects.filter(pk__in=ids).values_list("year_earliest", "year_latest"))
         counts = {
             "collection": self.collection_counts(ids),
-            "creator": Counter(dict(
-                ItemCreator.objects.filter(item__in=ids).order_by().values_list("creator__key")
-                .annotate(n=Count("item", distinct=True)))),
-            "place": Counter(dict(
-                ItemPage.objects.filter(pk__in=ids, place__isnull=False).order_by().values_list("place__key")
-                .annotate(n=Count("pk")))),
+            "creator": Counter(
+                dict(
+                    ItemCreator.objects.filter(item__in=ids)
+                    .order_by()
+                    .values_list("creator__key")
+                    .annotate(n=Count("item", distinct=True))
+                )
+            ),
+            "place": Counter(
+                dict(
+                    ItemPage.objects.filter(pk__in=ids, place__isnull=False)
+                    .order_by()
+                    .values_list("place__key")
+                    .annotate(n=Count("pk"))
+                )
+            ),
             "technique": self.technique_counts(ids),
-            "subject": Counter(dict(
-                ItemTag.objects.filter(content_object__in=ids).order_by().values_list("tag__slug")
-                .annotate(n=Count("content_object", distinct=True)))),
+            "subject": Counter(
+                dict(
+                    ItemTag.objects.filter(content_object__in=ids)
+                    .order_by()
+                    .values_list("tag__slug")
+                    .annotate(n=Count("content_object", distinct=True))
+                )
+            ),
             "century": Counter(century for first, last in ranges for century in centuries_between(first, last)),
             "decade": Counter(decade for first, last in ranges for decade in decades_between(first, last)),
-            "state": Counter(dict(
-                ItemPage.objects.filter(pk__in=ids).exclude(work_status="").order_by().values_list("work_status")
-                .annotate(n=Count("pk")))),
+            "state": Counter(
+                dict(
+                    ItemPage.objects.filter(pk__in=ids)
+                    .exclude(work_status="")
+                    .order_by()
+                    .values_list("work_status")
+                    .annotate(n=Count("pk"))
+                )
+            ),
         }
         undated = sum(1 for first, last in ranges if first is None or last is None)
         return {facet.name: as_facet_counts(facet.name, counts[facet.name], facet.size) for facet in FACETS}, undated
@@ -158,17 +187,23 @@ class ReferenceDatabaseBackend:
     def collection_counts(ids: QuerySet) -> Counter:
         prefix_length = COLLECTION_DEPTH * Page.steplen
         by_path = dict(
-            ItemPage.objects.filter(pk__in=ids).annotate(parent=Substr("path", 1, prefix_length))
-            .order_by().values_list("parent").annotate(n=Count("pk")))
+            ItemPage.objects.filter(pk__in=ids)
+            .annotate(parent=Substr("path", 1, prefix_length))
+            .order_by()
+            .values_list("parent")
+            .annotate(n=Count("pk"))
+        )
         slugs = dict(CollectionPage.objects.filter(path__in=by_path).values_list("path", "slug"))
         return Counter({slugs[path]: n for path, n in by_path.items() if path in slugs})
 
     @staticmethod
     def technique_counts(ids: QuerySet) -> Counter:
-        counts = Counter(dict(
-            Technique.objects.filter(itempage__in=ids).order_by().values_list("key").annotate(n=Count("itempage"))))
-        counts.update(dict(
-            Material.objects.filter(itempage__in=ids).order_by().values_list("key").annotate(n=Count("itempage"))))
+        counts = Counter(
+            dict(Technique.objects.filter(itempage__in=ids).order_by().values_list("key").annotate(n=Count("itempage")))
+        )
+        counts.update(
+            dict(Material.objects.filter(itempage__in=ids).order_by().values_list("key").annotate(n=Count("itempage")))
+        )
         return counts
 
 

@@ -75,14 +75,20 @@ def test_collection_filter_keeps_only_its_items(backend, catalogue):
 
 def test_a_year_range_matches_items_whose_dates_overlap_it(backend, catalogue):
     assert titles(backend, year_from=1905, year_to=1936, sort="date") == [
-        "Bažnyčios langas", "Vitražas su Klaipėdos herbu"]
+        "Bažnyčios langas",
+        "Vitražas su Klaipėdos herbu",
+    ]
     assert titles(backend, year_from=1911, year_to=1934) == []
     assert titles(backend, year_from=1960, sort="date") == ["Uosto panorama"]
 
 
 def test_sort_by_date_puts_the_oldest_first_and_undated_last(backend, catalogue):
     assert titles(backend, sort="date") == [
-        "Bažnyčios langas", "Vitražas su Klaipėdos herbu", "Uosto panorama", "Nežinomas portretas"]
+        "Bažnyčios langas",
+        "Vitražas su Klaipėdos herbu",
+        "Uosto panorama",
+        "Nežinomas portretas",
+    ]
 
 
 def test_sort_newest_first(backend, catalogue):
@@ -127,7 +133,9 @@ def test_a_multi_decade_item_counts_in_each_decade_listed_in_time_order(backend,
 def test_a_decade_filter_finds_the_items_whose_dates_overlap_it(backend, catalogue):
     assert titles(backend, filters={"decade": ("1900",)}) == ["Bažnyčios langas"]
     assert titles(backend, filters={"decade": ("1930", "1960")}, sort="date") == [
-        "Vitražas su Klaipėdos herbu", "Uosto panorama"]
+        "Vitražas su Klaipėdos herbu",
+        "Uosto panorama",
+    ]
     assert titles(backend, filters={"decade": ("1920",)}) == []
 
 
@@ -148,7 +156,9 @@ def test_the_state_filter_finds_lost_works_and_leaves_surviving_ones_out(backend
     assert titles(backend, filters={"state": ("lost",)}) == ["Bažnyčios langas"]
     assert titles(backend, filters={"state": ("survives",)}) == ["Vitražas su Klaipėdos herbu"]
     assert titles(backend, filters={"state": ("lost", "survives")}, sort="date") == [
-        "Bažnyčios langas", "Vitražas su Klaipėdos herbu"]
+        "Bažnyčios langas",
+        "Vitražas su Klaipėdos herbu",
+    ]
 
 
 def test_a_new_event_in_the_life_of_a_work_changes_its_state_in_search(backend, catalogue):
@@ -186,8 +196,11 @@ def test_an_undated_item_is_never_taken_for_year_zero(backend, catalogue):
 def test_exhibitions_and_collections_are_found_beside_the_items(backend, catalogue, home):
     from archive.exhibitions.models import ExhibitionPage
 
-    exhibition = home.add_child(instance=ExhibitionPage(title="Stiklo šviesa", slug="stiklo-sviesa",
-                                                        intro="<p>Paroda apie tarpukario langus.</p>"))
+    exhibition = home.add_child(
+        instance=ExhibitionPage(
+            title="Stiklo šviesa", slug="stiklo-sviesa", intro="<p>Paroda apie tarpukario langus.</p>"
+        )
+    )
     sync_changes()
     assert backend.search_features("Stiklo šviesa", "lt") == [exhibition.pk]
     assert backend.search_features("Fotografijos", "lt") == [catalogue.photos.pk]

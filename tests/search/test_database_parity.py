@@ -37,12 +37,23 @@ years = st.none() | st.integers(1690, 2010)
 
 
 texts = st.just("") | st.sampled_from(WORDS) | st.lists(st.sampled_from(WORDS), min_size=2, max_size=3).map(" ".join)
-chosen = st.sampled_from(sorted(FACET_VALUES)).flatmap(lambda facet: st.tuples(
-    st.just(facet), st.lists(st.sampled_from(FACET_VALUES[facet]), min_size=1, max_size=2, unique=True).map(tuple)))
+chosen = st.sampled_from(sorted(FACET_VALUES)).flatmap(
+    lambda facet: st.tuples(
+        st.just(facet), st.lists(st.sampled_from(FACET_VALUES[facet]), min_size=1, max_size=2, unique=True).map(tuple)
+    )
+)
 filters = st.lists(chosen, max_size=2).map(dict)
-queries = st.builds(SearchQuery, text=texts, filters=filters, year_from=years, year_to=years,
-                    undated=st.booleans(), sort=st.sampled_from(SORTS), page=st.integers(1, 3),
-                    per_page=st.sampled_from([5, 20]))
+queries = st.builds(
+    SearchQuery,
+    text=texts,
+    filters=filters,
+    year_from=years,
+    year_to=years,
+    undated=st.booleans(),
+    sort=st.sampled_from(SORTS),
+    page=st.integers(1, 3),
+    per_page=st.sampled_from([5, 20]),
+)
 
 
 @pytest.fixture
@@ -52,7 +63,7 @@ def corpus(db):
     ids = list(ItemPage.objects.order_by("pk").values_list("pk", flat=True))
     ItemPage.objects.filter(pk__in=ids[::7]).update(year_earliest=None, year_latest=None)
     for offset, state in enumerate(WorkStatus.values):
-        ItemPage.objects.filter(pk__in=ids[offset + 1::9]).update(work_status=state)
+        ItemPage.objects.filter(pk__in=ids[offset + 1 :: 9]).update(work_status=state)
     for pk, earliest in ItemPage.objects.filter(pk__in=ids[3::11]).values_list("pk", "year_earliest"):
         if earliest is not None:
             ItemPage.objects.filter(pk=pk).update(year_latest=earliest + 250)
@@ -63,8 +74,7 @@ def corpus(db):
 def sort_keys(page_ids: list[int], sort: str) -> list[tuple]:
     rows = ItemPage.objects.in_bulk(page_ids)
     if sort in ("date", "-date"):
-        return [(rows[pk].year_earliest if sort == "date" else rows[pk].year_latest, rows[pk].title)
-                for pk in page_ids]
+        return [(rows[pk].year_earliest if sort == "date" else rows[pk].year_latest, rows[pk].title) for pk in page_ids]
     return [(rows[pk].title,) for pk in page_ids]
 
 

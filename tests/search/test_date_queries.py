@@ -35,15 +35,18 @@ def dated(catalogue):
     return catalogue
 
 
-@pytest.mark.parametrize("text, earliest, latest", [
-    ("1930s", 1930, 1939),
-    ("1930–1939 m.", 1930, 1939),
-    ("late 1930s", 1937, 1939),
-    ("1935 m. gegužės 3 d.", 1935, 1935),
-    ("193X", 1930, 1939),
-    ("XX a. 4-asis dešimtmetis", 1930, 1939),
-    ("1936 m. pavasaris", 1936, 1936),
-])
+@pytest.mark.parametrize(
+    "text, earliest, latest",
+    [
+        ("1930s", 1930, 1939),
+        ("1930–1939 m.", 1930, 1939),
+        ("late 1930s", 1937, 1939),
+        ("1935 m. gegužės 3 d.", 1935, 1935),
+        ("193X", 1930, 1939),
+        ("XX a. 4-asis dešimtmetis", 1930, 1939),
+        ("1936 m. pavasaris", 1936, 1936),
+    ],
+)
 def test_a_date_phrase_in_the_search_box_is_searched_as_years(client, dated, text, earliest, latest):
     answer = found(client, q=text)
     assert answer["dates"] == {"text": text, "from": earliest, "to": latest}
@@ -93,12 +96,15 @@ def test_words_1_searches_the_words(client, dated):
     assert 'value="1930s"' in html
 
 
-@pytest.mark.parametrize("years, expected", [
-    ({"from": "early 1930s", "to": "1935 m. gegužės 3 d."}, {HERB}),  # 1930..1935
-    ({"from": "tarpukaris"}, {HERB, HARBOUR}),  # from 1918
-    ({"to": "XIX a. pab."}, {CHURCH}),  # to 1899
-    ({"from": "1950", "to": "1960"}, {HARBOUR}),  # digits still work
-])
+@pytest.mark.parametrize(
+    "years, expected",
+    [
+        ({"from": "early 1930s", "to": "1935 m. gegužės 3 d."}, {HERB}),  # 1930..1935
+        ({"from": "tarpukaris"}, {HERB, HARBOUR}),  # from 1918
+        ({"to": "XIX a. pab."}, {CHURCH}),  # to 1899
+        ({"from": "1950", "to": "1960"}, {HARBOUR}),  # digits still work
+    ],
+)
 def test_from_and_to_take_any_date_phrase(client, dated, years, expected):
     assert titles(found(client, **years)) == expected
 

@@ -42,7 +42,8 @@ def test_a_lithuanian_inflected_form_finds_the_item(elasticsearch, indexed):
 
 def test_english_stemming_applies_to_english_items(elasticsearch, indexed):
     assert titles(elasticsearch, text="window churches", language="en") == [
-        "Stained glass windows of the Klaipėda church"]
+        "Stained glass windows of the Klaipėda church"
+    ]
 
 
 def test_the_title_ranks_above_a_mention_elsewhere(elasticsearch, indexed):

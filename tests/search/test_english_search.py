@@ -35,8 +35,9 @@ def pages(home, backend):
     lithuanian = make_collection(home, title="Vitražai", slug="vitrazai")
     sea_lt = tagged(lithuanian, "Langas su burlaiviu", ["jūra"], inventory_number="E-1", place=klaipeda)
     english = english_collection()
-    sea_en = tagged(english, "Window with a sailing boat", ["jūra"], inventory_number="E-1", place=klaipeda,
-                    techniques=[glass])
+    sea_en = tagged(
+        english, "Window with a sailing boat", ["jūra"], inventory_number="E-1", place=klaipeda, techniques=[glass]
+    )
     street_en = tagged(english, "Shop window", ["prekyba"], inventory_number="E-2", place=libau)
     harbour_en = tagged(english, "Harbour gate of Alte Strasse", ["uostas"], inventory_number="E-3")
     SubjectName.objects.create(tag=Tag.objects.get(name="jūra"), name_en="sea")
@@ -68,9 +69,14 @@ def test_english_search_finds_lithuanian_word_forms(pages, text):
     assert found(text, "en") == {"Window with a sailing boat"}
 
 
-@pytest.mark.parametrize(("text", "title"), [
-    ("Libauer Strasse", "Shop window"), ("Libauer Straße", "Shop window"),
-    ("Alte Straße", "Harbour gate of Alte Strasse"), ("Alte Strasse", "Harbour gate of Alte Strasse"),
-])
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Libauer Strasse", "Shop window"),
+        ("Libauer Straße", "Shop window"),
+        ("Alte Straße", "Harbour gate of Alte Strasse"),
+        ("Alte Strasse", "Harbour gate of Alte Strasse"),
+    ],
+)
 def test_sharp_s_and_ss_find_each_other(pages, text, title):
     assert found(text, "en") == {title}

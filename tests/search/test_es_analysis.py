@@ -122,7 +122,10 @@ def test_built_in_and_plugin_chains_are_the_same_lucene_filters_in_the_same_orde
     assert builtin == plugin
     # Stemming before folding: the Lithuanian stemmer's rules need the diacritics (elasticsearch#139606).
     assert [re.sub(r"^[\w.]+\.(?=\w+\()", "", name) for name in builtin["archive_lt"]] == [
-        "LowerCaseFilter()", "SnowballFilter(org.tartarus.snowball.ext.LithuanianStemmer)", "ASCIIFoldingFilter(false)"]
+        "LowerCaseFilter()",
+        "SnowballFilter(org.tartarus.snowball.ext.LithuanianStemmer)",
+        "ASCIIFoldingFilter(false)",
+    ]
 
 
 def test_an_unknown_choice_of_filters_is_refused():
@@ -131,26 +134,41 @@ def test_an_unknown_choice_of_filters_is_refused():
 
 
 def settings_of(module: str, **environment) -> dict:
-    code = ("from django.conf import settings as s; "
-            "print(s.ELASTICSEARCH_ANALYSIS, s.ELASTICSEARCH_SHARDS, s.ELASTICSEARCH_REPLICAS)")
+    code = (
+        "from django.conf import settings as s; "
+        "print(s.ELASTICSEARCH_ANALYSIS, s.ELASTICSEARCH_SHARDS, s.ELASTICSEARCH_REPLICAS)"
+    )
     inherited = {name: value for name, value in os.environ.items() if not name.startswith("ELASTICSEARCH_")}
     result = subprocess.run(
-        [sys.executable, "-c", f"import django; django.setup(); {code}"], cwd=ROOT, capture_output=True, text=True,
-        env={**inherited, "DJANGO_SETTINGS_MODULE": module, **environment}, timeout=60, check=True)
+        [sys.executable, "-c", f"import django; django.setup(); {code}"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**inherited, "DJANGO_SETTINGS_MODULE": module, **environment},
+        timeout=60,
+        check=True,
+    )
     analysis_choice, shards, replicas = result.stdout.split()
     return {"analysis": analysis_choice, "shards": int(shards), "replicas": int(replicas)}
 
 
 def test_production_defaults_to_built_in_filters_and_a_replica(tmp_path):
     production = {"SECRET_KEY": "x" * 50, "ALLOWED_HOSTS": "archive.example.org", "ARCHIVE_DATA_DIR": str(tmp_path)}
-    assert settings_of("archive.settings.production", **production) == {"analysis": "builtin", "shards": 1,
-                                                                         "replicas": 1}
+    assert settings_of("archive.settings.production", **production) == {
+        "analysis": "builtin",
+        "shards": 1,
+        "replicas": 1,
+    }
     assert settings_of("archive.settings.test") == {"analysis": "auto", "shards": 1, "replicas": 0}
     assert settings_of("archive.settings.dev", ELASTICSEARCH_SHARDS="3", ELASTICSEARCH_ANALYSIS="plugin") == {
-        "analysis": "plugin", "shards": 3, "replicas": 0}
+        "analysis": "plugin",
+        "shards": 3,
+        "replicas": 0,
+    }
 
 
 # --- on the real node ---
+
 
 @pytest.mark.service
 def test_auto_asks_the_node_which_filters_it_has(elasticsearch, settings):
@@ -168,6 +186,7 @@ def test_the_chosen_filters_analyse_lithuanian_and_english_on_the_node(elasticse
     name = f"{elasticsearch.alias}-analysis-{uuid.uuid4().hex[:6]}"
     elasticsearch.client.indices.create(index=name, body=index_body(analysis_filters(elasticsearch.client)))
     try:
+
         def tokens(analyzer: str, text: str) -> list[str]:
             found = elasticsearch.client.indices.analyze(index=name, analyzer=analyzer, text=text)
             return [token["token"] for token in found["tokens"]]

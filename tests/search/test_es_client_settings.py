@@ -45,7 +45,8 @@ def test_ca_certificate_reaches_the_transport(settings, tmp_path):
     settings.ELASTICSEARCH_CA_CERTS = str(tmp_path / "ca.pem")
     configs = node_configs(client_for("https://search.example.org:9200", 2))
     assert [(config.scheme, config.ca_certs, config.verify_certs) for config in configs] == [
-        ("https", str(tmp_path / "ca.pem"), True)]
+        ("https", str(tmp_path / "ca.pem"), True)
+    ]
 
 
 @pytest.fixture
@@ -55,9 +56,29 @@ def tls_endpoint(tmp_path):
     if not shutil.which("openssl"):
         pytest.skip("openssl is needed to make the test's certificate")
     ca, key = tmp_path / "ca.pem", tmp_path / "key.pem"
-    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
-                    "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", str(key), "-out", str(ca)],
-                   check=True, capture_output=True, timeout=60)
+    subprocess.run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "1",
+            "-subj",
+            "/CN=127.0.0.1",
+            "-addext",
+            "subjectAltName=IP:127.0.0.1",
+            "-keyout",
+            str(key),
+            "-out",
+            str(ca),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
     seen = []
 
     class Node(BaseHTTPRequestHandler):

@@ -24,8 +24,11 @@ QUERIES = [
 def reference_count(backend, query: SearchQuery, *extra: dict) -> int:
     """Hits of the query, counted plainly by Elasticsearch (one request, its own total)."""
     must = [text_clause(query.text, query.language)] if query.text else []
-    body = {"query": {"bool": {"must": must, "filter": [*filter_clauses(query), *extra]}}, "size": 0,
-            "track_total_hits": True}
+    body = {
+        "query": {"bool": {"must": must, "filter": [*filter_clauses(query), *extra]}},
+        "size": 0,
+        "track_total_hits": True,
+    }
     return backend.client.search(index=backend.alias, body=body)["hits"]["total"]["value"]
 
 

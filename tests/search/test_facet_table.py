@@ -20,9 +20,25 @@ SEARCH = Path(__file__).resolve().parents[2] / "search"
 
 
 def record() -> ItemRecord:
-    return ItemRecord(1, "Langas", "0001", "lt", "KLAVB-V-001", "", 1935, 1937, "", "", ("klaipeda", ["Klaipėda"]),
-                      "lost", ("vitrazai", "Vitražai"), [], [("pavyzdelis", ["Jonas"])], [("vitrazas", ["vitražas"])],
-                      [("herbas", ["herbas"])])
+    return ItemRecord(
+        1,
+        "Langas",
+        "0001",
+        "lt",
+        "KLAVB-V-001",
+        "",
+        1935,
+        1937,
+        "",
+        "",
+        ("klaipeda", ["Klaipėda"]),
+        "lost",
+        ("vitrazai", "Vitražai"),
+        [],
+        [("pavyzdelis", ["Jonas"])],
+        [("vitrazas", ["vitražas"])],
+        [("herbas", ["herbas"])],
+    )
 
 
 def test_the_table_names_each_facet_once_with_what_every_place_needs():
@@ -41,8 +57,10 @@ def test_elasticsearch_maps_fills_filters_and_counts_every_row():
         assert document[facet.index_field] not in (None, []), facet.name
         assert aggregations[facet.name]["terms"]["field"] == facet.index_field
         assert {"terms": {facet.index_field: [f"{facet.name}-value"]}} in clauses
-    answer = {"aggregations": {facet.name: {"buckets": [{"key": "1", "doc_count": 2}]} for facet in FACETS},
-              "hits": {"total": {"value": 2}}}
+    answer = {
+        "aggregations": {facet.name: {"buckets": [{"key": "1", "doc_count": 2}]} for facet in FACETS},
+        "hits": {"total": {"value": 2}},
+    }
     counted = read_response({"hits": {"hits": []}}, answer).facets
     assert list(counted) == NAMES and all(counted[name][0].count == 2 for name in NAMES)
 
@@ -113,8 +131,12 @@ def lists_of_facets(tree: ast.AST) -> list[str]:
         if isinstance(node, (ast.Tuple, ast.List, ast.Set, ast.Dict)) and len(set(facet_names_in(node))) >= 3:
             found.append(f"line {node.lineno}: {sorted(set(facet_names_in(node)))}")
         if isinstance(node, (ast.FunctionDef, ast.Lambda)):
-            compared = {name for compare in ast.walk(node) if isinstance(compare, ast.Compare)
-                        for name in facet_names_in(compare)}
+            compared = {
+                name
+                for compare in ast.walk(node)
+                if isinstance(compare, ast.Compare)
+                for name in facet_names_in(compare)
+            }
             if len(compared) >= 2:
                 found.append(f"line {node.lineno}: compares with {sorted(compared)}")
     return found
@@ -122,12 +144,20 @@ def lists_of_facets(tree: ast.AST) -> list[str]:
 
 def test_no_module_of_search_keeps_its_own_list_of_facets():
     table = SEARCH / "facet_table.py"
-    found = {str(path.relative_to(SEARCH)): lists for path in sorted(SEARCH.rglob("*.py")) if path != table
-             if (lists := lists_of_facets(ast.parse(path.read_text())))}
+    found = {
+        str(path.relative_to(SEARCH)): lists
+        for path in sorted(SEARCH.rglob("*.py"))
+        if path != table
+        if (lists := lists_of_facets(ast.parse(path.read_text())))
+    }
     assert found == {}
 
 
 def test_the_check_finds_a_list_of_facets():
     assert lists_of_facets(ast.parse('SHOWN = ("place", "creator", "decade")'))
-    assert lists_of_facets(ast.parse('def label(facet):\n    if facet == "century":\n        return 1\n'
-                                     '    if facet == "decade":\n        return 2\n'))
+    assert lists_of_facets(
+        ast.parse(
+            'def label(facet):\n    if facet == "century":\n        return 1\n'
+            '    if facet == "decade":\n        return 2\n'
+        )
+    )

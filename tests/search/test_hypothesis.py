@@ -20,16 +20,26 @@ pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 SEARCH = ["q", *(facet.name for facet in FACETS), "undated", "from", "to", "sort", "page"]
 EXPORT = ["q", "lang", "collection", "from", "to"]
 PAGES = {"/search/": SEARCH, "/en/search/": SEARCH}
-APIS = {"/api/search/": [*SEARCH, "lang"], "/api/search/suggest/": ["q", "lang"],
-        "/api/export.csv": EXPORT, "/api/export.json": EXPORT}
-ADMIN = {"/admin/images/": ["q"], "/admin/documents/": ["q"], "/admin/pages/search/": ["q"],
-         "/admin/pages/{collection}/": ["q"], "/admin/snippets/vocabularies/creator/": ["q"]}
+APIS = {
+    "/api/search/": [*SEARCH, "lang"],
+    "/api/search/suggest/": ["q", "lang"],
+    "/api/export.csv": EXPORT,
+    "/api/export.json": EXPORT,
+}
+ADMIN = {
+    "/admin/images/": ["q"],
+    "/admin/documents/": ["q"],
+    "/admin/pages/search/": ["q"],
+    "/admin/pages/{collection}/": ["q"],
+    "/admin/snippets/vocabularies/creator/": ["q"],
+}
 ENDPOINTS = {**PAGES, **APIS, **ADMIN}
 ANSWERS = {**{path: {200} for path in [*PAGES, *ADMIN]}, **{path: {200, 400} for path in APIS}}
 
 HYPOTHESIS = settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 requests = st.sampled_from(sorted(ENDPOINTS)).flatmap(
-    lambda path: st.tuples(st.just(path), st.sampled_from(ENDPOINTS[path]), hostile_text))
+    lambda path: st.tuples(st.just(path), st.sampled_from(ENDPOINTS[path]), hostile_text)
+)
 
 
 @pytest.fixture

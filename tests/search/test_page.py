@@ -29,7 +29,8 @@ def test_nothing_found_gives_advice(client, catalogue):
 def test_the_english_page_searches_english_items(client, catalogue):
     response = client.get("/en/search/", {"q": "glass"})
     assert [result.page.title for result in response.context["found"].items] == [
-        "Stained glass windows of the Klaipėda church"]
+        "Stained glass windows of the Klaipėda church"
+    ]
 
 
 def test_a_page_past_the_end_shows_the_last_page(client, catalogue):

@@ -20,8 +20,10 @@ def test_each_chosen_filter_is_a_chip_that_links_to_the_search_without_it(client
         ("Metai iki: 1950", "?place=kretinga&technique=vitrazas&from=1800"),
     ]
     html = response.content.decode()
-    assert ('<a class="search-chip" href="?technique=vitrazas&amp;from=1800&amp;to=1950">Vieta: Kretinga'
-            '<span class="visually-hidden"> (pašalinti šį filtrą)</span>') in html
+    assert (
+        '<a class="search-chip" href="?technique=vitrazas&amp;from=1800&amp;to=1950">Vieta: Kretinga'
+        '<span class="visually-hidden"> (pašalinti šį filtrą)</span>'
+    ) in html
     assert "Filtrai (4)" in html
 
 
@@ -34,7 +36,9 @@ def test_following_a_chip_searches_without_its_filter(client, catalogue):
     direct = client.get("/search/", {"technique": "vitrazas", "sort": "date"})
     assert followed.context["found"].count == direct.context["found"].count == 2
     assert [result.page.title for result in followed.context["found"].items] == [
-        "Bažnyčios langas", "Vitražas su Klaipėdos herbu"]
+        "Bažnyčios langas",
+        "Vitražas su Klaipėdos herbu",
+    ]
     assert chips(followed) == [("Technika ar medžiaga: vitražas", "?sort=date")]
 
 
@@ -84,8 +88,9 @@ def test_every_control_outside_the_query_box_belongs_to_the_search_form(client, 
     form_end = html.index("</form>", html.index('id="search-form"'))
     controls = re.findall(r"<(?:input|select|button)\b[^>]*>", html[form_end:].replace(compare[0], ""))
     assert len(controls) > 10
-    assert [control for control in controls
-            if 'form="search-form"' not in control and 'form="compare-form"' not in control] == []
+    assert [
+        control for control in controls if 'form="search-form"' not in control and 'form="compare-form"' not in control
+    ] == []
 
 
 def test_the_apply_buttons_stay_for_readers_without_javascript(client, catalogue):

@@ -10,8 +10,13 @@ pytestmark = pytest.mark.django_db
 
 
 def facet_counts(response, name: str) -> dict[str, int]:
-    return {value.value: value.count for facet in response.context["found"].facets if facet.name == name
-            for value in facet.values if value.count}
+    return {
+        value.value: value.count
+        for facet in response.context["found"].facets
+        if facet.name == name
+        for value in facet.values
+        if value.count
+    }
 
 
 def found_count(client, url: str) -> int:
@@ -75,8 +80,12 @@ def test_the_timeline_shows_every_decade_of_the_results_in_time_order(client, ca
 
     shown = FACET["decade"].size
     for number in range(shown + 5):
-        make_item(catalogue.stained, title=f"Langas {number}", year_earliest=1500 + 10 * number,
-                  year_latest=1500 + 10 * number)
+        make_item(
+            catalogue.stained,
+            title=f"Langas {number}",
+            year_earliest=1500 + 10 * number,
+            year_latest=1500 + 10 * number,
+        )
     sync_changes()
     response = client.get("/search/", {"q": "", "view": "timeline"})
     decades = [int(way.url.rsplit("=", 1)[1]) for way in response.context["decades"]]

@@ -10,14 +10,24 @@ from tests.catalogue.seed_tree import item, load, write, write_seed_tree
 
 
 def add_street_names(root):
-    write(root / "places.yaml", {"places": [{
-        "key": "sample-church", "name": "Turgaus gatvė", "latitude": 55.709, "longitude": 21.133,
-        "status": "altered",
-        "names": [
-            {"name": "Marktstraße", "language": "de", "to": 1945, "era": "Memel"},
-            {"name": "Komjaunimo gatvė", "language": "lt", "from": 1950, "to": 1990, "era": "sovietmetis"},
-        ],
-    }]})
+    write(
+        root / "places.yaml",
+        {
+            "places": [
+                {
+                    "key": "sample-church",
+                    "name": "Turgaus gatvė",
+                    "latitude": 55.709,
+                    "longitude": 21.133,
+                    "status": "altered",
+                    "names": [
+                        {"name": "Marktstraße", "language": "de", "to": 1945, "era": "Memel"},
+                        {"name": "Komjaunimo gatvė", "language": "lt", "from": 1950, "to": 1990, "era": "sovietmetis"},
+                    ],
+                }
+            ]
+        },
+    )
 
 
 @pytest.mark.django_db
@@ -44,8 +54,10 @@ def test_item_page_shows_the_name_of_its_time_beside_todays(client, tmp_path):
 
 def test_name_in_picks_the_name_covering_most_of_the_range():
     place = Place(name="Turgaus gatvė")
-    place.historic_names = [PlaceName(name="Marktstraße", language="de", to_year=1945),
-                            PlaceName(name="Komjaunimo gatvė", language="lt", from_year=1950, to_year=1990)]
+    place.historic_names = [
+        PlaceName(name="Marktstraße", language="de", to_year=1945),
+        PlaceName(name="Komjaunimo gatvė", language="lt", from_year=1950, to_year=1990),
+    ]
     assert place.name_in(1960, 1965).name == "Komjaunimo gatvė"
     assert place.name_in(1930, 1939).name == "Marktstraße"
     assert place.name_in(None, None) is None

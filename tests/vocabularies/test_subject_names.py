@@ -14,11 +14,14 @@ SUBJECTS = [{"lt": "jūra", "en": "sea"}]
 
 
 def with_subjects(root, subjects) -> None:
-    write(root / "vocabularies.yaml", {
-        "techniques": [{"key": "painted-glass", "lt": "tapyba ant stiklo", "en": "glass painting"}],
-        "materials": [{"key": "glass", "lt": "stiklas", "en": "glass"}],
-        "subjects": subjects,
-    })
+    write(
+        root / "vocabularies.yaml",
+        {
+            "techniques": [{"key": "painted-glass", "lt": "tapyba ant stiklo", "en": "glass painting"}],
+            "materials": [{"key": "glass", "lt": "stiklas", "en": "glass"}],
+            "subjects": subjects,
+        },
+    )
 
 
 @pytest.fixture

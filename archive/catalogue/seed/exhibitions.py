@@ -28,8 +28,11 @@ BLOCKS = ("text", "highlight", "gallery", "map", "timeline")
 
 def validate_exhibitions(source: SeedSource, problems: list[Problem]) -> None:
     path, slugs = source.root / "exhibitions.yaml", set()
-    images = {record.get("inventory_number"): (collection.folder, record.get("images") or [])
-              for collection, _position, record in source.all_items() if isinstance(record, dict)}
+    images = {
+        record.get("inventory_number"): (collection.folder, record.get("images") or [])
+        for collection, _position, record in source.all_items()
+        if isinstance(record, dict)
+    }
     inventory_numbers = set(images)
     for position, entry in enumerate(source.exhibitions, start=1):
         check = Checker(path, f"exhibition {position}", problems)
@@ -102,7 +105,8 @@ def write_exhibitions(source: SeedSource, home: HomePage, upsert, stamp_of) -> N
             page.hero_image = hero
             locale = page.locale if page.locale_id else home.locale
             page.body = ExhibitionPage.body.field.stream_block.to_python(
-                [raw_block(block, language, locale) for block in entry["story"]])
+                [raw_block(block, language, locale) for block in entry["story"]]
+            )
 
         upsert(home, existing, ExhibitionPage(slug=entry["slug"]), fill, stamp_of(entry))
 
@@ -119,15 +123,29 @@ def raw_block(block: dict, language: str, locale) -> dict:
     if kind == "text":
         return {"type": "text", "value": paragraphs(pick(value, language))}
     if kind == "highlight":
-        return {"type": "highlight", "value": {
-            "item": item_id(value["item"], locale), "image_number": value.get("image", 1),
-            "region": str(value.get("region") or ""), "caption": paragraphs(pick(value.get("caption"), language))}}
+        return {
+            "type": "highlight",
+            "value": {
+                "item": item_id(value["item"], locale),
+                "image_number": value.get("image", 1),
+                "region": str(value.get("region") or ""),
+                "caption": paragraphs(pick(value.get("caption"), language)),
+            },
+        }
     if kind == "gallery":
-        return {"type": "gallery", "value": {"heading": pick(value.get("heading"), language),
-                                             "items": [item_id(number, locale) for number in value["items"]]}}
+        return {
+            "type": "gallery",
+            "value": {
+                "heading": pick(value.get("heading"), language),
+                "items": [item_id(number, locale) for number in value["items"]],
+            },
+        }
     return {"type": kind, "value": {"heading": pick(value.get("heading"), language)}}
 
 
 def item_id(inventory_number: str, locale) -> int | None:
-    return Page.objects.filter(itempage__inventory_number=inventory_number, locale=locale).values_list(
-        "pk", flat=True).first()
+    return (
+        Page.objects.filter(itempage__inventory_number=inventory_number, locale=locale)
+        .values_list("pk", flat=True)
+        .first()
+    )

@@ -26,8 +26,17 @@ from archive.vocabularies.models import Creator, Material, Place, Technique
 from .text import paragraphs, pick
 
 OPTIONAL_DEFAULTS = {
-    "alternative_titles": [], "creators": [], "date": None, "place": None, "techniques": [], "materials": [],
-    "subjects": [], "images": [], "life": [], "notes": [], "related": [],
+    "alternative_titles": [],
+    "creators": [],
+    "date": None,
+    "place": None,
+    "techniques": [],
+    "materials": [],
+    "subjects": [],
+    "images": [],
+    "life": [],
+    "notes": [],
+    "related": [],
     **{field.name: None if field.bilingual else "" for field in ITEM_FIELDS},
 }
 
@@ -92,35 +101,52 @@ def set_life(page: ItemPage, entries, language: str, context: ItemContext) -> No
     events = []
     for order, entry in enumerate(entries or []):
         parsed = parse_date(str(entry["date"]), context.periods) if entry.get("date") else None
-        events.append(WorkEvent(
-            kind=entry["event"], date_text=str(entry.get("date", "")), source=entry.get("source", ""),
-            note=entry.get("note", ""), sort_order=order,
-            year_earliest=parsed.earliest if parsed else None, year_latest=parsed.latest if parsed else None,
-        ))
+        events.append(
+            WorkEvent(
+                kind=entry["event"],
+                date_text=str(entry.get("date", "")),
+                source=entry.get("source", ""),
+                note=entry.get("note", ""),
+                sort_order=order,
+                year_earliest=parsed.earliest if parsed else None,
+                year_latest=parsed.latest if parsed else None,
+            )
+        )
     page.life_events = events
 
 
 def set_notes(page: ItemPage, entries, language: str, _context: ItemContext) -> None:
     page.detail_notes = [
-        ItemDetailNote(image_number=entry.get("image", 1), region=str(parse_region(entry["region"])),
-                       note=pick(entry["note"], language), sort_order=order)
+        ItemDetailNote(
+            image_number=entry.get("image", 1),
+            region=str(parse_region(entry["region"])),
+            note=pick(entry["note"], language),
+            sort_order=order,
+        )
         for order, entry in enumerate(entries or [])
     ]
 
 
 def set_images(page: ItemPage, _entries, language: str, context: ItemContext) -> None:
     page.images = [
-        ItemImage(image=image, caption=pick(entry.get("caption"), language), alt_text=pick(entry["alt"], language),
-                  view=entry.get("view", ""), sort_order=order)
+        ItemImage(
+            image=image,
+            caption=pick(entry.get("caption"), language),
+            alt_text=pick(entry["alt"], language),
+            view=entry.get("view", ""),
+            sort_order=order,
+        )
         for order, (image, entry) in enumerate(context.images)
     ]
 
 
 def text_setter(field: ItemField) -> Setter:
     """A declared text field: its language's text (bilingual), as paragraphs (rich), or as written."""
+
     def setter(page: ItemPage, value, language: str, _context: ItemContext) -> None:
         text = pick(value, language) if field.bilingual else value or ""
         setattr(page, field.name, paragraphs(text) if field.rich else text)
+
     return setter
 
 
@@ -132,17 +158,24 @@ SETTERS: dict[str, Setter] = {
     "techniques": lambda page, keys, _l, context: setattr(page, "techniques", context.terms.many(Technique, keys)),
     "materials": lambda page, keys, _l, context: setattr(page, "materials", context.terms.many(Material, keys)),
     # What page.subjects.set() leaves in memory, without its per-tag lookups (a tenth of an import's time).
-    "subjects": lambda page, names, _l, context: setattr(page, "tagged_items", [
-        ItemTag(tag=tag) for tag in context.terms.tags(names)
-    ]),
-    "alternative_titles": lambda page, texts, _l, _c: setattr(page, "alternative_titles", [
-        ItemAlternativeTitle(text=text, sort_order=order) for order, text in enumerate(texts or [])
-    ]),
-    "creators": lambda page, entries, _l, context: setattr(page, "creators", [
-        ItemCreator(creator=context.terms.get(Creator, entry["creator"]), role=entry.get("role", "artist"),
-                    sort_order=order)
-        for order, entry in enumerate(entries or [])
-    ]),
+    "subjects": lambda page, names, _l, context: setattr(
+        page, "tagged_items", [ItemTag(tag=tag) for tag in context.terms.tags(names)]
+    ),
+    "alternative_titles": lambda page, texts, _l, _c: setattr(
+        page,
+        "alternative_titles",
+        [ItemAlternativeTitle(text=text, sort_order=order) for order, text in enumerate(texts or [])],
+    ),
+    "creators": lambda page, entries, _l, context: setattr(
+        page,
+        "creators",
+        [
+            ItemCreator(
+                creator=context.terms.get(Creator, entry["creator"]), role=entry.get("role", "artist"), sort_order=order
+            )
+            for order, entry in enumerate(entries or [])
+        ],
+    ),
     "images": set_images,
     "life": set_life,
     "notes": set_notes,

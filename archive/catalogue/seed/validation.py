@@ -193,8 +193,14 @@ def collect_inventory_numbers(source: SeedSource, problems: list[Problem]) -> se
             continue
         if number in seen:
             where = "earlier in this file" if seen[number] == collection.items_file else f"in {seen[number]}"
-            problems.append(Problem(collection.items_file, record_label(record, position), "inventory_number",
-                                    f"duplicate inventory number '{number}' (also {where})"))
+            problems.append(
+                Problem(
+                    collection.items_file,
+                    record_label(record, position),
+                    "inventory_number",
+                    f"duplicate inventory number '{number}' (also {where})",
+                )
+            )
         seen.setdefault(number, collection.items_file)
     return set(seen)
 
@@ -219,8 +225,15 @@ def validate_collection(collection: CollectionSource, slugs: set[str], problems:
         check.fail("hero_image", f"file {collection.folder / str(hero)} does not exist")
 
 
-def validate_item(record: Any, collection: CollectionSource, check: Checker, vocabulary_keys: dict[str, set[str]],
-                  inventory_numbers: set[str], periods: dict, partial: bool = False) -> None:
+def validate_item(
+    record: Any,
+    collection: CollectionSource,
+    check: Checker,
+    vocabulary_keys: dict[str, set[str]],
+    inventory_numbers: set[str],
+    periods: dict,
+    partial: bool = False,
+) -> None:
     """Check one record; `partial` (an update from a spreadsheet) checks only the keys the record has."""
     if not isinstance(record, dict):
         check.fail("-", "must be a mapping of fields")
@@ -252,8 +265,9 @@ def validate_rights(record: dict, collection: CollectionSource, check: Checker) 
     if not rights:
         check.fail("rights", "is required (or set default_rights in collection.yaml)")
     elif rights not in RIGHTS_URIS:
-        check.unknown("rights", rights, RIGHTS_URIS,
-                      f"unknown rights URI '{rights}' (see archive/vocabularies/rights.py)")
+        check.unknown(
+            "rights", rights, RIGHTS_URIS, f"unknown rights URI '{rights}' (see archive/vocabularies/rights.py)"
+        )
 
 
 def record_years(date: dict | None, periods: dict) -> tuple[int | None, int | None]:

@@ -71,11 +71,16 @@ class SeedWriter:
             tag = Tag.objects.filter(name=entry["lt"]).first() or Tag.objects.create(name=entry["lt"])
             SubjectName.objects.update_or_create(tag=tag, defaults={"name_en": entry["en"]})
         for entry in self.source.creators:
-            Creator.objects.update_or_create(key=entry["key"], defaults={
-                "name": entry["name"], "name_en": entry.get("name_en", ""),
-                "kind": entry.get("kind", Creator.Kind.PERSON), "life_dates": entry.get("life_dates", ""),
-                "note": entry.get("note", ""),
-            })
+            Creator.objects.update_or_create(
+                key=entry["key"],
+                defaults={
+                    "name": entry["name"],
+                    "name_en": entry.get("name_en", ""),
+                    "kind": entry.get("kind", Creator.Kind.PERSON),
+                    "life_dates": entry.get("life_dates", ""),
+                    "note": entry.get("note", ""),
+                },
+            )
         for entry in self.source.places:
             self.write_place(entry)
 
@@ -86,8 +91,14 @@ class SeedWriter:
         place.latitude, place.longitude = entry.get("latitude"), entry.get("longitude")
         place.status = entry.get("status", Place.Status.EXISTING)
         place.historic_names = [
-            PlaceName(name=name["name"], language=name["language"], from_year=name.get("from"),
-                      to_year=name.get("to"), era=name.get("era", ""), sort_order=order)
+            PlaceName(
+                name=name["name"],
+                language=name["language"],
+                from_year=name.get("from"),
+                to_year=name.get("to"),
+                era=name.get("era", ""),
+                sort_order=order,
+            )
             for order, name in enumerate(entry.get("names") or [])
         ]
         place.save()
@@ -96,15 +107,24 @@ class SeedWriter:
         home = HomePage.objects.filter(locale=self.locales["lt"]).first()
         if home is None:
             root = Page.get_first_root_node()
-            home = root.add_child(instance=HomePage(
-                title="Klaipėdos paveldo archyvas", slug="pradzia", locale=self.locales["lt"],
-                intro="<p>Vitražai, monumentalioji dailė ir (ne)pamirštas miestas.</p>",
-            ))
+            home = root.add_child(
+                instance=HomePage(
+                    title="Klaipėdos paveldo archyvas",
+                    slug="pradzia",
+                    locale=self.locales["lt"],
+                    intro="<p>Vitražai, monumentalioji dailė ir (ne)pamirštas miestas.</p>",
+                )
+            )
             self.report("Created the home page")
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
-            Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True,
-                                site_name="Klaipėdos paveldo archyvas")
+            Site.objects.create(
+                hostname="localhost",
+                port=80,
+                root_page=home,
+                is_default_site=True,
+                site_name="Klaipėdos paveldo archyvas",
+            )
         elif site.root_page_id != home.pk:
             site.root_page = home
             site.save()

@@ -85,15 +85,24 @@ def _dump_sqlite(target: Path) -> Snapshot:
 def restore(path: Path, vendor: str, say: Callable[[str], None]) -> None:
     """Replace the whole database with the dump at `path` (the caller has checked it may)."""
     if vendor != supported_vendor():
-        raise BackupError(f"the backup holds a {vendor} database and this site runs on {connection.vendor}; "
-                          "restore it into the same kind of database")
+        raise BackupError(
+            f"the backup holds a {vendor} database and this site runs on {connection.vendor}; "
+            "restore it into the same kind of database"
+        )
     if connection.in_atomic_block:
         raise BackupError("a restore must run outside any database transaction")
     if vendor == "postgresql":
         dropped = drop_postgresql_tables()
         say(f"  dropped {dropped} empty table(s) of the target database; loading the dump with pg_restore")
-        run_pg("pg_restore", "--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction",
-               f"--dbname={connection.settings_dict['NAME']}", str(path))
+        run_pg(
+            "pg_restore",
+            "--no-owner",
+            "--no-privileges",
+            "--exit-on-error",
+            "--single-transaction",
+            f"--dbname={connection.settings_dict['NAME']}",
+            str(path),
+        )
     else:
         connection.ensure_connection()
         source = sqlite3.connect(path)
@@ -120,8 +129,10 @@ def run_pg(program: str, *arguments: str) -> None:
     """Run a PostgreSQL client with the site's connection settings, passed the way libpq reads them."""
     executable = shutil.which(program)
     if executable is None:
-        raise BackupError(f"{program} is not installed: install the PostgreSQL client of the server's major "
-                          "version (Debian: postgresql-client)")
+        raise BackupError(
+            f"{program} is not installed: install the PostgreSQL client of the server's major "
+            "version (Debian: postgresql-client)"
+        )
     settings = connection.settings_dict
     env = dict(os.environ)
     for variable, key in PG_ENVIRONMENT.items():

@@ -1,12 +1,12 @@
 """manifest.json: what a backup holds, written last so that a backup without one never finished.
 
-    format              this layout's version (FORMAT); a restore refuses any other
-    created_at          when the database snapshot was taken (ISO 8601, UTC)
-    app_version         the archive's version that took it
-    database            vendor, server_version, file (the dump inside the backup)
-    migrations          {app: [migration names applied]}: the schema the dump has
-    originals_included  false for a backup taken --without-originals (the bucket is replicated elsewhere)
-    originals           [{kind, name, size, sha256}]: every original, by its name in the media storage
+format              this layout's version (FORMAT); a restore refuses any other
+created_at          when the database snapshot was taken (ISO 8601, UTC)
+app_version         the archive's version that took it
+database            vendor, server_version, file (the dump inside the backup)
+migrations          {app: [migration names applied]}: the schema the dump has
+originals_included  false for a backup taken --without-originals (the bucket is replicated elsewhere)
+originals           [{kind, name, size, sha256}]: every original, by its name in the media storage
 """
 
 import re

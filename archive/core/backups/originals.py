@@ -60,13 +60,16 @@ def copy_into_backup(original: Original, writer, storage: Storage) -> bool:
     try:
         download(storage, original.name, partial)
     except storage_errors() as error:
-        raise BackupError(f"{original.name}: cannot be read from the media storage ({storage_message(error)})"
-                          ) from error
+        raise BackupError(
+            f"{original.name}: cannot be read from the media storage ({storage_message(error)})"
+        ) from error
     digest = sha256_of(partial)
     if original.sha256 and digest != original.sha256:
         partial.unlink()
-        raise BackupError(f"{original.name}: the stored file's sha256 is {digest}, the database says "
-                          f"{original.sha256}; the file changed or is damaged")
+        raise BackupError(
+            f"{original.name}: the stored file's sha256 is {digest}, the database says "
+            f"{original.sha256}; the file changed or is damaged"
+        )
     original.sha256, original.size = digest, partial.stat().st_size
     if writer.has_original(digest):
         writer.keep_original(digest)
@@ -81,14 +84,17 @@ def put_back(original: Original, reader, storage: Storage, replace: bool) -> boo
     with reader.local_file(original_member(original.sha256)) as path:
         digest = sha256_of(path)
         if digest != original.sha256:
-            raise BackupError(f"{original.name}: the backup's copy has sha256 {digest}, the manifest says "
-                              f"{original.sha256}; the backup is damaged")
+            raise BackupError(
+                f"{original.name}: the backup's copy has sha256 {digest}, the manifest says "
+                f"{original.sha256}; the backup is damaged"
+            )
         if storage.exists(original.name):
             if stored_sha256(storage, original.name) == digest:
                 return False
             if not replace:
-                raise BackupError(f"{original.name}: the media storage holds a different file under this name "
-                                  "(--force replaces it)")
+                raise BackupError(
+                    f"{original.name}: the media storage holds a different file under this name (--force replaces it)"
+                )
             storage.delete(original.name)
         with open(path, "rb") as handle:
             saved = storage.save(original.name, File(handle, name=original.name))
@@ -104,8 +110,7 @@ def check_stored(original: Original, storage: Storage) -> None:
     try:
         size = storage.size(original.name) if storage.exists(original.name) else None
     except storage_errors() as error:
-        raise BackupError(f"{original.name}: the media storage cannot be read ({storage_message(error)})"
-                          ) from error
+        raise BackupError(f"{original.name}: the media storage cannot be read ({storage_message(error)})") from error
     if size is None:
         raise BackupError(f"{original.name}: missing from the media storage")
     if original.size is not None and size != original.size:

@@ -65,12 +65,16 @@ def check_target(manifest: dict, originals: list[Original], reader, force: bool)
     """Refuse before changing anything: a database with content, a newer schema, an incomplete backup."""
     content = database.content_summary()
     if content and not force:
-        raise BackupError(f"the database is not empty ({', '.join(content)}); restore into an empty system, "
-                          "or give --force to replace everything in it")
+        raise BackupError(
+            f"the database is not empty ({', '.join(content)}); restore into an empty system, "
+            "or give --force to replace everything in it"
+        )
     unknown = unknown_migrations(manifest["migrations"])
     if unknown:
-        raise BackupError(f"the backup was taken by a newer version of the archive ({manifest['app_version']}): "
-                          f"this code does not know its migrations {', '.join(unknown[:5])}; deploy that version")
+        raise BackupError(
+            f"the backup was taken by a newer version of the archive ({manifest['app_version']}): "
+            f"this code does not know its migrations {', '.join(unknown[:5])}; deploy that version"
+        )
     if manifest["originals_included"]:
         missing = [o.name for o in originals if not reader.has(original_member(o.sha256))]
         if missing:
@@ -82,8 +86,13 @@ def unknown_migrations(applied: dict[str, list[str]]) -> list[str]:
     loader = MigrationLoader(None, ignore_no_migrations=True)
     known = set(loader.disk_migrations)
     known |= {replaced for migration in loader.disk_migrations.values() for replaced in migration.replaces}
-    return [f"{app}.{name}" for app, names in applied.items() if app in loader.migrated_apps
-            for name in names if (app, name) not in known]
+    return [
+        f"{app}.{name}"
+        for app, names in applied.items()
+        if app in loader.migrated_apps
+        for name in names
+        if (app, name) not in known
+    ]
 
 
 def after_database(restored: Restored, say: Say) -> None:

@@ -41,8 +41,10 @@ def take_backup(dest: Path, with_originals: bool, say: Say) -> Taken:
         snapshot = database.dump(dumped)
         taken = Taken(originals=len(snapshot.originals), database_bytes=dumped.stat().st_size)
         writer.add_database(dumped, name)
-        say(f"  {taken.database_bytes / 1e6:.1f} MB in {time.monotonic() - started:.1f} s; "
-            f"{taken.originals} original(s) listed")
+        say(
+            f"  {taken.database_bytes / 1e6:.1f} MB in {time.monotonic() - started:.1f} s; "
+            f"{taken.originals} original(s) listed"
+        )
         if with_originals:
             copy_originals(snapshot.originals, writer, taken, say)
         else:
@@ -71,5 +73,7 @@ def copy_originals(originals, writer, taken: Taken, say: Say) -> None:
         elif position % PROGRESS_EVERY == 0 or position == len(originals):
             say(f"  [{position}/{len(originals)}] already in the backup")
     if problems:
-        raise BackupError(f"{len(problems)} original(s) could not be backed up, so no manifest was written "
-                          "(the previous backup, if any, is still whole):\n  " + "\n  ".join(problems))
+        raise BackupError(
+            f"{len(problems)} original(s) could not be backed up, so no manifest was written "
+            "(the previous backup, if any, is still whole):\n  " + "\n  ".join(problems)
+        )

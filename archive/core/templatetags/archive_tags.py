@@ -44,7 +44,7 @@ def locale_for(code: str):
 
 def swap_language_prefix(path: str, code: str, current: str) -> str:
     if current != settings.LANGUAGE_CODE and path.startswith(f"/{current}/"):
-        path = path[len(current) + 1:]
+        path = path[len(current) + 1 :]
     return path if code == settings.LANGUAGE_CODE else f"/{code}{path}"
 
 

@@ -40,8 +40,7 @@ def alternative_titles(records: dict[str, ItemRecord]) -> list[tuple[str, str | 
     for language, record in records.items():
         for text in record.alternative_titles:
             holders.setdefault(text, []).append(language)
-    return [(text, languages[0] if len(languages) == 1 < len(records) else None)
-            for text, languages in holders.items()]
+    return [(text, languages[0] if len(languages) == 1 < len(records) else None) for text, languages in holders.items()]
 
 
 def metadata_formats() -> dict[str, MetadataFormat]:

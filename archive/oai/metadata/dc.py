@@ -13,8 +13,10 @@ from . import MetadataFormat, alternative_titles
 
 OAI_DC = "http://www.openarchives.org/OAI/2.0/oai_dc/"
 DC = "http://purl.org/dc/elements/1.1/"
-TYPES = {"Photograph": {"lt": "Fotografija", "en": "Photograph"},
-         "VisualArtwork": {"lt": "Dailės kūrinys", "en": "Visual artwork"}}
+TYPES = {
+    "Photograph": {"lt": "Fotografija", "en": "Photograph"},
+    "VisualArtwork": {"lt": "Dailės kūrinys", "en": "Visual artwork"},
+}
 
 # Declared item fields (archive/catalogue/fields.py) in oai_dc: per language, or once.
 TRANSLATED_FIELDS = tuple(item_field for item_field in fields_for(OAI_DC_OUTPUT) if item_field.bilingual)

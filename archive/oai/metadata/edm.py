@@ -20,8 +20,17 @@ SKOS = "http://www.w3.org/2004/02/skos/core#"
 WGS84 = "http://www.w3.org/2003/01/geo/wgs84_pos#"
 SVCS = "http://rdfs.org/sioc/services#"
 DOAP = "http://usefulinc.com/ns/doap#"
-for prefix, uri in (("rdf", RDF), ("edm", EDM), ("ore", ORE), ("dc", DC), ("dcterms", DCTERMS), ("skos", SKOS),
-                    ("wgs84_pos", WGS84), ("svcs", SVCS), ("doap", DOAP)):
+for prefix, uri in (
+    ("rdf", RDF),
+    ("edm", EDM),
+    ("ore", ORE),
+    ("dc", DC),
+    ("dcterms", DCTERMS),
+    ("skos", SKOS),
+    ("wgs84_pos", WGS84),
+    ("svcs", SVCS),
+    ("doap", DOAP),
+):
     ET.register_namespace(prefix, uri)
 
 NAMESPACES = {"dc": DC, "dcterms": DCTERMS, "edm": EDM}

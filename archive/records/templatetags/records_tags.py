@@ -63,16 +63,22 @@ def item_cite_panel(page: ItemPage) -> CitePanel:
     record = record_of(page)
     today = timezone.localdate()
     citations = [
-        Citation(key, str(citation.label), citation.render(record, today),
-                 reverse("item-cite", kwargs={"inventory_number": record.inventory_number, "fmt": key}))
+        Citation(
+            key,
+            str(citation.label),
+            citation.render(record, today),
+            reverse("item-cite", kwargs={"inventory_number": record.inventory_number, "fmt": key}),
+        )
         for key, citation in CITATION_FORMATS.items()
     ]
     images, reasons = [], set()
     for position, image in enumerate(record.images, start=1):
         options = []
         for option in download_options(record.rights, image):
-            url = reverse("item-download", kwargs={"inventory_number": record.inventory_number,
-                                                   "position": str(position), "size": option.size})
+            url = reverse(
+                "item-download",
+                kwargs={"inventory_number": record.inventory_number, "position": str(position), "size": option.size},
+            )
             options.append((option, url if option.allowed else ""))
             reasons.add(option.reason)
         images.append(ImageDownloads(position, image.alt_text, options))

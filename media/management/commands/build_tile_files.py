@@ -19,8 +19,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         images = DigitizedImage.objects.filter(pyramid_status=PyramidStatus.READY).exclude(checksum="")
-        checksums = sorted({checksum for checksum, built in images.values_list("checksum", "pyramid_checksum")
-                            if checksum == built})
+        checksums = sorted(
+            {checksum for checksum, built in images.values_list("checksum", "pyramid_checksum") if checksum == built}
+        )
         missing = [checksum for checksum in checksums if not tiles_exist(checksum)]
         failed = []
         for position, checksum in enumerate(missing, start=1):
@@ -42,12 +43,17 @@ def tile_summary(total: int, missing: int, failed: int) -> str:
     if total == 0:
         return "Tile files: no ready pyramids yet."
     if missing == 0:
-        return ("Tile files: the one tile set was already written." if total == 1
-                else f"Tile files: all {sets(total)} were already written.")
+        return (
+            "Tile files: the one tile set was already written."
+            if total == 1
+            else f"Tile files: all {sets(total)} were already written."
+        )
     could_not = f", {failed} could not be" if failed else ""
     already = total - missing
-    return (f"Tile files: {sets(missing - failed)} written{could_not}, {already} "
-            f"{'was' if already == 1 else 'were'} already ({total} in all).")
+    return (
+        f"Tile files: {sets(missing - failed)} written{could_not}, {already} "
+        f"{'was' if already == 1 else 'were'} already ({total} in all)."
+    )
 
 
 def tree_summary(in_place: int, added: int, removed: int) -> str:

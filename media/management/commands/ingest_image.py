@@ -16,7 +16,8 @@ class Command(BaseCommand):
         parser.add_argument("--title", help="Title in the admin; defaults to the file name.")
         parser.add_argument("--public", action="store_true", help="Serve the image even with no published page.")
         parser.add_argument(
-            "--replace", action="store_true",
+            "--replace",
+            action="store_true",
             help="Replace the original of an existing image with this identifier, on published pages too.",
         )
 

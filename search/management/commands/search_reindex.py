@@ -17,8 +17,9 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--changes-only", action="store_true",
-                            help="Only sync the outstanding page changes, no full rebuild.")
+        parser.add_argument(
+            "--changes-only", action="store_true", help="Only sync the outstanding page changes, no full rebuild."
+        )
 
     def handle(self, *args, changes_only: bool = False, **options):
         started = time.monotonic()
@@ -34,8 +35,9 @@ class Command(BaseCommand):
         except SearchUnavailable as error:
             raise CommandError(f"Search engine unavailable: {error}") from error
         elapsed = time.monotonic() - started
-        self.stdout.write(self.style.SUCCESS(
-            f"Indexed {count} pages in {elapsed:.1f} s ({count / max(elapsed, 1e-6):.0f} pages/s)."))
+        self.stdout.write(
+            self.style.SUCCESS(f"Indexed {count} pages in {elapsed:.1f} s ({count / max(elapsed, 1e-6):.0f} pages/s).")
+        )
 
     def progress(self, done: int, total: int) -> None:
         self.stdout.write(f"  {done}/{total} pages ({100 * done // max(total, 1)}%)")

@@ -20,8 +20,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("dest", type=Path, help="A folder, or a file name ending in .tar.")
-        parser.add_argument("--without-originals", action="store_true",
-                            help="Only the database and the manifest: for a media bucket replicated elsewhere.")
+        parser.add_argument(
+            "--without-originals",
+            action="store_true",
+            help="Only the database and the manifest: for a media bucket replicated elsewhere.",
+        )
 
     def handle(self, *args, dest: Path, without_originals: bool, **options):
         # The dump holds users and password hashes: only the archive's user reads what is written here.
@@ -38,12 +41,18 @@ class Command(BaseCommand):
             ) from error
         finally:
             os.umask(previous_umask)
-        copied = (f"originals: {taken.copied} copied ({taken.copied_bytes / 1e6:.1f} MB), "
-                  f"{taken.originals - taken.copied} already in the backup" if not without_originals
-                  else f"{taken.originals} original(s) listed, not copied")
-        self.stdout.write(self.style.SUCCESS(
-            f"Backed up into {dest} in {taken.seconds:.1f} s: database {taken.database_bytes / 1e6:.1f} MB; {copied}."
-        ))
+        copied = (
+            f"originals: {taken.copied} copied ({taken.copied_bytes / 1e6:.1f} MB), "
+            f"{taken.originals - taken.copied} already in the backup"
+            if not without_originals
+            else f"{taken.originals} original(s) listed, not copied"
+        )
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Backed up into {dest} in {taken.seconds:.1f} s: "
+                f"database {taken.database_bytes / 1e6:.1f} MB; {copied}."
+            )
+        )
 
     def progress(self, line: str) -> None:
         self.stderr.write(line)

@@ -22,6 +22,8 @@ class Command(collectstatic.Command):
         missing = missing_viewer_dirs()
         if missing:
             folders = ", ".join(f"{folder} (static/{prefix})" for prefix, folder in missing)
-            raise CommandError(f"The viewers' files are missing: {folders}. Run `npm ci` (or `make static`) in "
-                               "the checkout first; a server without Node takes STATIC_ROOT from a build machine.")
+            raise CommandError(
+                f"The viewers' files are missing: {folders}. Run `npm ci` (or `make static`) in "
+                "the checkout first; a server without Node takes STATIC_ROOT from a build machine."
+            )
         return super().handle(**options)

@@ -33,6 +33,6 @@ class Command(BaseCommand):
         if created or not user.check_password(password):
             user.set_password(password)
             user.save()
-        self.stdout.write(self.style.SUCCESS(
-            f"Editor login: http://127.0.0.1:{port}/admin/  user: {USERNAME}  password: {password}"
-        ))
+        self.stdout.write(
+            self.style.SUCCESS(f"Editor login: http://127.0.0.1:{port}/admin/  user: {USERNAME}  password: {password}")
+        )

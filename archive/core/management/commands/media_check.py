@@ -35,4 +35,3 @@ class Command(BaseCommand):
             return
         hint = "" if fix else " Run with --fix to remove the files that no record refers to."
         raise CommandError(f"The media storage and the records disagree.{hint}")
-

@@ -18,10 +18,16 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("src", type=Path, help="The backup: a folder, or a .tar file.")
-        parser.add_argument("--force", action="store_true",
-                            help="Replace a database that has content, and stored originals that differ.")
-        parser.add_argument("--queue", action="store_true",
-                            help="Queue the pyramid builds for `manage.py worker` instead of building them here.")
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Replace a database that has content, and stored originals that differ.",
+        )
+        parser.add_argument(
+            "--queue",
+            action="store_true",
+            help="Queue the pyramid builds for `manage.py worker` instead of building them here.",
+        )
 
     def handle(self, *args, src: Path, force: bool, queue: bool, **options):
         try:
@@ -30,8 +36,9 @@ class Command(BaseCommand):
             raise CommandError(f"Restore failed: {error}") from error
         self.report(restored)
         if restored.problems:
-            raise CommandError(f"Restored with {len(restored.problems)} problem(s):\n  "
-                               + "\n  ".join(restored.problems))
+            raise CommandError(
+                f"Restored with {len(restored.problems)} problem(s):\n  " + "\n  ".join(restored.problems)
+            )
 
     def report(self, restored: Restored) -> None:
         manifest = restored.manifest

@@ -30,9 +30,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--interval", type=float, default=1.0, help="Seconds between looks for new tasks.")
-        parser.add_argument("--once", action="store_true",
-                            help="Run what is queued now, then exit (exit status 1 if the database or the "
-                                 "storage cannot be reached).")
+        parser.add_argument(
+            "--once",
+            action="store_true",
+            help="Run what is queued now, then exit (exit status 1 if the database or the storage cannot be reached).",
+        )
 
     def handle(self, *args, interval: float, once: bool, **options):
         worker_id = get_random_id()
@@ -47,8 +49,10 @@ class Command(BaseCommand):
                 return
             signal.signal(signal.SIGTERM, lambda signum, frame: loop.stop())
             signal.signal(signal.SIGINT, lambda signum, frame: loop.stop())
-            self.stdout.write(f"Worker {worker_id} started (heartbeat every {settings.WORKER_HEARTBEAT_SECONDS:g} s); "
-                              "Ctrl+C stops it after the current task.")
+            self.stdout.write(
+                f"Worker {worker_id} started (heartbeat every {settings.WORKER_HEARTBEAT_SECONDS:g} s); "
+                "Ctrl+C stops it after the current task."
+            )
             loop.run(interval)
             self.stdout.write(f"Worker {worker_id} stopped.")
         finally:
@@ -63,7 +67,13 @@ class Command(BaseCommand):
 
 def follow_tasks(heartbeat: Heartbeat) -> None:
     """The heartbeat names the task being run (for operators; recovery reads the task's own worker ids)."""
-    task_started.connect(lambda sender, task_result, **kwargs: setattr(heartbeat, "current_task", task_result.id),
-                         weak=False, dispatch_uid="worker-heartbeat-started")
-    task_finished.connect(lambda sender, task_result, **kwargs: setattr(heartbeat, "current_task", ""),
-                          weak=False, dispatch_uid="worker-heartbeat-finished")
+    task_started.connect(
+        lambda sender, task_result, **kwargs: setattr(heartbeat, "current_task", task_result.id),
+        weak=False,
+        dispatch_uid="worker-heartbeat-started",
+    )
+    task_finished.connect(
+        lambda sender, task_result, **kwargs: setattr(heartbeat, "current_task", ""),
+        weak=False,
+        dispatch_uid="worker-heartbeat-finished",
+    )

@@ -11,8 +11,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("text", help='Date text as a curator writes it, e.g. "XX a. 4-asis dešimtmetis".')
-        parser.add_argument("--edtf", action="store_true",
-                            help='Also print the reading as EDTF, e.g. "1930 1940 1935~" for "apie 1935 m.".')
+        parser.add_argument(
+            "--edtf",
+            action="store_true",
+            help='Also print the reading as EDTF, e.g. "1930 1940 1935~" for "apie 1935 m.".',
+        )
 
     def handle(self, *args, text: str, edtf: bool, **options):
         try:

@@ -28,20 +28,44 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("file", nargs="?", type=Path, help="The .csv or .xlsx file.")
-        parser.add_argument("--dry-run", action="store_true",
-                            help="Only show what would change; save nothing. Exits 1 if any row has an error.")
+        parser.add_argument(
+            "--dry-run",
+            action="store_true",
+            help="Only show what would change; save nothing. Exits 1 if any row has an error.",
+        )
         parser.add_argument("--valid-only", action="store_true", help="Import the valid rows, skip the others.")
-        parser.add_argument("--delimiter", choices=[DETECT, *DELIMITERS], default=DETECT,
-                            help="The CSV delimiter (default: detected from the whole file).")
-        parser.add_argument("--publish", action="store_true",
-                            help="Publish the items at once instead of submitting drafts for approval.")
+        parser.add_argument(
+            "--delimiter",
+            choices=[DETECT, *DELIMITERS],
+            default=DETECT,
+            help="The CSV delimiter (default: detected from the whole file).",
+        )
+        parser.add_argument(
+            "--publish",
+            action="store_true",
+            help="Publish the items at once instead of submitting drafts for approval.",
+        )
         parser.add_argument("--user", help="Import as this user: their permissions apply and the history names them.")
         parser.add_argument("--template", action="store_true", help="Print the CSV template and exit.")
-        parser.add_argument("--export", action="store_true",
-                            help="Print every item as a CSV in the template's columns (import it back to update).")
+        parser.add_argument(
+            "--export",
+            action="store_true",
+            help="Print every item as a CSV in the template's columns (import it back to update).",
+        )
 
-    def handle(self, *args, file: Path | None, dry_run: bool, valid_only: bool, delimiter: str, publish: bool,
-               user: str | None, template: bool, export: bool, **options):
+    def handle(
+        self,
+        *args,
+        file: Path | None,
+        dry_run: bool,
+        valid_only: bool,
+        delimiter: str,
+        publish: bool,
+        user: str | None,
+        template: bool,
+        export: bool,
+        **options,
+    ):
         with translation.override("en"):
             if template:
                 self.stdout.write(template_csv(), ending="")
@@ -56,8 +80,10 @@ class Command(BaseCommand):
                 self.finish_dry_run(plan)
                 return
             if plan.has_errors and not valid_only:
-                raise CommandError(f"{plan.error_count} rows have errors; nothing was saved. Fix them, or rerun "
-                                   "with --valid-only.", returncode=1)
+                raise CommandError(
+                    f"{plan.error_count} rows have errors; nothing was saved. Fix them, or rerun with --valid-only.",
+                    returncode=1,
+                )
             self.write(plan, valid_only, publish)
 
     def find_user(self, username: str | None):
@@ -82,8 +108,9 @@ class Command(BaseCommand):
 
     def finish_dry_run(self, plan: ImportPlan) -> None:
         if plan.has_errors:
-            raise CommandError(f"Dry run: {plan.error_count} of {len(plan.rows)} rows have errors; nothing was "
-                               "saved.", returncode=1)
+            raise CommandError(
+                f"Dry run: {plan.error_count} of {len(plan.rows)} rows have errors; nothing was saved.", returncode=1
+            )
         self.stdout.write(self.style.SUCCESS("Dry run: nothing was saved."))
 
     def write(self, plan: ImportPlan, valid_only: bool, publish: bool) -> None:
@@ -99,16 +126,24 @@ class Command(BaseCommand):
             raise CommandError(f"{error}; nothing was saved.") from error
         seconds = time.monotonic() - started
         written = counts["created"] + counts["updated"]
-        how = ("and published them" if publish else
-               f"as drafts submitted for approval ({counts['submitted']} pages in the workflow)")
+        how = (
+            "and published them"
+            if publish
+            else f"as drafts submitted for approval ({counts['submitted']} pages in the workflow)"
+        )
         if counts.get("drafts_without_images"):
-            how += (f"; {counts['drafts_without_images']} items have no image and were saved as drafts instead "
-                    "(an item goes live once it has an image)")
+            how += (
+                f"; {counts['drafts_without_images']} items have no image and were saved as drafts instead "
+                "(an item goes live once it has an image)"
+            )
         if counts.get("without_workflow"):
             how += f"; {counts['without_workflow']} pages have no workflow and stay drafts"
-        self.stdout.write(self.style.SUCCESS(
-            f"Imported {written} rows {how}: {counts['created']} created, {counts['updated']} updated, "
-            f"{counts['unchanged']} unchanged, in {seconds:.1f} s ({written / max(seconds, 1e-6):.0f} rows/s)."))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Imported {written} rows {how}: {counts['created']} created, {counts['updated']} updated, "
+                f"{counts['unchanged']} unchanged, in {seconds:.1f} s ({written / max(seconds, 1e-6):.0f} rows/s)."
+            )
+        )
 
     def print_plan(self, plan: ImportPlan) -> None:
         for problem in plan.file_problems:

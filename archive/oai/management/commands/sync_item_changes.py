@@ -43,6 +43,9 @@ class Command(BaseCommand):
                 if not dry_run:
                     tracking.record_gone(inventory_number, change.page_id)
         prefix = "Would log" if dry_run else "Logged"
-        self.stdout.write(self.style.SUCCESS(
-            f"{prefix} {counts['created']} created, {counts['moved']} updated (moved) and "
-            f"{counts['deleted']} deleted item(s)."))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"{prefix} {counts['created']} created, {counts['moved']} updated (moved) and "
+                f"{counts['deleted']} deleted item(s)."
+            )
+        )
