@@ -131,6 +131,10 @@ def ris_citation(record: ItemRecord, accessed: date) -> str:
     lines += [("AU", ris_name(creator)) for creator in record.creators]
     if record.dating and record.dating.exact_year is not None:
         lines.append(("PY", str(record.dating.exact_year)))
+    elif record.dating:
+        # RIS's DA is "YYYY/MM/DD/other": reference managers read the year, the text after it keeps "c." or
+        # the range; PY would claim an exact year.
+        lines.append(("DA", f"{ris_year(record.dating)}///{record.date_text or record.dating.edtf}"))
     if record.date_text:
         lines.append(("N1", record.date_text))
     lines += [("AN", record.inventory_number), ("PB", provider_name(record.language))]
@@ -175,6 +179,11 @@ def csl_data(record: ItemRecord, accessed: date) -> dict:
     if record.place and record.place.town:
         data["publisher-place"] = record.place.town  # what Zotero reads as an artwork's place, as RIS CY
     return data
+
+
+def ris_year(dated) -> int:
+    """The year a reference manager files a fuzzy date under: its central year, else where it starts."""
+    return dated.central_year if dated.central_year is not None else dated.earliest
 
 
 def csl_issued(record: ItemRecord) -> dict | None:

@@ -155,8 +155,13 @@ def test_bibtex_gives_a_year_only_when_it_is_exact(text, earliest, latest, year,
         for field in bibtexparser.parse_string(bibtex_citation(record, ACCESSED)).entries[0].fields
     }
     assert (fields.get("year"), fields["date"], fields["note"]) == (year, edtf, text)
-    py = [line for line in ris_citation(record, ACCESSED).split("\r\n") if line.startswith("PY")]
+    ris = ris_citation(record, ACCESSED).split("\r\n")
+    py = [line for line in ris if line.startswith("PY")]
     assert py == ([f"PY  - {year}"] if year else [])
+    # Without an exact year, RIS's DA gives reference managers a year to file it under and keeps the text.
+    da = [line for line in ris if line.startswith("DA")]
+    expected_year = 1935 if edtf in ("1935~", "1935?") else earliest  # the central year, else the start
+    assert da == ([] if year else [f"DA  - {expected_year}///{text}"])
 
 
 def bibtex_names(record: ItemRecord) -> list[tuple[str, str, str]]:
