@@ -25,6 +25,9 @@ max_requests = 20000
 max_requests_jitter = 2000
 accesslog = "-"
 errorlog = "-"
+# gunicorn 24+ opens a control socket in the user's home ($HOME/.gunicorn/gunicorn.ctl); nothing here uses it,
+# and two instances run by one user (make serve beside a test run) would take over each other's.
+control_socket_disable = True
 # Worker heartbeats in memory: a disk-backed /tmp can stall them under load and get workers killed.
 if os.path.isdir("/dev/shm"):
     worker_tmp_dir = "/dev/shm"

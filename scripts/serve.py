@@ -156,7 +156,7 @@ def group_alive(group: int) -> bool:
 
 
 def fail(message: str) -> int:
-    print(f"make serve: {message}", file=sys.stderr)
+    print(f"serve.py: {message}", file=sys.stderr)
     return 1
 
 
