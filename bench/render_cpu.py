@@ -10,7 +10,6 @@ random sequence, each asked once, so none comes from the derivative cache) and p
 """
 
 import argparse
-import io
 import os
 import random
 import sys
@@ -19,22 +18,7 @@ import time
 sys.path.insert(0, os.getcwd())
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "archive.settings.production")
 
-
-def environ_for(path: str) -> dict:
-    return {
-        "REQUEST_METHOD": "GET",
-        "PATH_INFO": path,
-        "QUERY_STRING": "",
-        "SCRIPT_NAME": "",
-        "SERVER_NAME": "127.0.0.1",
-        "SERVER_PORT": "8000",
-        "HTTP_HOST": "127.0.0.1:8000",
-        "wsgi.input": io.BytesIO(),
-        "wsgi.url_scheme": "https",
-        "SERVER_PROTOCOL": "HTTP/1.1",
-        "HTTP_USER_AGENT": "render-cpu-bench",
-        "REMOTE_ADDR": "127.0.0.1",
-    }
+from wsgi_call import environ_for  # noqa: E402  (bench/wsgi_call.py)
 
 
 def request_paths(identifier: str, width: int, height: int, count: int) -> list[str]:
@@ -65,7 +49,7 @@ def main() -> int:
         statuses[status] = statuses.get(status, 0) + 1
 
     def call(path: str) -> None:
-        body = application(environ_for(path), start_response)
+        body = application(environ_for(path, "render-cpu-bench"), start_response)
         b"".join(body)
         getattr(body, "close", lambda: None)()
 

@@ -11,7 +11,6 @@ site's LOGGING (to /dev/null), as gunicorn does with ACCESS_LOG=all.
 """
 
 import argparse
-import io
 import logging
 import os
 import sys
@@ -21,22 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "archive.settings.production")
 
-
-def environ_for(path: str) -> dict:
-    return {
-        "REQUEST_METHOD": "GET",
-        "PATH_INFO": path,
-        "QUERY_STRING": "",
-        "SCRIPT_NAME": "",
-        "SERVER_NAME": "127.0.0.1",
-        "SERVER_PORT": "8000",
-        "HTTP_HOST": "127.0.0.1:8000",
-        "wsgi.input": io.BytesIO(),
-        "wsgi.url_scheme": "https",
-        "SERVER_PROTOCOL": "HTTP/1.1",
-        "HTTP_USER_AGENT": "tile-cpu-bench",
-        "REMOTE_ADDR": "127.0.0.1",
-    }
+from wsgi_call import environ_for  # noqa: E402  (bench/wsgi_call.py)
 
 
 def tile_paths(identifier: str, width: int, height: int, tile: int, limit: int = 256) -> list[str]:
@@ -69,7 +53,7 @@ def main() -> int:
         statuses[status] = statuses.get(status, 0) + 1
 
     def call(path: str) -> None:
-        body = application(environ_for(path), start_response)
+        body = application(environ_for(path, "tile-cpu-bench"), start_response)
         b"".join(body)
         getattr(body, "close", lambda: None)()
         if args.access_log:

@@ -3,7 +3,6 @@ time from navigation start to the first deep-zoom tile drawn, printed (issue 18'
 rather than a timed assertion), and the viewer's info.json asked for while the page still loads rather than
 after DOMContentLoaded. Run with -s to see the figures."""
 
-import os
 import statistics
 import subprocess
 import sys
@@ -11,7 +10,7 @@ import sys
 import pytest
 import pyvips
 
-from tests.deploy.stack import DROPPED_VARIABLES, ROOT, free_port
+from tests.deploy.stack import ROOT, embedded_site, free_port
 
 pytestmark = [pytest.mark.slow]
 
@@ -57,27 +56,10 @@ FIGURES = """() => {
 def served(tmp_path_factory):
     """scripts/serve.py on a free port over a data folder with one published item and its public image."""
     folder = tmp_path_factory.mktemp("first-tile")
-    environment = {name: value for name, value in os.environ.items() if name not in DROPPED_VARIABLES}
-    environment.update(
-        {
-            "ARCHIVE_DATA_DIR": str(folder / "var"),
-            "DJANGO_SETTINGS_MODULE": "archive.settings.dev",
-            "STATIC_ROOT": str(folder / "static"),
-        }
-    )
     picture = folder / "picture.png"
     xy = pyvips.Image.xyz(4000, 3000)
     (xy[0] / 16).cast("uchar").bandjoin([(xy[1] / 12).cast("uchar"), xy[0].cast("uchar")]).write_to_file(str(picture))
-    for command in (["migrate", "--noinput"], ["shell", "-c", SETUP.format(path=str(picture), inv=INVENTORY)]):
-        done = subprocess.run(
-            [sys.executable, "manage.py", *command],
-            cwd=ROOT,
-            env=environment,
-            capture_output=True,
-            text=True,
-            timeout=600,
-        )
-        assert done.returncode == 0, done.stdout + done.stderr
+    environment = embedded_site(folder, SETUP.format(path=str(picture), inv=INVENTORY))
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "scripts/serve.py", "--port", str(port)],

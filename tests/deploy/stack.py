@@ -7,6 +7,7 @@ import re
 import secrets
 import socket
 import subprocess
+import sys
 import time
 from http.client import HTTPConnection
 from pathlib import Path
@@ -112,6 +113,30 @@ def login_status(connect, host: str, origin: str) -> int:
 
 
 LOOPBACK_HEX = {"0100007F", "00000000000000000000000001000000"}  # 127.0.0.1 and ::1
+
+
+def embedded_site(folder: Path, setup: str) -> dict[str, str]:
+    """The environment of an embedded run (`make serve`'s settings) over its own data folder under `folder`,
+    its migrations applied and then `setup` (a `manage.py shell` script) run."""
+    environment = {name: value for name, value in os.environ.items() if name not in DROPPED_VARIABLES}
+    environment.update(
+        {
+            "ARCHIVE_DATA_DIR": str(folder / "var"),
+            "DJANGO_SETTINGS_MODULE": "archive.settings.dev",
+            "STATIC_ROOT": str(folder / "static"),
+        }
+    )
+    for command in (["migrate", "--noinput"], ["shell", "-c", setup]):
+        done = subprocess.run(
+            [sys.executable, "manage.py", *command],
+            cwd=ROOT,
+            env=environment,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+        assert done.returncode == 0, done.stdout + done.stderr
+    return environment
 
 
 def production_environment(folder: Path, port: int) -> dict[str, str]:

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import pyvips
 
-from tests.deploy.stack import CREATE_EDITOR, DROPPED_VARIABLES, EDITOR, ROOT, free_port, login_status
+from tests.deploy.stack import CREATE_EDITOR, EDITOR, ROOT, embedded_site, free_port, login_status
 
 pytestmark = [pytest.mark.slow]
 
@@ -32,27 +32,9 @@ ingest_image({path!r}, identifier="serve-1", title="Served", is_public=True)
 def embedded(tmp_path_factory):
     """A data folder with the migrations applied, a home page and one public image."""
     folder = tmp_path_factory.mktemp("serve")
-    environment = {name: value for name, value in os.environ.items() if name not in DROPPED_VARIABLES}
-    environment.update(
-        {
-            "ARCHIVE_DATA_DIR": str(folder / "var"),
-            "DJANGO_SETTINGS_MODULE": "archive.settings.dev",
-            "STATIC_ROOT": str(folder / "static"),
-        }
-    )
     picture = folder / "picture.png"
     pyvips.Image.xyz(600, 400)[0].cast("uchar").write_to_file(str(picture))
-    for command in (["migrate", "--noinput"], ["shell", "-c", SETUP.format(path=str(picture))]):
-        done = subprocess.run(
-            [sys.executable, "manage.py", *command],
-            cwd=ROOT,
-            env=environment,
-            capture_output=True,
-            text=True,
-            timeout=600,
-        )
-        assert done.returncode == 0, done.stdout + done.stderr
-    return environment
+    return embedded_site(folder, SETUP.format(path=str(picture)))
 
 
 def get(port: int, path: str) -> http.client.HTTPResponse:
