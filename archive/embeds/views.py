@@ -6,7 +6,7 @@ from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import translation
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
@@ -124,12 +124,25 @@ def compare(request: HttpRequest) -> HttpResponse:
     if problem:
         return render(request, "embeds/compare.html", {"problem": problem}, status=400)
     items = {number: published_item(number, any_case=True) for number in numbers}
-    unknown = [number for number, item in items.items() if item is None]
-    if unknown:
-        problem = _("No published item has the inventory number %(numbers)s.") % {"numbers": ", ".join(unknown)}
+    found = [item for item in items.values() if item is not None]
+    if not found:
+        problem = _("No published item has the inventory number %(numbers)s.") % {"numbers": ", ".join(numbers)}
         return render(request, "embeds/compare.html", {"problem": problem}, status=404)
-    found = list(items.values())
-    return render(request, "embeds/compare.html", {"items": found, "workspace": workspace_config(found)})
+    context = {"items": found, "workspace": workspace_config(found), "notice": not_available_notice(items)}
+    return render(request, "embeds/compare.html", context)
+
+
+def not_available_notice(items: dict[str, ItemPage | None]) -> str:
+    """Names the numbers left out of a comparison that still has items, so a saved link outlives an
+    unpublished item. "Not available" alike for unknown and unpublished numbers: drafts are not revealed."""
+    missing = [number for number, item in items.items() if item is None]
+    if not missing:
+        return ""
+    return ngettext(
+        "The item %(numbers)s is not available, so it is left out of this comparison.",
+        "The items %(numbers)s are not available, so they are left out of this comparison.",
+        len(missing),
+    ) % {"numbers": ", ".join(missing)}
 
 
 def workspace_config(items: list[ItemPage]) -> dict:

@@ -47,16 +47,44 @@ def test_compare_needs_two_to_four_inventory_numbers(client, item, items):
     assert "mirador" not in response.content.decode()
 
 
-def test_compare_with_an_unknown_item_is_not_found(client, item):
-    response = client.get(f"/compare/?items={item.inventory_number},NO-SUCH")
+def test_compare_with_no_published_item_left_is_not_found(client, item, draft):
+    response = client.get(f"/compare/?items={draft.inventory_number},NO-SUCH")
     assert response.status_code == 404
-    assert "NO-SUCH" in response.content.decode()
+    assert "NO-SUCH" in response.text
+    assert draft.title not in response.text
+    assert "mirador" not in response.text
 
 
-def test_compare_does_not_show_unpublished_items(client, item, draft):
-    response = client.get(f"/compare/?items={item.inventory_number},{draft.inventory_number}")
-    assert response.status_code == 404
-    assert draft.title not in response.content.decode()
+def test_compare_shows_the_published_items_and_names_the_numbers_not_available(client, item, draft):
+    # A saved link outlives an unpublished item: the rest is still compared, and the reader is told which
+    # numbers are left out, in words that do not say whether a draft exists ("not available" covers both).
+    response = client.get(f"/compare/?items={draft.inventory_number},{item.inventory_number},NO-SUCH")
+    assert response.status_code == 200
+    assert workspace(response)["manifests"] == ["http://127.0.0.1:8000/iiif/manifest/KVB-V-1"]
+    assert response.text.count('<li class="card">') == 1
+    notice = re.search(r'<p class="compare-notice" role="status">(.*?)</p>', response.text, re.S)[1]
+    assert "KVB-DRAFT, NO-SUCH" in notice
+    assert "nepasiekiami" in notice
+    assert draft.title not in response.text
+
+
+def test_the_notice_of_items_not_available_speaks_the_page_language(client, item, other_item, draft):
+    response = client.get(f"/en/compare/?items={item.inventory_number},{other_item.inventory_number},KVB-DRAFT")
+    assert response.status_code == 200
+    assert len(workspace(response)["manifests"]) == 2
+    notice = re.search(r'<p class="compare-notice" role="status">(.*?)</p>', response.text, re.S)[1]
+    assert notice.strip() == "The item KVB-DRAFT is not available, so it is left out of this comparison."
+
+
+def test_a_malformed_number_is_still_refused_beside_an_unpublished_one(client, item, draft):
+    response = client.get(f"/compare/?items={item.inventory_number},{draft.inventory_number},<script>")
+    assert response.status_code == 400
+    assert "compare-notice" not in response.text
+
+
+def test_a_full_comparison_has_no_notice(client, item, other_item):
+    response = client.get(f"/compare/?items={item.inventory_number},{other_item.inventory_number}")
+    assert "compare-notice" not in response.text
 
 
 def test_compare_speaks_english_under_en(client, item, other_item):
