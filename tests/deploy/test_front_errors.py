@@ -30,8 +30,9 @@ ERRORS = DEPLOY / "nginx" / "errors"
 READ_TIMEOUT = "proxy_read_timeout 60s;"  # deploy/nginx/archive-proxy.conf; 1 s here, so a hang costs 1 s
 
 
-def serve_module():
-    spec = importlib.util.spec_from_file_location("serve", ROOT / "scripts" / "serve.py")
+def serve_front_module():
+    """scripts/serve_front.py: the front `make serve` renders."""
+    spec = importlib.util.spec_from_file_location("serve_front", ROOT / "scripts" / "serve_front.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -57,7 +58,7 @@ def render(kind: str, folder, upstream: int) -> tuple:
         connect = lambda: http.client.HTTPSConnection("127.0.0.1", ports["https"], context=context, timeout=30)  # noqa: E731
         return config, ports["https"], connect, SITE_NAME
     port = free_port()
-    config = serve_module().render_front(prefix, port, upstream, str(folder / "tiles"))
+    config = serve_front_module().render_front(prefix, port, upstream, str(folder / "tiles"), str(folder / "static"))
     return config, port, lambda: http.client.HTTPConnection("127.0.0.1", port, timeout=30), f"127.0.0.1:{port}"
 
 
