@@ -4,13 +4,11 @@ rather than a timed assertion), and the viewer's info.json asked for while the p
 after DOMContentLoaded. Run with -s to see the figures."""
 
 import statistics
-import subprocess
-import sys
 
 import pytest
 import pyvips
 
-from tests.deploy.stack import ROOT, embedded_site, free_port
+from tests.deploy.stack import embedded_site, free_port, serve
 
 pytestmark = [pytest.mark.slow]
 
@@ -61,21 +59,9 @@ def served(tmp_path_factory):
     (xy[0] / 16).cast("uchar").bandjoin([(xy[1] / 12).cast("uchar"), xy[0].cast("uchar")]).write_to_file(str(picture))
     environment = embedded_site(folder, SETUP.format(path=str(picture), inv=INVENTORY))
     port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "scripts/serve.py", "--port", str(port)],
-        cwd=ROOT,
-        env=environment,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    said = []
-    for line in process.stdout:
-        said.append(line)
-        if line.startswith("Ctrl+C"):
-            break
-    assert process.poll() is None, "".join(said)
-    yield f"http://127.0.0.1:{port}", "".join(said)
+    process, said = serve(environment, port)
+    assert process.poll() is None, said
+    yield f"http://127.0.0.1:{port}", said
     process.terminate()
     process.communicate(timeout=60)
 

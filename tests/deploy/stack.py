@@ -139,6 +139,24 @@ def embedded_site(folder: Path, setup: str) -> dict[str, str]:
     return environment
 
 
+def serve(environment: dict[str, str], port: int, *options: str) -> tuple[subprocess.Popen, str]:
+    """Start scripts/serve.py; returns it and what it said up to "Ctrl+C stops them."."""
+    process = subprocess.Popen(
+        [sys.executable, "scripts/serve.py", "--port", str(port), *options],
+        cwd=ROOT,
+        env=environment,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    said = []
+    for line in process.stdout:
+        said.append(line)
+        if line.startswith("Ctrl+C"):
+            break
+    return process, "".join(said)
+
+
 def production_environment(folder: Path, port: int) -> dict[str, str]:
     environment = {name: value for name, value in os.environ.items() if name not in DROPPED_VARIABLES}
     environment.update(

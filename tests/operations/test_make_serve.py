@@ -7,14 +7,13 @@ import os
 import shutil
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 import pyvips
 
-from tests.deploy.stack import CREATE_EDITOR, EDITOR, ROOT, embedded_site, free_port, login_status
+from tests.deploy.stack import CREATE_EDITOR, EDITOR, embedded_site, free_port, login_status, serve
 
 pytestmark = [pytest.mark.slow]
 
@@ -44,24 +43,6 @@ def get(port: int, path: str) -> http.client.HTTPResponse:
     response.body = response.read()
     connection.close()
     return response
-
-
-def serve(environment: dict[str, str], port: int, *options: str) -> tuple[subprocess.Popen, str]:
-    """Start scripts/serve.py; returns it and what it said up to "Ctrl+C stops them."."""
-    process = subprocess.Popen(
-        [sys.executable, "scripts/serve.py", "--port", str(port), *options],
-        cwd=ROOT,
-        env=environment,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    said = []
-    for line in process.stdout:
-        said.append(line)
-        if line.startswith("Ctrl+C"):
-            break
-    return process, "".join(said)
 
 
 def wait_for(port: int, seconds: float = 60) -> None:
